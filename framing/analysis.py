@@ -1,0 +1,269 @@
+"""One streaming pass over a corpus: every extractor runs on each article, only small results stay.
+
+Compute here, assemble in the statistics modules, render in ``framing.report``: the report only
+reads the DataFrames of an :class:`Analysis`.
+
+Memory stays bounded at scale: per article we keep one row of numbers per extractor (counts, not
+text) and the evidence sentences up to ``evidence_per_cell`` per (outlet, feature, label) cell, a
+uniform random sample with a fixed seed beyond that, so every count keeps sentences to show and
+the run is reproducible. Counts are always complete; ``hits_total`` says how many were sampled from.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus
+from .features import Extraction
+from .text import Document
+from .types import Article, Hit
+
+__all__ = ["Analysis", "analyse", "default_extractors", "HIT_COLUMNS"]
+
+HIT_COLUMNS = ["article_id", "outlet", "feature", "label", "term", "matched", "sentence_index",
+               "sentence", "start", "end", "in_quote"]
+ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "published", "story",
+                   "n_words", "n_sentences", "n_quoted_words", "n_furniture_lines", "path"]
+
+
+def default_extractors(*, axes=None) -> list:
+    """The extractors ``framing report`` runs, fitted (each module adds its own here)."""
+    from .axes import AxisCounter
+
+    extractors = [AxisCounter(axes=axes)]
+    for factory in _optional_extractors():
+        extractors.append(factory())
+    return [e.fit() for e in extractors]
+
+
+def _optional_extractors():
+    """Feature modules register here as they land; each is a zero-argument factory."""
+    factories = []
+    try:
+        from .loaded import LoadedLanguage
+        factories.append(LoadedLanguage)
+    except ImportError:
+        pass
+    try:
+        from .attribution import AttributionExtractor
+        factories.append(AttributionExtractor)
+    except ImportError:
+        pass
+    return factories
+
+
+@dataclass
+class Analysis:
+    """Everything one pass found, as DataFrames.
+
+    articles : one row per article (``ARTICLE_COLUMNS``).
+    outlets  : one row per outlet with its metadata and article count.
+    values   : one row per article (same order), one column per extractor number,
+               named ``<extractor>:<key>`` (e.g. ``axes:military-presence:occupation``).
+    hits     : the evidence (``HIT_COLUMNS``), sampled per cell as described in the module doc.
+    hits_total : per (outlet, feature, label), how many hits there were in all.
+    records  : per extractor name, its other rows (e.g. quotes), as DataFrames.
+    extractors : the fitted extractors, by name (their lexicons are needed to label results).
+    """
+
+    name: str
+    articles: pd.DataFrame
+    outlets: pd.DataFrame
+    values: pd.DataFrame
+    hits: pd.DataFrame
+    hits_total: pd.DataFrame
+    records: dict[str, pd.DataFrame] = field(default_factory=dict)
+    extractors: dict[str, object] = field(default_factory=dict)
+    evidence_per_cell: int | None = None
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.articles)
+
+    @property
+    def n_outlets(self) -> int:
+        return int(self.articles["outlet"].nunique()) if len(self.articles) else 0
+
+    def with_groups(self, by: str) -> pd.DataFrame:
+        """``articles`` with a column ``by`` holding each article's group (outlet metadata key)."""
+        frame = self.articles
+        if by in frame.columns:
+            return frame
+        if by not in self.outlets.columns:
+            raise KeyError(f"unknown grouping {by!r}; use outlet, story or one of "
+                           f"{[c for c in self.outlets.columns if c not in ('id', 'path')]}")
+        mapping = self.outlets.set_index("id")[by].replace("", "(unknown)")
+        frame = frame.copy()
+        frame[by] = frame["outlet"].map(mapping).fillna("(unknown)")
+        return frame
+
+    def __repr__(self) -> str:
+        return (f"<Analysis {self.name!r}: {self.n_articles} articles, {self.n_outlets} outlets, "
+                f"{len(self.hits)} evidence sentences>")
+
+
+# --- the pass ----------------------------------------------------------------------------------
+
+_WORKER_STATE: dict = {}
+
+
+def _init_worker(extractors, corpus):
+    _WORKER_STATE["extractors"] = extractors
+    _WORKER_STATE["corpus"] = corpus
+
+
+def _process(item, extractors=None, corpus=None):
+    extractors = extractors if extractors is not None else _WORKER_STATE["extractors"]
+    corpus = corpus if corpus is not None else _WORKER_STATE.get("corpus")
+    article = item if isinstance(item, Article) else corpus.read_article(item)
+    doc = Document.from_article(article)
+    results = [(e.name, e.extract(doc)) for e in extractors]
+    row = (article.id, article.outlet, article.title, article.url, article.published,
+           article.story, doc.n_words, len(doc.sentence_spans), doc.n_quoted_words,
+           len(article.furniture), article.path)
+    return row, results
+
+
+def _chunked(seq, size):
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
+
+
+def _process_chunk(items):
+    return [_process(item) for item in items]
+
+
+def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
+            axes=None, evidence_per_cell: int | None = 50, n_jobs: int = 1,
+            progress: bool = False, seed: int = 0) -> Analysis:
+    """Run every extractor over every article and collect the results.
+
+    n_jobs : worker processes (``-1``: one per core). Results do not depend on it.
+    evidence_per_cell : evidence sentences kept per (outlet, feature, label); None keeps all.
+
+    >>> from framing.corpus import Corpus
+    >>> a = analyse(Corpus.from_frame(pd.DataFrame({"text": ["Troops ended the occupation."],
+    ...                                              "outlet": ["A"]})))
+    >>> a.hits[["outlet", "feature", "label", "matched"]].values.tolist()
+    [['a', 'military-presence', 'occupation', 'occupation']]
+    """
+    if not isinstance(corpus, Corpus):
+        corpus = Corpus.from_articles(corpus)
+    extractors = list(extractors) if extractors is not None else default_extractors(axes=axes)
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    items: list = corpus.article_paths() if corpus.root is not None else list(corpus)
+
+    iterator: Iterable
+    pool = None
+    if n_jobs > 1 and len(items) > 200:
+        pool = get_context("fork" if os.name == "posix" else "spawn").Pool(
+            n_jobs, initializer=_init_worker, initargs=(extractors, corpus))
+        iterator = (r for chunk in pool.imap(_process_chunk, _chunked(items, 64)) for r in chunk)
+    else:
+        iterator = (_process(item, extractors, corpus) for item in items)
+    if progress:
+        from tqdm import tqdm
+        iterator = tqdm(iterator, total=len(items), unit="article", desc="analysing",
+                        mininterval=1.0, leave=False)
+
+    rows, value_rows = [], []
+    records: dict[str, list] = {e.name: [] for e in extractors}
+    sampler = _EvidenceSampler(evidence_per_cell, seed)
+    try:
+        for row, results in iterator:
+            rows.append(row)
+            merged: dict[str, float] = {}
+            for name, extraction in results:
+                for key, value in extraction.values.items():
+                    merged[f"{name}:{key}"] = value
+                for hit in extraction.hits:
+                    sampler.add(hit)
+                if extraction.records:
+                    article_id = row[0]
+                    records[name].extend({"article_id": article_id, "outlet": row[1], **r}
+                                         for r in extraction.records)
+            value_rows.append(merged)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+    outlet_names = {o.id: o.name for o in corpus.outlets.values()}
+    articles = pd.DataFrame(
+        [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
+    values = pd.DataFrame.from_records(value_rows, columns=_value_columns(extractors, value_rows))
+    values = values.fillna(0.0).astype("float32")
+    counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
+    outlets = pd.DataFrame([
+        {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
+                                       "language", "leaning", "notes")},
+         "n_articles": int(counts.get(o.id, 0))}
+        for o in corpus.outlets.values()])
+    return Analysis(
+        name=corpus.name, articles=articles, outlets=outlets, values=values,
+        hits=sampler.frame(), hits_total=sampler.totals(),
+        records={k: pd.DataFrame(v) for k, v in records.items() if v},
+        extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
+
+
+def _value_columns(extractors, value_rows) -> list[str]:
+    """Stable column order: every declared feature first, then any extra keys in sorted order."""
+    declared = []
+    for e in extractors:
+        declared.extend(f"{e.name}:{c}" for c in e.get_feature_names_out())
+    seen = set(declared)
+    extra = sorted({k for row in value_rows for k in row} - seen)
+    return declared + extra
+
+
+class _EvidenceSampler:
+    """Reservoir sampling of hits per (outlet, feature, label) cell, with a fixed seed."""
+
+    def __init__(self, per_cell: int | None, seed: int):
+        self.per_cell = per_cell
+        self.random = random.Random(seed)
+        self.cells: dict[tuple[str, str, str], list[Hit]] = {}
+        self.seen: dict[tuple[str, str, str], int] = {}
+
+    def add(self, hit: Hit) -> None:
+        key = (hit.outlet, hit.feature, hit.label)
+        n = self.seen.get(key, 0) + 1
+        self.seen[key] = n
+        cell = self.cells.setdefault(key, [])
+        if self.per_cell is None or len(cell) < self.per_cell:
+            cell.append(hit)
+        else:
+            j = self.random.randrange(n)
+            if j < self.per_cell:
+                cell[j] = hit
+
+    def frame(self) -> pd.DataFrame:
+        hits = [h for cell in self.cells.values() for h in cell]
+        frame = pd.DataFrame([tuple(getattr(h, c) for c in HIT_COLUMNS) for h in hits],
+                             columns=HIT_COLUMNS)
+        if len(frame):
+            frame = frame.sort_values(["outlet", "feature", "label", "article_id", "sentence_index",
+                                       "start"], kind="stable").reset_index(drop=True)
+        return frame
+
+    def totals(self) -> pd.DataFrame:
+        return pd.DataFrame([(*k, n) for k, n in self.seen.items()],
+                            columns=["outlet", "feature", "label", "n_hits"])
+
+
+def summarise_axes(analysis: Analysis, *, by: str = "outlet") -> pd.DataFrame:
+    """Axis counts, shares and positions per group (see :func:`framing.axes.axis_table`)."""
+    from .axes import axis_table
+
+    articles = analysis.with_groups(by)
+    counter = analysis.extractors["axes"]
+    return axis_table(articles, analysis.values, counter.lexicon_, by=by)
+

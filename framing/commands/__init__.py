@@ -1,0 +1,1 @@
+"""One module per ``framing`` sub-command; see :mod:`framing.cli`."""

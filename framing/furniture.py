@@ -1,0 +1,100 @@
+"""Page furniture: the lines of a received article that are not the article.
+
+Breadcrumbs ("News / Military / Afghanistan"), photo captions ("… (AFP photo)", "… via Getty
+Images"), image identifiers ("GettyImages-1233765341"), copyright lines and site footers ("can
+also be accessed at …") would otherwise be counted as the outlet's words. They are detected line
+by line and kept aside (``Article.furniture``) so the report can show exactly what was left out;
+the file on disk is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_furniture", "is_furniture_line"]
+
+_SEPARATORS = re.compile(r"\s[/>»›|]\s")
+_CAPTION_END = re.compile(
+    r"(\((?:[A-Z][\w.&-]*\s+)*(?:photo|photos|image|file photo|picture|video)\)"
+    r"|\b(?:via|/)\s*(?:Getty Images|AP|Reuters|Shutterstock|EPA|AFP)"
+    r"|\bPhoto(?:graph)?:\s*[\w .,&/-]+"
+    r"|\((?:AP|Reuters|AFP|EPA|Getty Images)(?: Photo)?(?:/[\w .-]+)?\))\s*\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^(?:photo|image|picture|caption|credit|file photo)s?\s*[:|]", re.I)
+_IMAGE_ID = re.compile(r"^(?:GettyImages|iStock|Shutterstock|AFP|EPA|IMG|DSC)[-_ ]?[\w-]*\d{3,}[\w.-]*$",
+                       re.I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)
+_FOOTER_START = re.compile(
+    r"can also be accessed at|^follow us on\b|^sign up for\b|^subscribe to\b|^click here\b"
+    r"|^read more\b|^related:|^share this article|^download our app",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…\"”’]$")
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def is_furniture_line(line: str) -> bool:
+    """True for a breadcrumb, caption, image id or copyright line.
+
+    >>> is_furniture_line("News \\u00a0 / \\u00a0 Military \\u00a0 / \\u00a0 Afghanistan")
+    True
+    >>> is_furniture_line("US soldiers board an aircraft in Kabul on August 30, 2021. (AFP photo)")
+    True
+    >>> is_furniture_line("The Taliban said the US withdrawal meant they had made history.")
+    False
+    """
+    text = " ".join(line.split())
+    if not text:
+        return False
+    words = text.split()
+    if len(_SEPARATORS.findall(f" {text} ")) >= 1 and len(words) <= 12 and not _SENTENCE_END.search(text):
+        return True
+    if _IMAGE_ID.match(text) and len(words) <= 2:
+        return True
+    if _COPYRIGHT.search(text) and len(words) <= 30:
+        return True
+    if _CAPTION_START.match(text) and len(words) <= 40:
+        return True
+    return bool(_CAPTION_END.search(text)) and len(words) <= 60
+
+
+def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]]:
+    """Return ``(analysed body, furniture lines)`` for a body as received.
+
+    Also drops a first line that repeats the title (the headline is analysed from the title) and a
+    site footer with the short lines after it.
+    """
+    lines = body.splitlines()
+    keep: list[str] = []
+    dropped: list[str] = []
+    title_key = _norm(title)
+    seen_text = False
+    in_footer = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            keep.append("")
+            continue
+        if in_footer and len(stripped.split()) <= 8 and not _SENTENCE_END.search(stripped):
+            dropped.append(stripped)
+            continue
+        in_footer = False
+        if not seen_text and title_key and _norm(stripped) == title_key:
+            dropped.append(stripped)
+            continue
+        if is_furniture_line(stripped):
+            dropped.append(stripped)
+            continue
+        if _FOOTER_START.search(stripped) and len(stripped.split()) <= 25:
+            dropped.append(stripped)
+            in_footer = True
+            continue
+        seen_text = True
+        keep.append(line.rstrip())
+    text = "\n".join(keep)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, tuple(dropped)

@@ -1,0 +1,169 @@
+"""Charts as functions returning matplotlib Figures, so notebook users can restyle them.
+
+No pyplot: figures are built with the object-oriented API, so nothing here touches global state
+or needs a display. :func:`to_svg` renders one deterministically (fixed hash salt, no date) for
+embedding in the report. Colours are the Okabe–Ito colour-blind-safe palette, and every colour
+also has a hatch pattern and a text label, so no meaning is carried by colour alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import numpy as np
+import pandas as pd
+from matplotlib import rcParams
+from matplotlib.figure import Figure
+
+__all__ = ["PALETTE", "HATCHES", "MARKERS", "axis_overview_figure", "axis_shares_figure", "to_svg",
+           "svg_data_uri"]
+
+#: Okabe & Ito (2008), "Color Universal Design"
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+HATCHES = ["", "///", "...", "xx", "\\\\", "++", "oo", "--"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+
+_STYLE = {
+    "svg.fonttype": "none",  # text stays text: smaller files, selectable, searchable
+    "svg.hashsalt": "framing",  # deterministic ids
+    "text.parse_math": False,  # "$" in an outlet name is a dollar sign, not TeX
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _figure(width: float, height: float) -> Figure:
+    with _style():
+        fig = Figure(figsize=(width, height), dpi=100)
+    return fig
+
+
+class _style:
+    def __enter__(self):
+        self._saved = {k: rcParams[k] for k in _STYLE}
+        rcParams.update(_STYLE)
+
+    def __exit__(self, *exc):
+        rcParams.update(self._saved)
+
+
+def _short(text: str, n: int = 28) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | None = None,
+                         label_points: bool = True) -> Figure:
+    """Dot plot: each two-pole axis a row, each outlet's position from one pole to the other.
+
+    ``positions`` has columns ``axis_label``, ``left``, ``right`` (pole names), ``outlet_name``,
+    ``position`` (+1 = all left pole, −1 = all right pole) and ``axis_total`` (hits).
+    """
+    axes_rows = list(dict.fromkeys(positions["axis_label"]))
+    outlets = outlet_order or list(dict.fromkeys(positions["outlet_name"]))
+    height = 0.9 + 0.62 * max(1, len(axes_rows))
+    with _style():
+        fig = _figure(7.6, height)
+        ax = fig.add_axes([0.22, 0.12 if len(outlets) <= 8 else 0.08, 0.56, 0.78])
+        ax.axvline(0, color="#999999", lw=0.8, ls=":")
+        ax.set_xlim(-1.15, 1.15)
+        ax.set_ylim(len(axes_rows) - 0.5, -0.5)
+        ax.set_yticks(range(len(axes_rows)))
+        ax.set_yticklabels([])
+        ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+        ax.set_xticklabels(["all →", "", "even", "", "← all"], fontsize=8)
+        ax.tick_params(axis="y", length=0)
+        for row, label in enumerate(axes_rows):
+            sub = positions[positions["axis_label"] == label]
+            left, right = sub["left"].iloc[0], sub["right"].iloc[0]
+            ax.text(-1.2, row, f"{_short(left, 24)}", ha="right", va="center", fontsize=9,
+                    fontweight="bold", transform=ax.transData)
+            ax.text(1.2, row, f"{_short(right, 24)}", ha="left", va="center", fontsize=9,
+                    fontweight="bold", transform=ax.transData)
+            ax.text(0, row - 0.36, _short(label, 60), ha="center", va="center", fontsize=8,
+                    color="#444444")
+            ax.axhline(row, color="#dddddd", lw=0.6, zorder=0)
+            for k, outlet in enumerate(outlets):
+                hit = sub[sub["outlet_name"] == outlet]
+                if hit.empty or not np.isfinite(hit["position"].iloc[0]):
+                    continue
+                # x is flipped so the first pole sits on the left of the chart
+                x = -float(hit["position"].iloc[0])
+                jitter = (k - (len(outlets) - 1) / 2) * min(0.12, 0.5 / max(1, len(outlets)))
+                ax.scatter([x], [row + jitter], s=60, marker=MARKERS[k % len(MARKERS)],
+                           color=PALETTE[k % len(PALETTE)], edgecolor="black", linewidth=0.5,
+                           zorder=3, label=outlet if row == 0 else None)
+                if label_points and len(outlets) <= 6:
+                    n = int(hit["axis_total"].iloc[0])
+                    ax.annotate(f"{_short(outlet, 18)} ({n})", (x, row + jitter), xytext=(0, 7),
+                                textcoords="offset points", ha="center", fontsize=7.5)
+        handles = [ax.scatter([], [], s=50, marker=MARKERS[k % len(MARKERS)],
+                              color=PALETTE[k % len(PALETTE)], edgecolor="black", linewidth=0.5)
+                   for k in range(len(outlets))]
+        if len(outlets) <= 12:
+            fig.legend(handles, [_short(o, 30) for o in outlets], loc="lower center",
+                       ncol=min(4, len(outlets)), fontsize=8, frameon=False)
+        for spine in ("left",):
+            ax.spines[spine].set_visible(False)
+    return fig
+
+
+def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[str],
+                       title: str = "") -> Figure:
+    """Horizontal stacked bars: per outlet, the share of each pole, each segment labelled.
+
+    ``table`` has one row per (outlet_name, pole) with ``count`` and ``share``.
+    """
+    n = len(outlets)
+    with _style():
+        fig = _figure(7.6, 0.8 + 0.42 * max(1, n))
+        ax = fig.add_axes([0.27, 0.8 / (0.8 + 0.42 * max(1, n)) * 0.9, 0.70,
+                           0.42 * n / (0.8 + 0.42 * max(1, n))])
+        lefts = np.zeros(n)
+        for j, pole in enumerate(poles):
+            shares, counts = [], []
+            for outlet in outlets:
+                row = table[(table["outlet_name"] == outlet) & (table["pole"] == pole)]
+                share = float(row["share"].iloc[0]) if len(row) and np.isfinite(row["share"].iloc[0]) else 0.0
+                shares.append(share)
+                counts.append(int(row["count"].iloc[0]) if len(row) else 0)
+            bars = ax.barh(range(n), shares, left=lefts, color=PALETTE[j % len(PALETTE)],
+                           hatch=HATCHES[j % len(HATCHES)], edgecolor="white", linewidth=0.8,
+                           label=pole)
+            for i, (bar, share, count) in enumerate(zip(bars, shares, counts)):
+                if share >= 0.12:
+                    ax.text(lefts[i] + share / 2, i, f"{_short(pole, 14)} {count}", ha="center",
+                            va="center", fontsize=7.5, color="black",
+                            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
+            lefts += np.asarray(shares)
+        for i in range(n):
+            if lefts[i] == 0:
+                ax.text(0.01, i, "no hits", va="center", fontsize=7.5, color="#555555")
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([_short(o, 34) for o in outlets])
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1])
+        ax.set_xticklabels(["0%", "25%", "50%", "75%", "100%"])
+        ax.set_xlabel("share of this axis's terms")
+        if title:
+            ax.set_title(title, fontsize=9, loc="left")
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(poles), fontsize=7.5,
+                  frameon=False)
+    return fig
+
+
+def to_svg(fig: Figure) -> str:
+    """The figure as an SVG document string, byte-identical for identical figures."""
+    buf = io.StringIO()
+    with _style():
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "framing"})
+    return buf.getvalue()
+
+
+def svg_data_uri(fig: Figure) -> str:
+    """A ``data:`` URI for an ``<img>``: inline, offline, and an SVG shown this way runs no script."""
+    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(fig).encode("utf-8")).decode("ascii")

@@ -1,0 +1,260 @@
+"""Tokens, word counts, sentences and quotation spans: the one text pass every feature shares.
+
+Sentence splitting is rule-based rather than NLTK's Punkt because Punkt's trained English model
+needs a download (this tool runs offline) and an untrained Punkt breaks after "Gen." and "U.S.".
+The rules: break after ``. ! ? …`` (and any closing quotes or brackets) before a capitalised word,
+a digit or an opening quote; never after a title abbreviation ("Gen.", "Sen.") or an initial
+("Frank J. McKenzie"); after other abbreviations ("U.S.", "Aug.") only when the next word is a
+typical sentence opener; never inside a quotation that closes in the same paragraph, so a quote
+and its attribution stay together; always at a line break.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .types import Article, Sentence
+
+__all__ = [
+    "tokenize",
+    "token_spans",
+    "count_words",
+    "split_sentences",
+    "quote_spans",
+    "Document",
+]
+
+_TOKEN = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens; apostrophes and hyphens separate tokens.
+
+    >>> tokenize("The 20-year occupation of the Taliban's land")
+    ['the', '20', 'year', 'occupation', 'of', 'the', 'taliban', 's', 'land']
+    """
+    return _TOKEN.findall(text.lower())
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased tokens with their character spans in ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased (e.g. "İ")
+        lower = "".join(c.lower()[:1] or c for c in text)
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lower)]
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them ("we're" is one word, "20-year" two).
+
+    >>> count_words("We’re out. The 20-year war ended.")
+    7
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# Titles and name parts: a break never follows them.
+_TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig sen rep gov
+    pres supt insp det rev fr sr jr st hon amb messrs mssrs mt ft""".split()
+)
+# Other abbreviations: a break follows them only before a typical sentence opener.
+_OTHER_ABBREVIATIONS = frozenset(
+    """u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs no nos inc ltd co corp bros dept est
+    approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+    nev okla ore pa tenn tex va vt wash wis wyo fig vol pp ch""".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    """the a an this that these those it its he she they we i you his her their our there here
+    but and so yet however meanwhile still then now in on at as after before when while if
+    although though because since for with without by from to of what who why how where no
+    some many most all one two three several both each every other such more other
+    according earlier later last""".split()
+)
+
+_BOUNDARY = re.compile(r"(?P<punct>[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]?([^\W_]*)")
+_LINEBREAK = re.compile(r"\n+")
+_LAST_WORD = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
+
+
+def _abbreviation_blocks_break(text: str, end: int, next_word: str) -> bool:
+    """True when the full stop ending at ``end`` belongs to an abbreviation, not a sentence end."""
+    if text[end - 1] != ".":
+        return False
+    m = _LAST_WORD.search(text, max(0, end - 20), end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():  # an initial: "Frank J. McKenzie", "A. Smith"
+        return m.start() == 0 or not text[m.start() - 1].isalnum()
+    if word in _TITLE_ABBREVIATIONS:
+        return True
+    if word in _OTHER_ABBREVIATIONS or (len(word) <= 4 and "." in word):
+        return next_word.lower() not in _SENTENCE_OPENERS
+    return False
+
+
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    """Quotations that close in the same paragraph: no sentence break inside them."""
+    return [(s, e) for s, e, closed in _quotes(text) if closed]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, leading and trailing white space trimmed.
+
+    >>> t = 'Gen. Frank McKenzie left the U.S. embassy on Aug. 30. "We are out. It is over," he said. Done.'
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Gen. Frank McKenzie left the U.S. embassy on Aug. 30.', '"We are out. It is over," he said.', 'Done.']
+    """
+    spans: list[tuple[int, int]] = []
+    protected = _protected_ranges(text)
+    starts = [s for s, _ in protected]
+    for piece_start, piece_end in _paragraph_spans(text):
+        cut = piece_start
+        for m in _BOUNDARY.finditer(text, piece_start, piece_end):
+            end = m.end()
+            next_word = _NEXT_WORD.match(text, end).group(1)
+            if _abbreviation_blocks_break(text, m.end("punct"), next_word):
+                continue
+            i = bisect.bisect_right(starts, end) - 1
+            if i >= 0 and protected[i][0] < end < protected[i][1]:
+                continue
+            spans.append((cut, end))
+            cut = end
+        spans.append((cut, piece_end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _LINEBREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+# --- quotations ------------------------------------------------------------------------------
+
+_DOUBLE_QUOTES = "\"“”«»„"
+_QUOTE_CHAR = re.compile(r"[\"“”«»„]")
+
+
+def _quotes(text: str) -> list[tuple[int, int, bool]]:
+    """Double-quoted stretches per paragraph as ``(start, end, closed)``, quote marks included.
+
+    A mark after white space (or at a paragraph start or after an opening bracket) opens a quote
+    and any other mark closes it, whatever its typographic direction: outlets do write
+    ``asserted that ”every …”``. A quote left open runs to the end of its paragraph, which is how
+    news style marks a quotation continuing into the next paragraph.
+    """
+    found: list[tuple[int, int, bool]] = []
+    for p_start, p_end in _paragraph_spans(text):
+        open_at = None
+        for m in _QUOTE_CHAR.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            opening = ch in "“«„" or before.isspace() or before in "([{—–-:"
+            if ch in "”»" and open_at is not None:
+                opening = False
+            if open_at is None:
+                if opening or not (after.isspace() or after in ".,;:!?)"):
+                    open_at = i
+            else:
+                if ch in "“„" and before.isspace() and not after.isspace():
+                    # a fresh opening mark: the previous quote was never closed
+                    found.append((open_at, i, False))
+                    open_at = i
+                else:
+                    found.append((open_at, i + 1, True))
+                    open_at = None
+        if open_at is not None:
+            found.append((open_at, p_end, False))
+    return found
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of double-quoted material (quote marks included).
+
+    >>> t = 'He said ”we are out.” Then: "It is over."'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['”we are out.”', '"It is over."']
+    """
+    return [(s, e) for s, e, _ in _quotes(text)]
+
+
+# --- the shared per-article pass -------------------------------------------------------------
+
+
+@dataclass
+class Document:
+    """An article's analysed text with its sentences and quotations, computed once and shared."""
+
+    article: Article
+    text: str
+
+    @classmethod
+    def from_article(cls, article: Article) -> "Document":
+        return cls(article=article, text=article.analysed_text)
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentence_spans]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quote_spans(self.text)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    @cached_property
+    def n_words(self) -> int:
+        return count_words(self.text)
+
+    @cached_property
+    def n_quoted_words(self) -> int:
+        return sum(count_words(self.text[s:e]) for s, e in self.quotes)
+
+    @cached_property
+    def tokens(self) -> list[tuple[str, int, int]]:
+        return token_spans(self.text)
+
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(self.article.id, i, s, e, self.text[s:e])
+                for i, (s, e) in enumerate(self.sentence_spans)]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing character ``offset`` (the nearest one before it)."""
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def sentence_text(self, index: int) -> str:
+        s, e = self.sentence_spans[index]
+        return self.text[s:e]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]

@@ -1,0 +1,87 @@
+"""The report: one self-contained file, every corpus string escaped, nothing fetched."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing import Report, analyse, load_corpus
+from framing.report import highlight, safe_url
+
+from .conftest import write_article, write_outlet
+
+HOSTILE = '<script>document.title="PWNED"</script><img src=x onerror="document.title=\'PWNED\'">'
+
+
+@pytest.fixture(scope="module")
+def seed_html():
+    from tests.conftest import BUNDLED_CORPUS
+    return Report(analyse(load_corpus(BUNDLED_CORPUS))).to_html()
+
+
+@pytest.fixture
+def hostile_corpus(tmp_path):
+    root = tmp_path / "hostile"
+    write_outlet(root, "evil", name='Evil <b>News</b> "$x$"', country="<i>nowhere</i>")
+    write_outlet(root, "fair", name="Fair Post")
+    write_article(root, "evil", "a", f"""
+        Foreign troops continue the occupation. {HOSTILE} The occupation of the city goes on.
+        Readers wrote "</q><script>alert(1)</script>" in the comments about the occupation.
+        """, title=f"Occupation {HOSTILE}", url="javascript:alert(1)", story="s")
+    write_article(root, "fair", "b", "The troops' mission continued, officials said.",
+                  url="https://example.org/story?a=1&b=<2>", story="s")
+    return root
+
+
+def test_report_is_one_self_contained_file(seed_html):
+    # nothing is loaded from anywhere: no external src/href for resources, no @import, no url(http
+    assert not re.search(r'<(script|img|link|iframe|source|video|audio)[^>]+(src|href)="(?!data:)',
+                         seed_html)
+    assert "@import" not in seed_html and not re.search(r"url\((?!data:)", seed_html)
+    assert "Content-Security-Policy" in seed_html and "default-src 'none'" in seed_html
+    assert seed_html.count("<html") == 1
+
+
+def test_report_shows_the_seed_finding_with_sentences(seed_html):
+    assert "The foreign military presence" in seed_html
+    assert "<mark>occupation</mark>" in seed_html and "<mark>mission</mark>" in seed_html
+    assert "Press TV uses only &#39;occupation&#39; terms" in seed_html
+    assert "Latin Times uses only &#39;mission&#39; terms" in seed_html
+    assert "Small sample" in seed_html and "a single article" in seed_html
+    assert "20-year <mark>occupation</mark> of Afghanistan" in seed_html
+
+
+def test_hostile_strings_are_escaped(hostile_corpus):
+    html = Report(analyse(load_corpus(hostile_corpus))).to_html()
+    assert "<script>document.title" not in html and "<script>alert(1)" not in html
+    assert "onerror=" not in html.replace("onerror=&#34;", "").replace('onerror=&quot;', "")
+    assert "&lt;script&gt;" in html
+    assert "Evil &lt;b&gt;News&lt;/b&gt;" in html
+    assert 'href="javascript:' not in html.lower()
+    assert "&lt;i&gt;nowhere&lt;/i&gt;" in html
+    # exactly one script element: ours, whose hash the CSP allows
+    assert len(re.findall(r"<script\b", html)) == 1
+
+
+def test_output_is_deterministic(bundled_corpus):
+    one = Report(analyse(load_corpus(bundled_corpus))).to_html()
+    two = Report(analyse(load_corpus(bundled_corpus))).to_html()
+    assert one == two
+
+
+def test_highlight_escapes_and_marks():
+    assert str(highlight('a <b> "x" & y', [(2, 5)])) == 'a <mark>&lt;b&gt;</mark> &#34;x&#34; &amp; y'
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:x",
+                                 "data:text/html,<script>", "vbscript:x", "https://a.b/\"onmouseover=x",
+                                 "//evil.example/x", "file:///etc/passwd", ""])
+def test_unsafe_urls_are_not_links(url):
+    assert safe_url(url) is None
+
+
+def test_report_file_is_written_atomically(bundled_corpus, tmp_path):
+    out = tmp_path / "out" / "r.html"
+    Report(analyse(load_corpus(bundled_corpus))).to_file(out)
+    assert out.exists() and not list(out.parent.glob(".tmp-*"))

@@ -1,0 +1,64 @@
+"""Sentence splitting, quotation spans and furniture detection."""
+
+from framing.furniture import is_furniture_line, split_furniture
+from framing.text import count_words, quote_spans, split_sentences
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_no_break_after_titles_abbreviations_and_initials():
+    text = ("Central Command leader Marine Corps Gen. Frank McKenzie said the U.S. Army left on "
+            "Aug. 30 with Lt. Col. J. Smith. The next flight was cancelled.")
+    assert sentences(text) == [
+        "Central Command leader Marine Corps Gen. Frank McKenzie said the U.S. Army left on "
+        "Aug. 30 with Lt. Col. J. Smith.", "The next flight was cancelled."]
+
+
+def test_break_after_abbreviation_when_a_new_sentence_starts():
+    assert sentences("Troops left the U.S. The war was over.") == [
+        "Troops left the U.S.", "The war was over."]
+
+
+def test_no_break_inside_a_closed_quotation():
+    text = '"We made history again. The occupation ended tonight," said Anas Haqqani. He smiled.'
+    assert sentences(text) == [
+        '"We made history again. The occupation ended tonight," said Anas Haqqani.', "He smiled."]
+
+
+def test_breaks_at_line_breaks_and_question_marks():
+    assert sentences("Heading\nWhy now? Because. “Yes!” He left.") == [
+        "Heading", "Why now?", "Because.", "“Yes!”", "He left."]
+
+
+def test_quote_spans_accept_reversed_opening_marks():
+    text = 'McKenzie asserted that ”every single US service member is now out.” Then nothing.'
+    [(s, e)] = quote_spans(text)
+    assert text[s:e] == "”every single US service member is now out.”"
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = '"This continues into the next paragraph.\nNew paragraph.'
+    [(s, e)] = quote_spans(text)
+    assert text[s:e] == '"This continues into the next paragraph.'
+
+
+def test_count_words():
+    assert count_words("") == 0
+    assert count_words("It’s a 20-year war.") == 5
+
+
+def test_furniture_lines():
+    assert is_furniture_line("© 2024 Latin Times. All rights reserved. Do not reproduce.")
+    assert is_furniture_line("GettyImages-1233765341")
+    assert is_furniture_line("A soldier stands guard. ZAKERIA HASHIMI/AFP via Getty Images")
+    assert not is_furniture_line("The Taliban have taken Kabul / the capital, officials said.")
+    assert not is_furniture_line("Photos of the soldiers were published on Monday by the ministry.")
+
+
+def test_split_furniture_drops_footer_block_and_title_repeat():
+    body = "My Title\n\nReal text here.\n\nFollow us on Twitter\nFacebook\nInstagram"
+    text, dropped = split_furniture(body, title="My title")
+    assert text == "Real text here."
+    assert dropped == ("My Title", "Follow us on Twitter", "Facebook", "Instagram")

@@ -1,7 +1,7 @@
 """The ``framing`` command: a thin layer over the public API.
 
-Each sub-command lives in ``framing/commands/<name>.py`` with ``register(subparsers)`` that adds
-its parser and sets ``func``; ``main`` dispatches and turns a :class:`FramingError` into one line
+Each sub-command lives in ``framing/commands/<name>.py`` (found automatically) with
+``register(subparsers)`` that adds its parser and sets ``func``; ``main`` dispatches and turns a :class:`FramingError` into one line
 on stderr and a non-zero exit.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from . import __version__
@@ -16,8 +17,18 @@ from .errors import FramingError
 
 __all__ = ["main", "COMMANDS"]
 
-#: sub-command modules under framing.commands, in the order ``framing --help`` lists them
-COMMANDS = ["report"]
+#: the order ``framing --help`` lists sub-commands in; any other module in framing/commands follows
+_ORDER = ["report", "add", "import", "outlets", "check", "stories", "axes"]
+
+
+def _command_modules() -> list[str]:
+    from . import commands
+
+    found = {m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")}
+    return [n for n in _ORDER if n in found] + sorted(found - set(_ORDER))
+
+
+COMMANDS = _command_modules()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show how news outlets frame the same events differently.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in _command_modules():
         importlib.import_module(f"framing.commands.{name}").register(sub)
     return parser
 

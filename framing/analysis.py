@@ -104,6 +104,49 @@ class Analysis:
         frame[by] = frame["outlet"].map(mapping).fillna("(unknown)")
         return frame
 
+    def subset(self, mask) -> "Analysis":
+        """The analysis restricted to some articles (a boolean mask over ``articles``).
+
+        Counts are per article, so every table derived from the subset is exact; only the
+        evidence sample is the one drawn from the full run.
+        """
+        mask = np.asarray(mask, dtype=bool)
+        articles = self.articles[mask].reset_index(drop=True)
+        keep = set(articles["article_id"])
+        outlets_kept = set(articles["outlet"])
+        hits = self.hits[self.hits["article_id"].isin(keep)].reset_index(drop=True)
+        totals = self.hits_total[self.hits_total["outlet"].isin(outlets_kept)]
+        if len(keep) < len(self.articles):
+            # the full-run totals no longer apply; count what the subset's evidence holds
+            totals = hits.groupby(["outlet", "feature", "label"]).size().rename("n_hits").reset_index()
+        outlets = self.outlets.copy()
+        counts = articles.groupby("outlet").size()
+        outlets["n_articles"] = outlets["id"].map(counts).fillna(0).astype(int)
+        return Analysis(
+            name=self.name, articles=articles, outlets=outlets,
+            values=self.values[mask].reset_index(drop=True), hits=hits, hits_total=totals,
+            records={k: v[v["article_id"].isin(keep)].reset_index(drop=True)
+                     for k, v in self.records.items()},
+            extractors=self.extractors, evidence_per_cell=self.evidence_per_cell)
+
+    def filter(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
+               since=None, until=None) -> "Analysis":
+        """Keep the articles of some stories and outlets (ids or names) within a date range."""
+        a = self.articles
+        mask = np.ones(len(a), dtype=bool)
+        if stories:
+            mask &= a["story"].isin(stories).to_numpy()
+        if outlets:
+            wanted = {o.casefold() for o in outlets}
+            mask &= (a["outlet"].str.casefold().isin(wanted)
+                     | a["outlet_name"].str.casefold().isin(wanted)).to_numpy()
+        dates = pd.to_datetime(a["published"], errors="coerce")
+        if since is not None:
+            mask &= (dates >= pd.Timestamp(since)).to_numpy()
+        if until is not None:
+            mask &= (dates <= pd.Timestamp(until)).to_numpy()
+        return self.subset(mask)
+
     def __repr__(self) -> str:
         return (f"<Analysis {self.name!r}: {self.n_articles} articles, {self.n_outlets} outlets, "
                 f"{len(self.hits)} evidence sentences>")

@@ -169,7 +169,7 @@ def _check_overlaps(axis: Axis, source: str) -> None:
                                        hint="keep each term in one pole")
 
 
-def _axis_of(key: str) -> str:
+def _kind_and_axis(key: str) -> str:
     return key.split(":", 1)[0]
 
 
@@ -202,13 +202,13 @@ class AxisCounter(TransformerMixin, BaseEstimator):
         self.lexicon_ = lexicon
         self.columns_ = [f"{a.id}:{p.name}" for a in lexicon for p in a.poles]
         self._column_index = {c: i for i, c in enumerate(self.columns_)}
-        by_axis = _axis_of
-        self.matcher_ = TermMatcher(((f"{a.id}:{p.name}", t)
-                                     for a in lexicon for p in a.poles for t in p.terms), group=by_axis)
-        self.context_matcher_ = TermMatcher(((a.id, t) for a in lexicon for t in a.context),
-                                            group=by_axis)
-        self.exclude_matcher_ = TermMatcher(((a.id, t) for a in lexicon for t in a.exclude),
-                                            group=by_axis)
+        # One matcher, one scan of the text: pole terms ("P"), context terms ("C") and excluded
+        # phrases ("X") are keyed apart and compete only within their own kind and axis.
+        entries = [(f"P|{a.id}:{p.name}", t) for a in lexicon for p in a.poles for t in p.terms]
+        entries += [(f"C|{a.id}", t) for a in lexicon for t in a.context]
+        entries += [(f"X|{a.id}", t) for a in lexicon for t in a.exclude]
+        self.matcher_ = TermMatcher(entries, group=_kind_and_axis)
+        self.matcher_._regex  # compile now, before worker processes fork
         self._has_context = {a.id for a in lexicon if a.context}
         return self
 
@@ -219,34 +219,45 @@ class AxisCounter(TransformerMixin, BaseEstimator):
         if not hasattr(self, "matcher_"):
             self.fit()
 
-    def applicable_axes(self, doc: Document) -> set[str]:
+    def _matches(self, doc: Document):
+        poles, context, excluded = [], set(), {}
+        for m in self.matcher_.finditer(doc.text, doc.lower):
+            kind, rest = m.key.split("|", 1)
+            if kind == "P":
+                poles.append((rest, m))
+            elif kind == "C":
+                context.add(rest)
+            else:
+                excluded.setdefault(rest, []).append((m.start, m.end))
+        return poles, context, excluded
+
+    def applicable_axes(self, doc: Document, context: set[str] | None = None) -> set[str]:
         """Axes whose context terms occur in the article (all axes if ``use_context`` is off)."""
         self._check_fitted()
         everything = {a.id for a in self.lexicon_}
         if not self.use_context:
             return everything
-        present = {m.key for m in self.context_matcher_.match_tokens(doc.tokens)}
-        return (everything - self._has_context) | present
+        if context is None:
+            context = self._matches(doc)[1]
+        return (everything - self._has_context) | context
 
     def extract(self, doc: Document) -> Extraction:
         self._check_fitted()
-        applicable = self.applicable_axes(doc)
-        excluded: dict[str, list[tuple[int, int]]] = {}
-        for m in self.exclude_matcher_.match_tokens(doc.tokens):
-            excluded.setdefault(m.key, []).append((m.start, m.end))
+        poles, context, excluded = self._matches(doc)
+        applicable = self.applicable_axes(doc, context)
         values: dict[str, float] = {f"{a}:applicable": 1.0 for a in applicable}
         hits: list[Hit] = []
         article = doc.article
-        for m in self.matcher_.match_tokens(doc.tokens):
-            axis_id, pole = m.key.split(":", 1)
+        for key, m in poles:
+            axis_id, pole = key.split(":", 1)
             if axis_id not in applicable:
                 continue
             if any(s <= m.start and m.end <= e for s, e in excluded.get(axis_id, ())):
                 continue
             quoted = doc.in_quote(m.start, m.end)
-            values[m.key] = values.get(m.key, 0.0) + 1
+            values[key] = values.get(key, 0.0) + 1
             if not quoted:
-                values[f"{m.key}:own"] = values.get(f"{m.key}:own", 0.0) + 1
+                values[f"{key}:own"] = values.get(f"{key}:own", 0.0) + 1
             i = doc.sentence_index(m.start)
             s0, _ = doc.sentence_spans[i]
             hits.append(Hit(article.id, article.outlet, axis_id, pole, m.term,

@@ -293,9 +293,13 @@ class Corpus:
 
     # access ---------------------------------------------------------------------------------
     def article_paths(self) -> list[Path]:
+        """The article files, sorted. Hidden files (such as ``.tmp-…`` files an interrupted
+        write can leave) are not articles."""
         if self.root is None:
             return []
-        return sorted((self.root / "articles").rglob("*.md"))
+        folder = self.root / "articles"
+        return sorted(p for p in folder.rglob("*.md")
+                      if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
     def _article_id(self, path: Path) -> str:
         return path.relative_to(self.root / "articles").with_suffix("").as_posix()
@@ -373,20 +377,25 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, content: str, *, overwrite: bool = False) -> Path:
+def atomic_write(path: Path, content: str, *, overwrite: bool = False, durable: bool = True) -> Path:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
     Without ``overwrite`` an existing file is never replaced (``FileExistsError``): the rename is
     done with ``os.link`` so the check and the write cannot race with another writer.
+    ``durable=False`` skips the per-file ``fsync`` (a bulk import syncs once at the end): the
+    file still appears whole or not at all to every reader and after an interrupted process;
+    only a power cut before the data reaches the disk could leave it short.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    # the temporary name is hidden and does not end in .md, so a reader never takes it for an article
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(content)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if overwrite:
             os.replace(tmp, path)
         else:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+import bisect
+import re
 from itertools import product
 
-from .text import token_spans, tokenize
+from .text import tokenize
 
 __all__ = ["inflections", "TermMatcher", "TermMatch"]
 
@@ -91,6 +93,37 @@ class TermMatch:
     end: int
 
 
+_SEPARATOR = r"[\s\-\u2010-\u2015'\u2019/]+"  # what may stand between the words of a term
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching any of ``forms`` (words separated by single spaces), longest first.
+
+    Built as a trie so the regex engine, not Python, walks the alternatives: matching then costs
+    about as much as one scan of the text whatever the size of the lexicon.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = _SEPARATOR if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # greedy optional group: the longer continuation is tried first
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
 class TermMatcher:
     """Index of terms → keys; finds the longest term at each token, left to right, no overlaps.
 
@@ -105,9 +138,9 @@ class TermMatcher:
     """
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, group=None):
-        self._index: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
+        # form ("occupying forces") -> [(key, term, group)]
+        self._by_form: dict[str, list[tuple[str, str, str]]] = {}
         self._forms: dict[str, set[str]] = {}
-        seen: set[tuple[tuple[str, ...], str]] = set()
         for key, term in entries:
             exact = term.startswith("=")
             words = tokenize(term[1:] if exact else term)
@@ -116,14 +149,22 @@ class TermMatcher:
             variants = [(w,) for w in words] if exact else [sorted(inflections(w)) for w in words]
             g = group(key) if group else ""
             for combo in product(*variants):
-                self._forms.setdefault(term, set()).add(" ".join(combo))
-                if (combo, key) in seen:
-                    continue
-                seen.add((combo, key))
-                self._index.setdefault(combo[0], []).append((combo, key, term, g))
-        for options in self._index.values():
-            options.sort(key=lambda o: -len(o[0]))
-        self.max_len = max((len(o[0]) for opts in self._index.values() for o in opts), default=0)
+                form = " ".join(combo)
+                self._forms.setdefault(term, set()).add(form)
+                entry = (key, term, g)
+                bucket = self._by_form.setdefault(form, [])
+                if entry not in bucket and not any(k == key for k, _, _ in bucket):
+                    bucket.append(entry)
+        self.max_len = max((f.count(" ") + 1 for f in self._by_form), default=0)
+        self._compiled = None
+
+    @property
+    def _regex(self):
+        # compiled on first use: validating a lexicon builds matchers it never runs
+        if self._compiled is None and self._by_form:
+            self._compiled = re.compile(
+                r"\b(?=(" + _trie_pattern(self._by_form) + r")\b)")
+        return self._compiled
 
     def __len__(self) -> int:
         return len(self._forms)
@@ -132,24 +173,56 @@ class TermMatcher:
         """Every token sequence ``term`` matches, for documentation and debugging."""
         return sorted(self._forms.get(term, ()))
 
-    def match_tokens(self, tokens: list[tuple[str, int, int]]) -> Iterator[TermMatch]:
-        """Matches over pre-computed ``(token, start, end)`` triples (shared across features)."""
-        index = self._index
-        free_from: dict[str, int] = {}  # group -> first token index it may match at again
-        n = len(tokens)
-        for i in range(n):
-            options = index.get(tokens[i][0])
-            if not options:
-                continue
+    def finditer(self, text: str, lower: str | None = None) -> Iterator[TermMatch]:
+        """Matches in ``text`` (pass ``lower=text.lower()`` when several matchers share it)."""
+        if self._regex is None:
+            return
+        if lower is None:
+            lower = text.lower()
+        if len(lower) != len(text):  # a few characters change length when lower-cased
+            lower = "".join(c.lower()[:1] or c for c in text)
+        by_form = self._by_form
+        free_from: dict[str, int] = {}  # group -> first offset it may match at again
+        for m in self._regex.finditer(lower):
+            start = m.start()
+            words = _TOKEN_RE.findall(m.group(1))
+            # the longest form at this position in each group; shorter prefixes for the others
             done: set[str] = set()
-            for words, key, term, g in options:
-                if g in done or free_from.get(g, 0) > i:
+            for k in range(len(words), 0, -1):
+                entries = by_form.get(" ".join(words[:k]))
+                if not entries:
                     continue
-                k = len(words)
-                if i + k <= n and all(tokens[i + j][0] == words[j] for j in range(1, k)):
-                    yield TermMatch(key, term, tokens[i][1], tokens[i + k - 1][2])
+                end = _end_of(lower, start, words[:k])
+                for key, term, g in entries:
+                    if g in done or free_from.get(g, -1) > start:
+                        continue
                     done.add(g)
-                    free_from[g] = i + k
+                    free_from[g] = end
+                    yield TermMatch(key, term, start, end)
 
-    def finditer(self, text: str) -> Iterator[TermMatch]:
-        return self.match_tokens(token_spans(text))
+    def match_tokens(self, tokens: list[tuple[str, int, int]]) -> Iterator[TermMatch]:
+        """Matches over ``(token, start, end)`` triples, for callers that hold tokens only.
+
+        Offsets in the results are those of the original text the tokens came from.
+        """
+        starts, pieces, pos = [], [], 0
+        for token, _, _ in tokens:
+            starts.append(pos)
+            pieces.append(token)
+            pos += len(token) + 1
+        joined = " ".join(pieces)
+        for m in self.finditer(joined, joined):
+            i = bisect.bisect_right(starts, m.start) - 1
+            j = bisect.bisect_right(starts, m.end - 1) - 1
+            yield TermMatch(m.key, m.term, tokens[i][1], tokens[j][2])
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def _end_of(lower: str, start: int, words: list[str]) -> int:
+    """End offset of the token sequence ``words`` that begins at ``start`` in ``lower``."""
+    pos = start
+    for n, word in enumerate(words):
+        pos = lower.index(word, pos) + len(word)
+    return pos

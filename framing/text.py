@@ -5,7 +5,7 @@ needs a download (this tool runs offline) and an untrained Punkt breaks after "G
 The rules: break after ``. ! ? …`` (and any closing quotes or brackets) before a capitalised word,
 a digit or an opening quote; never after a title abbreviation ("Gen.", "Sen.") or an initial
 ("Frank J. McKenzie"); after other abbreviations ("U.S.", "Aug.") only when the next word is a
-typical sentence opener; never inside a quotation that closes in the same paragraph, so a quote
+typical sentence opener, and after "a.m."/"p.m." unless a time zone, day or date follows; never inside a quotation that closes in the same paragraph, so a quote
 and its attribution stay together; always at a line break.
 """
 
@@ -54,7 +54,7 @@ def count_words(text: str) -> int:
     >>> count_words("We’re out. The 20-year war ended.")
     7
     """
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -62,11 +62,11 @@ def count_words(text: str) -> int:
 # Titles and name parts: a break never follows them.
 _TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig sen rep gov
-    pres supt insp det rev fr sr jr st hon amb messrs mssrs mt ft""".split()
+    pres supt insp det rev fr st hon amb messrs mssrs mt ft sens reps govs gens drs profs ret""".split()
 )
 # Other abbreviations: a break follows them only before a typical sentence opener.
 _OTHER_ABBREVIATIONS = frozenset(
-    """u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs no nos inc ltd co corp bros dept est
+    """u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e etc vs no nos inc ltd co corp bros dept est jr sr
     approx jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
     nev okla ore pa tenn tex va vt wash wis wyo fig vol pp ch""".split()
@@ -76,7 +76,14 @@ _SENTENCE_OPENERS = frozenset(
     but and so yet however meanwhile still then now in on at as after before when while if
     although though because since for with without by from to of what who why how where no
     some many most all one two three several both each every other such more other
-    according earlier later last""".split()
+    according earlier later last others""".split()
+)
+
+_AFTER_TIME = frozenset(
+    """et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet local eastern central pacific
+    mountain monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
+    fri sat sun jan feb mar apr may jun jul aug sep sept oct nov dec january february march april
+    june july august september october november december today tomorrow yesterday""".split()
 )
 
 _BOUNDARY = re.compile(r"(?P<punct>[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
@@ -93,21 +100,27 @@ def _abbreviation_blocks_break(text: str, end: int, next_word: str) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    if len(word) == 1 and word.isalpha():  # an initial: "Frank J. McKenzie", "A. Smith"
-        return m.start() == 0 or not text[m.start() - 1].isalnum()
+    if len(word) == 1:
+        before = text[m.start() - 1] if m.start() else " "
+        if m.group(1) == "v":
+            return True  # "Roe v. Wade"
+        if before.isalnum() or before in "'’" or not m.group(1).isupper():
+            return False  # "wasn't." and "president's." end in a letter, not an initial
+        if m.group(1) == "I" and next_word.lower() in _SENTENCE_OPENERS:
+            return False  # "… as I. That was …": the pronoun
+        return True  # an initial: "Frank J. McKenzie", "A. Smith"
     if word in _TITLE_ABBREVIATIONS:
         return True
+    if word in ("a.m", "p.m"):
+        # a time ends a sentence unless a zone, a day or a date follows: "3 p.m. ET", "p.m. Friday"
+        return next_word.lower() in _AFTER_TIME or next_word[:1].isdigit()
     if word in _OTHER_ABBREVIATIONS or (len(word) <= 4 and "." in word):
         return next_word.lower() not in _SENTENCE_OPENERS
     return False
 
 
-def _protected_ranges(text: str) -> list[tuple[int, int]]:
-    """Quotations that close in the same paragraph: no sentence break inside them."""
-    return [(s, e) for s, e, closed in _quotes(text) if closed]
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, *, quotes: list[tuple[int, int, bool]] | None = None
+                    ) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, leading and trailing white space trimmed.
 
     >>> t = 'Gen. Frank McKenzie left the U.S. embassy on Aug. 30. "We are out. It is over," he said. Done.'
@@ -115,7 +128,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Gen. Frank McKenzie left the U.S. embassy on Aug. 30.', '"We are out. It is over," he said.', 'Done.']
     """
     spans: list[tuple[int, int]] = []
-    protected = _protected_ranges(text)
+    # quotations that close in their paragraph: no sentence break inside them
+    protected = [(s, e) for s, e, closed in (_quotes(text) if quotes is None else quotes) if closed]
     starts = [s for s, _ in protected]
     for piece_start, piece_end in _paragraph_spans(text):
         cut = piece_start
@@ -216,8 +230,12 @@ class Document:
         return cls(article=article, text=article.analysed_text)
 
     @cached_property
+    def _quotes(self) -> list[tuple[int, int, bool]]:
+        return _quotes(self.text)
+
+    @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
-        return split_sentences(self.text)
+        return split_sentences(self.text, quotes=self._quotes)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -225,7 +243,7 @@ class Document:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        return quote_spans(self.text)
+        return [(s, e) for s, e, _ in self._quotes]
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -240,7 +258,13 @@ class Document:
         return sum(count_words(self.text[s:e]) for s, e in self.quotes)
 
     @cached_property
+    def lower(self) -> str:
+        """The lower-cased text, shared by every matcher (``TermMatcher.finditer(text, lower)``)."""
+        return self.text.lower()
+
+    @cached_property
     def tokens(self) -> list[tuple[str, int, int]]:
+        """``(token, start, end)`` triples. Costly on long texts: matchers use ``lower`` instead."""
         return token_spans(self.text)
 
     def sentences(self) -> list[Sentence]:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from ..analysis import analyse
 from ..corpus import Corpus, slugify
+from ..errors import InputError
 from ..report import Report
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2021-08-30") from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,19 +29,46 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="HTML file to write (default: reports/<corpus name>.html)")
     p.add_argument("--axes", metavar="FILE", help="axis lexicon (TOML) to use instead of the built-in one")
     p.add_argument("--title", help="page title")
+    p.add_argument("--by", default="outlet", metavar="FIELD",
+                   help="compare outlets (default) or groups of outlets by a metadata field: "
+                        "leaning, ownership, country, owner, language")
+    p.add_argument("--story", action="append", metavar="ID", help="only these stories (repeatable)")
+    p.add_argument("--outlet", action="append", metavar="ID",
+                   help="only these outlets, by id or name (repeatable)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only articles published on or after")
+    p.add_argument("--until", type=_date, metavar="DATE", help="only articles published on or before")
     p.add_argument("--max-outlets", type=int, default=30, metavar="N",
-                   help="outlets shown in charts and tables, most articles first (default: %(default)s)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="worker processes for the analysis; -1 = one per core (default: %(default)s)")
+                   help="outlets (or groups) shown, most articles first (default: %(default)s)")
+    p.add_argument("--evidence", type=int, default=10, metavar="N",
+                   help="sentences shown per outlet and label (default: %(default)s)")
+    p.add_argument("--tables", metavar="DIR",
+                   help="also write every table behind the page (CSV and JSON) into DIR")
+    p.add_argument("--jobs", type=int, default=-1, metavar="N",
+                   help="worker processes for the analysis; -1 = one per core (default)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
+_GROUPINGS = ("outlet", "leaning", "ownership", "country", "owner", "language", "story")
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.by not in _GROUPINGS:
+        raise InputError(None, f"--by {args.by!r} is not a grouping",
+                         hint=f"use one of: {', '.join(_GROUPINGS)}")
     corpus = Corpus.load(args.corpus)
     output = Path(args.output) if args.output else Path("reports") / f"{slugify(corpus.name)}.html"
     analysis = analyse(corpus, axes=args.axes, n_jobs=args.jobs, progress=not args.quiet)
-    report = Report(analysis, title=args.title, max_outlets=args.max_outlets)
+    if args.story or args.outlet or args.since or args.until:
+        analysis = analysis.filter(stories=args.story, outlets=args.outlet, since=args.since,
+                                   until=args.until)
+        if not analysis.n_articles:
+            raise InputError(args.corpus, "no article matches the --story/--outlet/--since/--until filters",
+                             hint="check the ids with `framing outlets` and the dates")
+    report = Report(analysis, title=args.title, by=args.by, max_groups=args.max_outlets,
+                    evidence_per_cell=args.evidence)
     report.to_file(output)
+    if args.tables:
+        report.write_tables(args.tables)
     print(output)
     return 0

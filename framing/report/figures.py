@@ -8,8 +8,9 @@ also has a hatch pattern and a text label, so no meaning is carried by colour al
 
 from __future__ import annotations
 
-import base64
 import io
+import re
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -156,14 +157,27 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
     return fig
 
 
+_PATH_DATA = re.compile(r'( d="[^"]*")')
+_LONG_NUMBER = re.compile(r"(\d\.\d)\d+")
+
+
 def to_svg(fig: Figure) -> str:
-    """The figure as an SVG document string, byte-identical for identical figures."""
+    """The figure as an SVG document string, byte-identical for identical figures.
+
+    Path coordinates are rounded to 0.1 px (invisible at any zoom a reader uses), which makes
+    charts about a third smaller; text and labels are left exactly as drawn.
+    """
     buf = io.StringIO()
     with _style():
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "framing"})
-    return buf.getvalue()
+    svg = buf.getvalue()
+    return _PATH_DATA.sub(lambda m: _LONG_NUMBER.sub(r"\1", m.group(1)), svg)
 
 
 def svg_data_uri(fig: Figure) -> str:
-    """A ``data:`` URI for an ``<img>``: inline, offline, and an SVG shown this way runs no script."""
-    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(fig).encode("utf-8")).decode("ascii")
+    """A ``data:`` URI for an ``<img>``: inline, offline, and an SVG shown this way runs no script.
+
+    Percent-encoded rather than base64: about a quarter smaller for SVG's mostly-ASCII text.
+    """
+    svg = re.sub(r">\s+<", "><", to_svg(fig)).strip()
+    return "data:image/svg+xml;charset=utf-8," + quote(svg, safe=" /:=;,.-_()'!*+@?&$~")

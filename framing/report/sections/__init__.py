@@ -1,0 +1,47 @@
+"""The report's sections. Each module has ``build(inputs) -> dict | None`` reading DataFrames only.
+
+``None`` means the section has nothing to show for this corpus (it is then left out of the page,
+not shown empty). The page template renders them in :data:`ORDER`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ...analysis import Analysis
+from ..evidence import EvidenceIndex
+
+__all__ = ["ReportInputs", "ORDER"]
+
+#: section modules in page order; optional ones are skipped when their feature module is absent
+ORDER = ["summary", "axes", "loaded", "attribution", "terms", "outlet_map", "stories", "corpus"]
+
+
+@dataclass
+class ReportInputs:
+    """What every section reads: the analysis and the choices made for this page."""
+
+    analysis: Analysis
+    by: str  # "outlet" or an outlet metadata field ("leaning", "ownership", "country" …)
+    groups: pd.DataFrame  # shown groups, most articles first: index = group key; name, n_articles, n_words
+    evidence: EvidenceIndex
+    evidence_limit: int = 10
+    small_threshold: int = 5
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.groups["name"].to_dict()
+
+    @property
+    def order(self) -> list[str]:
+        return [self.names[k] for k in self.groups.index]
+
+    @property
+    def group_word(self) -> str:
+        return "outlet" if self.by == "outlet" else self.by
+
+    def articles_with_groups(self) -> pd.DataFrame:
+        return self.analysis.with_groups(self.by) if self.by != "outlet" else self.analysis.articles

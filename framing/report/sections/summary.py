@@ -1,0 +1,94 @@
+"""The summary: a few sentences generated from the numbers, and the at-a-glance chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import figures
+from . import ReportInputs
+from .axes import axis_rows
+
+MAX_SENTENCES = 8
+
+
+def build(inputs: ReportInputs) -> dict:
+    a = inputs.analysis
+    rows = axis_rows(inputs)
+    lexicon = a.extractors["axes"].lexicon_ if "axes" in a.extractors else []
+    articles = inputs.articles_with_groups()
+    per_group = articles.groupby(inputs.by).size()
+    per_group = per_group[per_group.index.isin(inputs.groups.index)]
+    small = per_group[per_group < inputs.small_threshold]
+    return {
+        "sentences": _sentences(inputs, rows, lexicon, per_group) + list(inputs.extras.get("summary", [])),
+        "overview": _overview(inputs, rows, lexicon),
+        "small_sample": len(small) > 0,
+        "n_small": len(small),
+        "all_small": len(per_group) > 0 and len(small) == len(per_group),
+        "max_per_group": int(per_group.max()) if len(per_group) else 0,
+    }
+
+
+def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.Series) -> list[str]:
+    if not len(rows):
+        return ["No framing-axis terms were found in this corpus."]
+    by, names = inputs.by, inputs.names
+    found = []
+    for axis in lexicon:
+        sub = rows[(rows["axis"] == axis.id) & (rows["count"] > 0)]
+        if sub[by].nunique() < 2:
+            continue
+        dominant = sub.sort_values("count", ascending=False, kind="stable").groupby(by).head(1)
+        dominant = dominant[dominant["share"] >= 0.6]
+        if dominant["pole"].nunique() < 2:
+            continue
+        parts = []
+        for r in dominant.sort_values("count", ascending=False, kind="stable").head(4).itertuples():
+            voice = f", {r.own_voice} in its own voice" if r.quoted else ""
+            only = "only " if r.share == 1 else f"mostly ({r.share:.0%}) "
+            n_art = f" across {r.n_articles_with_hits} articles" if r.n_articles_with_hits > 1 else ""
+            parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
+                         f"({r.count} {'hit' if r.count == 1 else 'hits'}{voice}{n_art})")
+        total = int(sub["count"].sum())
+        found.append((total, f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts) + "."))
+    found.sort(key=lambda t: -t[0])
+    sentences = [s for _, s in found[:MAX_SENTENCES - 1]]
+    if not sentences:
+        sentences.append(f"The {inputs.group_word}s do not split clearly on any framing axis: where "
+                         "they use an axis's terms, they lean to the same side.")
+    if len(per_group) and per_group.max() < inputs.small_threshold:
+        n = int(per_group.max())
+        sentences.append(
+            f"Each {inputs.group_word} is represented by "
+            f"{'a single article' if n == 1 else f'at most {n} articles'}: these differences "
+            "describe the articles in this corpus, not the outlets' coverage in general, and no "
+            "confidence interval can be given.")
+    return sentences
+
+
+def _overview(inputs: ReportInputs, rows: pd.DataFrame, lexicon) -> dict | None:
+    if not len(rows):
+        return None
+    by = inputs.by
+    two = {a.id: a for a in lexicon if len(a.poles) == 2}
+    rows = rows[rows["axis"].isin(two) & (rows["axis_total"] > 0)].drop_duplicates(["axis", by])
+    if not len(rows):
+        return None
+    counts = rows.groupby("axis")[by].nunique()
+    spread = rows.groupby("axis")["position"].agg(lambda s: s.max() - s.min()).fillna(0)
+    rank = pd.DataFrame({"n": counts.clip(upper=2), "spread": spread, "hits": rows.groupby("axis")["axis_total"].sum()})
+    keep = rank.sort_values(["n", "spread", "hits"], ascending=False, kind="stable").index[:10]
+    rows = rows[rows["axis"].isin(keep)].copy()
+    rows["left"] = rows["axis"].map(lambda i: two[i].poles[0].name)
+    rows["right"] = rows["axis"].map(lambda i: two[i].poles[1].name)
+    rows["axis_label"] = rows["axis"].map(lambda i: two[i].label)
+    rows["outlet_name"] = rows["group_name"]
+    rows["rank"] = rows["axis"].map({k: n for n, k in enumerate(keep)})
+    rows = rows.sort_values("rank", kind="stable")
+    present = set(rows["outlet_name"])
+    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in inputs.order if o in present])
+    alt = "; ".join(
+        f"{r.axis_label}: {r.outlet_name} "
+        + (f"leans to '{r.left}'" if r.position > 0 else f"leans to '{r.right}'" if r.position < 0
+           else "is even") + f" ({r.axis_total} terms)" for r in rows.itertuples())
+    return {"uri": figures.svg_data_uri(fig), "alt": "Framing positions. " + alt}

@@ -147,6 +147,20 @@ class Analysis:
             mask &= (dates <= pd.Timestamp(until)).to_numpy()
         return self.subset(mask)
 
+    def _repr_html_(self) -> str:
+        """A notebook summary: size, outlets and where to look next."""
+        from html import escape
+
+        top = (self.articles.groupby("outlet_name").agg(articles=("article_id", "size"),
+                                                        words=("n_words", "sum"))
+               .sort_values("articles", ascending=False).head(10))
+        return (f"<div><strong>Analysis of {escape(self.name)}</strong>: {self.n_articles:,} articles, "
+                f"{self.n_outlets:,} outlets, {int(self.articles['n_words'].sum()):,} words, "
+                f"{len(self.hits):,} evidence sentences kept."
+                f"{top.to_html(max_rows=10)}"
+                "<p>Next: <code>framing.summarise_axes(analysis)</code>, <code>analysis.hits</code>, "
+                "<code>framing.Report(analysis)</code>.</p></div>")
+
     def __repr__(self) -> str:
         return (f"<Analysis {self.name!r}: {self.n_articles} articles, {self.n_outlets} outlets, "
                 f"{len(self.hits)} evidence sentences>")

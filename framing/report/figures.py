@@ -61,54 +61,65 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
     """Dot plot: each two-pole axis a row, each outlet's position from one pole to the other.
 
     ``positions`` has columns ``axis_label``, ``left``, ``right`` (pole names), ``outlet_name``,
-    ``position`` (+1 = all left pole, −1 = all right pole) and ``axis_total`` (hits).
+    ``position`` (+1 = all left pole, −1 = all right pole) and ``axis_total`` (hits). Outlets that
+    sit close together are stacked, so every marker and label stays visible.
     """
     axes_rows = list(dict.fromkeys(positions["axis_label"]))
     outlets = outlet_order or list(dict.fromkeys(positions["outlet_name"]))
-    height = 0.9 + 0.62 * max(1, len(axes_rows))
+    style = {o: (PALETTE[k % len(PALETTE)], MARKERS[k % len(MARKERS)]) for k, o in enumerate(outlets)}
+    labelled = label_points and len(outlets) <= 6
+    row_h = 0.95 if labelled else 0.55
+    legend_h = 0.35 * (1 + (len(outlets) - 1) // 4) if len(outlets) <= 12 else 0.0
+    height = 0.5 + row_h * len(axes_rows) + legend_h
     with _style():
         fig = _figure(7.6, height)
-        ax = fig.add_axes([0.22, 0.12 if len(outlets) <= 8 else 0.08, 0.56, 0.78])
-        ax.axvline(0, color="#999999", lw=0.8, ls=":")
-        ax.set_xlim(-1.15, 1.15)
-        ax.set_ylim(len(axes_rows) - 0.5, -0.5)
-        ax.set_yticks(range(len(axes_rows)))
-        ax.set_yticklabels([])
-        ax.set_xticks([-1, -0.5, 0, 0.5, 1])
-        ax.set_xticklabels(["all →", "", "even", "", "← all"], fontsize=8)
-        ax.tick_params(axis="y", length=0)
+        bottom = (0.35 + legend_h) / height
+        ax = fig.add_axes([0.21, bottom, 0.58, 1 - bottom - 0.12 / height])
+        ax.set_xlim(-1.12, 1.12)
+        ax.set_ylim(len(axes_rows) - 0.45, -0.7)
+        ax.set_yticks([])
+        ax.set_xticks([-1, 0, 1])
+        ax.set_xticklabels(["only left label", "half and half", "only right label"], fontsize=7.5,
+                           color="#555555")
+        ax.spines["left"].set_visible(False)
+        ax.axvline(0, color="#bbbbbb", lw=0.8, ls=":", zorder=0)
         for row, label in enumerate(axes_rows):
             sub = positions[positions["axis_label"] == label]
             left, right = sub["left"].iloc[0], sub["right"].iloc[0]
-            ax.text(-1.2, row, f"{_short(left, 24)}", ha="right", va="center", fontsize=9,
-                    fontweight="bold", transform=ax.transData)
-            ax.text(1.2, row, f"{_short(right, 24)}", ha="left", va="center", fontsize=9,
-                    fontweight="bold", transform=ax.transData)
-            ax.text(0, row - 0.36, _short(label, 60), ha="center", va="center", fontsize=8,
-                    color="#444444")
-            ax.axhline(row, color="#dddddd", lw=0.6, zorder=0)
-            for k, outlet in enumerate(outlets):
+            ax.hlines(row, -1, 1, color="#cccccc", lw=1.2, zorder=0)
+            ax.text(-1.17, row, _short(left, 22), ha="right", va="center", fontsize=9,
+                    fontweight="bold")
+            ax.text(1.17, row, _short(right, 22), ha="left", va="center", fontsize=9,
+                    fontweight="bold")
+            ax.text(0, row - 0.42, _short(label, 70), ha="center", va="center", fontsize=7.5,
+                    color="#444444", style="italic")
+            points = []
+            for outlet in outlets:
                 hit = sub[sub["outlet_name"] == outlet]
                 if hit.empty or not np.isfinite(hit["position"].iloc[0]):
                     continue
                 # x is flipped so the first pole sits on the left of the chart
-                x = -float(hit["position"].iloc[0])
-                jitter = (k - (len(outlets) - 1) / 2) * min(0.12, 0.5 / max(1, len(outlets)))
-                ax.scatter([x], [row + jitter], s=60, marker=MARKERS[k % len(MARKERS)],
-                           color=PALETTE[k % len(PALETTE)], edgecolor="black", linewidth=0.5,
-                           zorder=3, label=outlet if row == 0 else None)
-                if label_points and len(outlets) <= 6:
-                    n = int(hit["axis_total"].iloc[0])
-                    ax.annotate(f"{_short(outlet, 18)} ({n})", (x, row + jitter), xytext=(0, 7),
-                                textcoords="offset points", ha="center", fontsize=7.5)
-        handles = [ax.scatter([], [], s=50, marker=MARKERS[k % len(MARKERS)],
-                              color=PALETTE[k % len(PALETTE)], edgecolor="black", linewidth=0.5)
-                   for k in range(len(outlets))]
+                points.append((-float(hit["position"].iloc[0]), outlet, int(hit["axis_total"].iloc[0])))
+            points.sort()
+            level, last_x = 0, None
+            for x, outlet, n in points:
+                level = level + 1 if last_x is not None and abs(x - last_x) < 0.35 else 0
+                last_x = x
+                y = row + 0.17 * level if labelled else row
+                colour, marker = style[outlet]
+                ax.scatter([x], [y], s=55, marker=marker, color=colour, edgecolor="black",
+                           linewidth=0.5, zorder=3)
+                if labelled:
+                    inward = x > 0.3  # label towards the middle, clear of the pole names
+                    ax.annotate(f"{_short(outlet, 18)} ({n})", (x, y), xytext=(-6 if inward else 6, 2),
+                                textcoords="offset points", ha="right" if inward else "left",
+                                va="bottom", fontsize=7.5)
         if len(outlets) <= 12:
+            handles = [ax.scatter([], [], s=45, marker=style[o][1], color=style[o][0],
+                                  edgecolor="black", linewidth=0.5) for o in outlets]
             fig.legend(handles, [_short(o, 30) for o in outlets], loc="lower center",
-                       ncol=min(4, len(outlets)), fontsize=8, frameon=False)
-        for spine in ("left",):
-            ax.spines[spine].set_visible(False)
+                       ncol=min(4, len(outlets)), fontsize=8, frameon=False,
+                       bbox_to_anchor=(0.5, 0.0))
     return fig
 
 

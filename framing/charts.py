@@ -1,0 +1,64 @@
+"""Charts for notebooks: each function takes an analysis and returns a matplotlib Figure.
+
+They are the report's own charts, so what a notebook shows matches the page; restyle them like any
+Figure (``fig.axes[0].set_title(...)``, ``fig.savefig(...)``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .analysis import Analysis, summarise_axes
+from .report import figures
+
+__all__ = ["axis_chart", "overview_chart"]
+
+
+def _named(analysis: Analysis, table: pd.DataFrame, by: str) -> pd.DataFrame:
+    table = table.copy()
+    if by == "outlet":
+        names = analysis.outlets.set_index("id")["name"]
+        table["outlet_name"] = table["outlet"].map(names).fillna(table["outlet"])
+    else:
+        table["outlet_name"] = table[by].astype(str)
+    return table
+
+
+def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
+               groups: list[str] | None = None) -> Figure:
+    """Per group, the share of each label of one framing axis (stacked bars, counts labelled).
+
+    >>> import framing
+    >>> a = framing.analyse(framing.load_corpus("corpus"))
+    >>> fig = axis_chart(a, "military-presence")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Latin Times', 'Press TV']
+    """
+    lexicon = analysis.extractors["axes"].lexicon_
+    try:
+        spec = lexicon[axis]
+    except KeyError:
+        raise KeyError(f"no axis {axis!r}; axes: {[a.id for a in lexicon]}") from None
+    table = _named(analysis, summarise_axes(analysis, by=by), by)
+    table = table[table["axis"] == axis]
+    order = groups or sorted(table.loc[table["axis_total"] > 0, "outlet_name"].unique())
+    return figures.axis_shares_figure(table, poles=list(spec.pole_names), outlets=order,
+                                      title=spec.label)
+
+
+def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | None = None,
+                   max_axes: int = 10) -> Figure:
+    """Every group's position on the two-sided axes it uses (the report's at-a-glance chart)."""
+    lexicon = analysis.extractors["axes"].lexicon_
+    two = {a.id: a for a in lexicon if len(a.poles) == 2 and (axes is None or a.id in axes)}
+    table = _named(analysis, summarise_axes(analysis, by=by), by)
+    table = table[table["axis"].isin(two) & (table["axis_total"] > 0)].drop_duplicates(["axis", by])
+    spread = table.groupby("axis")["position"].agg(lambda s: s.max() - s.min()).fillna(0)
+    keep = spread.sort_values(ascending=False, kind="stable").index[:max_axes]
+    table = table[table["axis"].isin(keep)].copy()
+    table["left"] = table["axis"].map(lambda i: two[i].poles[0].name)
+    table["right"] = table["axis"].map(lambda i: two[i].poles[1].name)
+    table["axis_label"] = table["axis"].map(lambda i: two[i].label)
+    table["rank"] = table["axis"].map({k: n for n, k in enumerate(keep)})
+    return figures.axis_overview_figure(table.sort_values("rank", kind="stable"))

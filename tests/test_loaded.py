@@ -1,0 +1,393 @@
+"""Loaded language: lexicon, sentence scores, the extractor, aggregation and the BABE check."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+import framing
+from framing.errors import InputError, LexiconError
+from framing.loaded import (LOADED_CATEGORIES, MAX_CHARS, LoadedLanguage, LoadedLexicon,
+                            load_loaded_lexicon, loaded_profile, parse_loaded_lexicon,
+                            score_sentences, summarise_loaded, top_loaded_sentences)
+from framing.text import Document, split_sentences
+from framing.types import Article
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    return framing.analyse(framing.load_corpus("corpus"), extractors=[LoadedLanguage().fit()],
+                           evidence_per_cell=None)
+
+
+def _hits(analysis, outlet, label=None):
+    h = analysis.hits
+    h = h[(h.outlet == outlet) & (h.feature == "loaded")]
+    return h if label is None else h[h.label == label]
+
+
+# --- the seed corpus, pinned ------------------------------------------------------------------
+
+
+def test_press_tv_heartbreak_is_emotive_and_quoted(seed_analysis):
+    hit = _hits(seed_analysis, "press-tv", "emotive").set_index("matched").loc["heartbreak"]
+    assert hit.sentence.startswith("“There’s a lot of heartbreak associated with this departure.")
+    assert bool(hit.in_quote)  # McKenzie's words, not Press TV's
+    assert hit.sentence[hit.start:hit.end] == "heartbreak"
+
+
+def test_press_tv_reportedly_is_a_hedge_in_its_own_voice(seed_analysis):
+    hit = _hits(seed_analysis, "press-tv", "hedge").set_index("matched").loc["reportedly"]
+    assert hit.sentence == ("The US and its allies have reportedly evacuated over 123,000 people "
+                            "since the end of July.")
+    assert not bool(hit.in_quote)
+
+
+def test_press_tv_scare_quote_made_history(seed_analysis):
+    scare = _hits(seed_analysis, "press-tv", "scare_quote")
+    assert scare.matched.tolist() == ["'made history'"]
+    assert scare.sentence.tolist() == ["Taliban 'made history'"]
+    assert not scare.in_quote.any()  # scare quotes are the outlet's own distancing
+
+
+def test_latin_times_horrific_and_massive(seed_analysis):
+    emotive = _hits(seed_analysis, "latin-times", "emotive").set_index("matched")
+    assert emotive.loc["horrific"].sentence.startswith(
+        "As part of an emergency response to the horrific 11 September 2001 assaults")
+    massive = _hits(seed_analysis, "latin-times", "intensifier").set_index("matched").loc["massive"]
+    assert massive.sentence.startswith("The massive facility of the airbase")
+
+
+def test_attributed_short_quote_is_not_a_scare_quote(seed_analysis):
+    # 'described by a Taliban spokesman as a "positive step."' quotes a source, with attribution
+    assert _hits(seed_analysis, "latin-times", "scare_quote").empty
+
+
+def test_every_hit_points_at_its_words(seed_analysis):
+    h = seed_analysis.hits
+    assert len(h) > 10
+    for row in h.itertuples():
+        assert row.sentence[row.start:row.end] == row.matched
+
+
+def test_no_page_furniture_or_event_words_are_flagged(seed_analysis):
+    matched = set(seed_analysis.hits.matched.str.lower())
+    assert not matched & {"killed", "blasts", "deadly", "war", "occupation", "withdrawal"}
+
+
+# --- score_sentences ----------------------------------------------------------------------------
+
+
+def test_score_sentences_shape_order_and_columns():
+    texts = ["The council met on Tuesday.",
+             "The regime's brutal, utterly shameful crackdown was a horrific disgrace.",
+             "Officials reportedly disagreed."]
+    df = score_sentences(texts)
+    assert len(df) == 3 and list(df.index) == [0, 1, 2]
+    for column in ("loaded", "lexical", "emotion", "sentiment", "n_tokens", "terms",
+                   *LOADED_CATEGORIES):
+        assert column in df
+    assert df.loaded.dtype == float
+    assert df.loaded[1] > df.loaded[2] > df.loaded[0] == 0
+    assert df.loc[1, "label"] == 1 and df.loc[1, "emotive"] >= 3
+    assert df.loc[2, "terms"] == ["reportedly"]
+    # order is kept: reversing the input reverses the output
+    rev = score_sentences(texts[::-1])
+    assert rev.loaded.tolist() == df.loaded.tolist()[::-1]
+
+
+def test_score_is_the_documented_formula():
+    lexicon = load_loaded_lexicon()
+    df = score_sentences(["A brutal, massive and utterly absurd plan, critics claimed.",
+                          "Hopes rose; sadly the talks collapsed in chaos."], lexicon=lexicon)
+    weights = pd.Series({c.id: c.weight for c in lexicon})
+    lexical = df[list(weights.index)].to_numpy() @ weights.to_numpy()
+    assert np.allclose(df.lexical, lexical)
+    expected = (df.lexical + df.emotion) * lexicon.per_words / np.maximum(df.n_tokens,
+                                                                         lexicon.min_words)
+    assert np.allclose(df.loaded, expected)
+    assert (df.emotion > 0).all()
+
+
+def test_series_index_is_kept():
+    s = pd.Series(["A horrific day.", "Rain."], index=["a", "b"])
+    assert list(score_sentences(s).index) == ["a", "b"]
+
+
+def test_empty_and_blank_strings_score_zero():
+    df = score_sentences(["", "   ", "\n"])
+    assert (df.loaded == 0).all() and (df.n_tokens == 0).all()
+    assert df.terms.tolist() == [[], [], []]
+
+
+@pytest.mark.parametrize("bad, what", [(None, "NoneType"), (3, "int"), (float("nan"), "NaN"),
+                                       (b"bytes", "bytes")])
+def test_non_strings_are_refused_naming_the_item(bad, what):
+    with pytest.raises(InputError, match=rf"item 2 .*{what}") as info:
+        score_sentences(["fine", "also fine", bad])
+    assert "\n" not in str(info.value)
+
+
+def test_one_string_instead_of_a_list_is_refused():
+    with pytest.raises(InputError, match="not one string"):
+        score_sentences("A horrific day.")
+
+
+def test_a_huge_string_gets_a_defined_result():
+    text = ("The horrific plan was utterly absurd. " * 30_000)[:1_000_000]  # 1 MB
+    t0 = time.perf_counter()
+    df = score_sentences([text])
+    assert time.perf_counter() - t0 < 30
+    assert df.loc[0, "emotive"] >= 50_000 and np.isfinite(df.loc[0, "loaded"])
+
+
+def test_an_absurdly_huge_string_is_refused():
+    with pytest.raises(InputError, match="item 0 has 10,000,001 characters"):
+        score_sentences(["x" * (MAX_CHARS + 1)])
+
+
+@pytest.mark.parametrize("text", ['He said "this is horrific', "the 'so-called plan", "”", "'",
+                                  "“ ” ‘ ’", '""', "''"])
+def test_unbalanced_quote_marks_are_fine(text):
+    df = score_sentences([text])
+    assert df.loc[0, "scare_quote"] <= 1 and np.isfinite(df.loc[0, "loaded"])
+
+
+def test_unbalanced_quotes_never_make_scare_quotes():
+    df = score_sentences(['The "peace deal was signed', "The 'peace deal was signed"])
+    assert (df.scare_quote == 0).all()
+
+
+# --- scare quotes -------------------------------------------------------------------------------
+
+
+def test_scare_quotes_found_from_the_text():
+    df = score_sentences([
+        'The "peace deal" did nothing for the villages.',        # double quotes
+        "The ‘reforms’ changed nothing.",                          # curly single quotes
+        'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
+        "The so-called experts disagreed.",                        # cue alone
+    ])
+    assert df.scare_quote.tolist() == [1, 1, 1, 1]
+    assert df.terms[2] == ['so-called "peace deal"']
+
+
+def test_not_scare_quotes():
+    df = score_sentences([
+        'He called the deal "a disaster for everyone involved here."',  # long quotation
+        'The deal was "a disaster," he said.',                           # attributed
+        'She watches "Jeopardy" every night.',                           # a title
+        "The Taliban's fighters didn't stop.",                           # apostrophes
+        "They played rock 'n' roll.",
+        '"Disaster."',                                                   # the whole sentence
+    ])
+    assert df.scare_quote.tolist() == [0, 0, 0, 0, 0, 0]
+
+
+# --- the lexicon file ---------------------------------------------------------------------------
+
+
+def test_builtin_lexicon_has_the_required_categories():
+    lexicon = load_loaded_lexicon()
+    assert isinstance(lexicon, LoadedLexicon)
+    assert lexicon.ids == LOADED_CATEGORIES
+    for example, category in [("horrific", "emotive"), ("brutal", "emotive"),
+                              ("heartbreak", "emotive"), ("massive", "intensifier"),
+                              ("utterly", "intensifier"), ("regime", "label"),
+                              ("puppet", "label"), ("thug", "label"), ("reportedly", "hedge"),
+                              ("apparently", "hedge"), ("clearly", "certainty"),
+                              ("undeniably", "certainty"), ("claimed", "doubt_attribution"),
+                              ("acknowledged", "endorse_attribution")]:
+        assert score_sentences([f"It was {example}."]).loc[0, category] == 1, example
+    frame = lexicon.to_frame()
+    assert set(frame.category) == set(LOADED_CATEGORIES) and len(frame) > 1000
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "loaded.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = '[[category]]\nid = "hedge"\nweight = 0.5\nterms = ["reportedly"]\n'
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ('[[category]]\nid = "hedge"\nweight = = 0.5\nterms = ["reportedly"]\n', "not valid TOML", 3),
+    ('[[category]]\nid = "hedge"\nterms = ["reportedly"]\n', "has no weight", 2),
+    ('[[category]]\nid = "hedge"\nweight = "high"\nterms = ["reportedly"]\n', "a number", 3),
+    (GOOD + GOOD.replace('"reportedly"', '"allegedly"'), "defined twice", 6),
+    (GOOD + '[[category]]\nid = "doubt"\nweight = 1\nterms = ["claim", "reportedly"]\n',
+     "'reportedly' .* both 'hedge' and 'doubt'", 8),
+    ('[[category]]\nid = "hedge"\nweight = 1\nterms = ["reportedly", "!!!"]\n', "no letters", 4),
+    ('[[category]]\nid = "Hedge Words"\nweight = 1\nterms = ["reportedly"]\n', "lower-case", 2),
+    ('[score]\nper_word = 20\n' + GOOD, "unknown setting 'per_word'", 2),
+    ('[score]\nper_words = 0\n' + GOOD, "greater than 0", 2),
+    ('title = "x"\n' + GOOD, "unknown table 'title'", 1),
+    ('[exclude]\nterms = ["reportedly"]\n' + GOOD, "also a term of 'hedge'", 2),
+    ("", r"no \[\[category\]\]", None),
+])
+def test_lexicon_errors_name_file_line_and_problem(tmp_path, text, message, line):
+    path = _write(tmp_path, text)
+    with pytest.raises(LexiconError, match=message) as info:
+        load_loaded_lexicon(path)
+    assert info.value.path == str(path)
+    assert info.value.line == line
+    assert "\n" not in str(info.value)
+
+
+def test_missing_lexicon_file(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        load_loaded_lexicon(tmp_path / "nope.toml")
+
+
+def test_a_custom_lexicon_with_its_own_category(tmp_path):
+    path = _write(tmp_path, GOOD + '[[category]]\nid = "sports_cliche"\nweight = 2\n'
+                                   'terms = ["game changer", "=giant killers"]\n')
+    lexicon = load_loaded_lexicon(path)
+    df = score_sentences(["Reportedly the game changers were giant killers."], lexicon=lexicon)
+    assert df.loc[0, "sports_cliche"] == 2 and df.loc[0, "hedge"] == 1
+    assert df.loc[0, "lexical"] == pytest.approx(4.5)
+    ll = LoadedLanguage(lexicon=str(path)).fit()
+    assert "sports_cliche:own" in ll.get_feature_names_out()
+
+
+def test_exclude_phrases_mask_terms():
+    df = score_sentences(["The group claimed responsibility for the attack.",
+                          "The group claimed it was innocent."])
+    assert df.doubt_attribution.tolist() == [0, 1]
+
+
+def test_inflections_and_exact_terms():
+    df = score_sentences(["Critics slammed the regimes.", "A bomb blast shook the city.",
+                          "He blasted the plan."])
+    assert df.emotive.tolist() == [1, 0, 1]  # "=blasted" is exact: a blast is an explosion
+    assert df.label[0] == 1
+
+
+def test_parse_defaults():
+    lexicon = parse_loaded_lexicon(GOOD)
+    assert (lexicon.per_words, lexicon.min_words, lexicon.emotion_weight) == (20.0, 10.0, 0.5)
+
+
+# --- the extractor ------------------------------------------------------------------------------
+
+
+def test_extractor_contract_and_pipeline():
+    ll = LoadedLanguage()
+    assert ll.name == "loaded"
+    names = list(ll.fit().get_feature_names_out())
+    for c in LOADED_CATEGORIES:
+        assert c in names and f"{c}:own" in names
+    docs = ["A horrific, brutal and utterly shameful regime. It was a disgrace.",
+            "The committee met on Tuesday and approved the budget."] * 4
+    X = LoadedLanguage().fit().transform(docs)
+    assert X.shape == (8, len(names))
+    pipe = Pipeline([("loaded", LoadedLanguage()), ("clf", LogisticRegression())])
+    pipe.fit(docs, [1, 0] * 4)
+    assert pipe.predict(docs).tolist() == [1, 0] * 4
+    assert clone(LoadedLanguage(lexicon=None)).get_params() == {"lexicon": None}
+
+
+def test_extract_counts_own_voice_and_quotes():
+    text = ('Critics called it a brutal regime. "It is a horrific, shameful regime," one said. '
+            "The plan was reportedly drafted.")
+    doc = Document.from_article(Article(id="a1", outlet="x", title="", text=text))
+    ex = LoadedLanguage().fit().extract(doc)
+    v = ex.values
+    assert v["label"] == 2 and v["label:own"] == 1
+    assert v["emotive"] == 3 and v["emotive:own"] == 1
+    assert v["hedge"] == v["hedge:own"] == 1
+    assert {h.label for h in ex.hits} == {"label", "emotive", "hedge"}
+    assert all(h.feature == "loaded" and h.article_id == "a1" for h in ex.hits)
+    assert [h.sentence_index for h in ex.hits if h.matched == "reportedly"] == [2]
+
+
+def test_extractor_sentence_scores_match_score_sentences():
+    text = ("A horrific and brutal crackdown. The council met on Tuesday. Officials reportedly "
+            "clearly knew. It was an utterly absurd, shameful plan!")
+    doc = Document.from_article(Article(id="a", outlet="x", title="", text=text))
+    values = LoadedLanguage().fit().extract(doc).values
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    df = score_sentences(sentences)
+    assert values["loaded_sum"] == pytest.approx(df.loaded.sum())
+    assert values["sentiment_sum"] == pytest.approx(df.sentiment.sum())
+    assert values["n_sentences_loaded"] == (df.loaded >= 1.0).sum()
+    assert values["neg_sentences"] == (df.sentiment <= -0.05).sum()
+    for c in LOADED_CATEGORIES:
+        assert values[c] == df[c].sum()
+
+
+# --- aggregation --------------------------------------------------------------------------------
+
+
+def test_summarise_loaded_rates(seed_analysis):
+    table = summarise_loaded(seed_analysis)
+    assert set(table.outlet) == {"press-tv", "latin-times"}
+    assert set(table.category) == set(LOADED_CATEGORIES)
+    hits = seed_analysis.hits
+    for row in table.itertuples():
+        n = ((hits.outlet == row.outlet) & (hits.label == row.category)).sum()
+        assert row.count == n  # evidence_per_cell=None keeps every hit
+        assert row.own_voice + row.quoted == row.count
+        assert row.rate_per_1k == pytest.approx(1000 * row.count / row.n_words)
+        assert row.rate_per_sentence == pytest.approx(row.count / row.n_sentences)
+    press = table[(table.outlet == "press-tv") & (table.category == "emotive")].iloc[0]
+    assert press["count"] >= 1 and press["own_voice"] == 0  # Press TV's emotive words are quotes
+
+
+def test_summarise_by_another_grouping(seed_analysis):
+    table = summarise_loaded(seed_analysis, by="country")
+    assert "country" in table and len(table) == len(LOADED_CATEGORIES) * table.country.nunique()
+
+
+def test_loaded_profile(seed_analysis):
+    p = loaded_profile(seed_analysis).set_index("outlet")
+    assert set(p.index) == {"press-tv", "latin-times"}
+    assert ((p.share_loaded >= 0) & (p.share_loaded <= 1)).all()
+    assert (p.share_negative + p.share_positive <= 1).all()
+
+
+def test_top_loaded_sentences(seed_analysis):
+    top = top_loaded_sentences(seed_analysis, n=2)
+    assert top.groupby("outlet").size().max() <= 2
+    for outlet, group in top.groupby("outlet"):
+        assert group.loaded.is_monotonic_decreasing
+    own = top_loaded_sentences(seed_analysis, n=10, own_voice=True)
+    assert (own.own_voice > 0).all()
+    assert "Taliban 'made history'" in own.sentence.tolist()
+
+
+def test_summaries_need_the_extractor():
+    a = framing.analyse(framing.load_corpus("corpus"), extractors=[framing.AxisCounter().fit()])
+    with pytest.raises(InputError, match="without the loaded-language extractor"):
+        summarise_loaded(a)
+
+
+# --- validation on labels nobody here wrote -----------------------------------------------------
+
+
+def test_babe_roc_auc_floor(shared_data):
+    """BABE (Spinde et al. 2021) expert labels: measured ROC-AUC 0.766; floor with margin 0.74."""
+    from sklearn.metrics import roc_auc_score
+
+    path = shared_data / "babe" / "final_labels_SG2.csv"
+    if not path.is_file():
+        pytest.skip(f"needs {path}")
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig")
+    frame = frame[frame.label_bias.isin(["Biased", "Non-biased"])]
+    t0 = time.perf_counter()
+    scores = score_sentences(frame.text.tolist())
+    assert time.perf_counter() - t0 < 30
+    y = frame.label_bias.eq("Biased").to_numpy()
+    assert roc_auc_score(y, scores.loaded) >= 0.74
+    # it generalises: no outlet with enough of both labels falls to chance
+    for outlet, idx in frame.reset_index(drop=True).groupby("outlet").indices.items():
+        if y[idx].sum() >= 10 and (~y[idx]).sum() >= 10:
+            assert roc_auc_score(y[idx], scores.loaded.to_numpy()[idx]) >= 0.6, outlet

@@ -87,11 +87,12 @@ class Report:
     by : compare ``"outlet"`` (default) or groups of outlets by a metadata field
         (``"leaning"``, ``"ownership"``, ``"country"`` …).
     max_groups : groups shown in charts and tables, most articles first (``--tables`` has all).
-    evidence_per_cell : sentences shown per group and label.
+    evidence_per_cell : sentences shown per group and label; by default 10 when a few groups are
+        compared and 3 when many are, which keeps a 500-outlet page to a few megabytes.
     """
 
     def __init__(self, analysis: Analysis, *, title: str | None = None, by: str = "outlet",
-                 max_groups: int = 30, evidence_per_cell: int = 10,
+                 max_groups: int = 30, evidence_per_cell: int | None = None,
                  max_outlets: int | None = None):
         self.analysis = analysis
         self.by = by
@@ -124,9 +125,11 @@ class Report:
             hits = hits.assign(outlet=hits["outlet"].map(group_of))
             totals = (totals.assign(outlet=totals["outlet"].map(group_of))
                       .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"].sum())
-        return ReportInputs(analysis=a, by=self.by, groups=stats.head(self.max_groups),
+        groups = stats.head(self.max_groups)
+        limit = self.evidence_per_cell or (10 if len(groups) <= 8 else 3)
+        return ReportInputs(analysis=a, by=self.by, groups=groups,
                             evidence=EvidenceIndex(hits, totals, a.articles),
-                            evidence_limit=self.evidence_per_cell,
+                            evidence_limit=limit,
                             small_threshold=SMALL_SAMPLE_ARTICLES)
 
     def context(self) -> dict:

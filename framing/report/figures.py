@@ -192,3 +192,47 @@ def svg_data_uri(fig: Figure) -> str:
     """
     svg = re.sub(r">\s+<", "><", to_svg(fig)).strip()
     return "data:image/svg+xml;charset=utf-8," + quote(svg, safe=" /:=;,.-_()'!*+@?&$~")
+
+
+def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:.1f}", title: str = "",
+                   colorbar_label: str = "") -> Figure:
+    """Rows × columns heat map with every value printed in its cell (no meaning by colour alone).
+
+    A single-hue sequential map (light to dark blue), readable in grey and by colour-blind readers.
+    """
+    n_rows, n_cols = matrix.shape
+    left, top_margin, bottom, cell_h = 2.1, 1.15, 0.25, 0.32
+    width = 7.6
+    height = top_margin + bottom + cell_h * max(1, n_rows)
+    with _style():
+        fig = _figure(width, height)
+        ax = fig.add_axes([left / width, bottom / height, (width - left - 0.9) / width,
+                           cell_h * max(1, n_rows) / height])
+        values = matrix.to_numpy(dtype=float)
+        finite = values[np.isfinite(values)]
+        top = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+        im = ax.imshow(np.nan_to_num(values), cmap="Blues", vmin=0, vmax=top, aspect="auto")
+        for i in range(n_rows):
+            for j in range(n_cols):
+                v = values[i, j]
+                text = value_format.format(v) if np.isfinite(v) else "–"
+                ax.text(j, i, text, ha="center", va="center", fontsize=7.5,
+                        color="white" if np.isfinite(v) and v > 0.6 * top else "black")
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(n_cols))
+        ax.set_xticklabels([_short(c, 24) for c in matrix.columns], rotation=30, ha="left",
+                           rotation_mode="anchor", fontsize=7.5)
+        ax.set_yticks(range(n_rows))
+        ax.set_yticklabels([_short(r, 30) for r in matrix.index], fontsize=8)
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(length=0)
+        if title:
+            fig.suptitle(title, fontsize=9, x=0.02, ha="left")
+        if colorbar_label:
+            cax = fig.add_axes([(width - 0.75) / width, bottom / height, 0.12 / width,
+                                cell_h * max(1, n_rows) / height])
+            cb = fig.colorbar(im, cax=cax)
+            cb.set_label(colorbar_label, fontsize=7)
+            cb.ax.tick_params(labelsize=7)
+    return fig

@@ -93,7 +93,10 @@ class TermMatch:
     end: int
 
 
-_SEPARATOR = r"[\s\-\u2010-\u2015'\u2019/]+"  # what may stand between the words of a term
+# What may stand between the words of a term: spaces, hyphens, apostrophes, slashes, and the dot
+# of an abbreviation ("U.S. forces" is the term "u s forces"): a dot inside a word, or after a
+# one-letter word. A full stop after a longer word ends a sentence and never joins a term.
+_SEPARATOR = r"(?:[\s\-\u2010-\u2015'\u2019/]+|\.(?=[^\W_])|(?<=\b[^\W_])\.\s+)"
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:

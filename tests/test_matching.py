@@ -47,3 +47,9 @@ def test_exact_terms_are_not_inflected():
 def test_forms_are_listed_for_documentation():
     m = TermMatcher([("k", "pull out")])
     assert "pulled out" in m.forms("pull out")
+
+
+def test_abbreviations_with_dots_match_but_sentences_are_not_joined():
+    m = TermMatcher([("us", "U.S. forces"), ("wot", "war on terror")])
+    text = "U.S. forces left. It was a war. On terror, nothing; the war on terror ended."
+    assert found(m, text) == [("us", "U.S. forces"), ("wot", "war on terror")]

@@ -62,3 +62,42 @@ def test_split_furniture_drops_footer_block_and_title_repeat():
     text, dropped = split_furniture(body, title="My title")
     assert text == "Real text here."
     assert dropped == ("My Title", "Follow us on Twitter", "Facebook", "Instagram")
+
+
+def test_contractions_and_possessives_end_sentences():
+    # the final letter of "wasn't." or "president's." is no initial
+    assert sentences("He was wrong, because he wasn’t. Alphabet Inc. blocked ads.") == [
+        "He was wrong, because he wasn’t.", "Alphabet Inc. blocked ads."]
+    assert sentences("It differed from the president's. Biden spoke.") == [
+        "It differed from the president's.", "Biden spoke."]
+
+
+def test_legal_v_times_and_suffixes():
+    assert sentences("Roe v. Wade stands. It was decided in 1973.") == [
+        "Roe v. Wade stands.", "It was decided in 1973."]
+    # a time ends a sentence unless a zone, day or date follows
+    assert sentences("The plane left at 3:29 p.m. Officials confirmed it.") == [
+        "The plane left at 3:29 p.m.", "Officials confirmed it."]
+    assert sentences("It left at 3:29 p.m. ET on Monday.") == ["It left at 3:29 p.m. ET on Monday."]
+    assert sentences("He met Robert Kennedy Jr. For a moment all agreed.") == [
+        "He met Robert Kennedy Jr.", "For a moment all agreed."]
+    assert sentences("Sens. Kirsten Gillibrand and Cory Booker spoke.") == [
+        "Sens. Kirsten Gillibrand and Cory Booker spoke."]
+
+
+def test_splitter_on_babe_rows(shared_data):
+    """BABE rows joined into paragraphs: nearly every join after sentence punctuation is found,
+    and almost no break falls after an abbreviation (benchmarks/sentences.py prints the figures)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "sentences.py"
+    spec = importlib.util.spec_from_file_location("sentence_benchmark", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.babe()["framing"]
+    assert result["recall_eligible"] >= 0.99
+    assert result["breaks_after_abbreviation_like"] <= 10
+    hard = bench.hard_cases()
+    assert hard["framing"]["exact"] >= hard["framing"]["cases"] - 2  # the two known misses
+    assert hard["framing"]["f1"] > hard["nltk-punkt (untrained)"]["f1"]

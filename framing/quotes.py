@@ -1,0 +1,773 @@
+"""Quotations and their speakers: direct quotes, partial quotes and indirect speech.
+
+Rules, in the order news style uses them (no parser; regular expressions over one article):
+
+* **Direct quotes** are the double-quoted stretches of :func:`framing.text.quote_spans` that start
+  a sentence or follow a reporting verb or a colon. The speaker is in the attribution next to the
+  quote: after it (``"…," Gen. Frank McKenzie said.`` or ``"…," said Anas Haqqani, a senior
+  official.``) or before it (``McKenzie asserted that "…"``, ``He told CNN: "…"``).
+* **Quotes split across the attribution** (``"…," McKenzie said. "Our desire …"``): a quote with
+  no attribution of its own takes the speaker of the nearest attributed quote in its paragraph.
+* **Continued quotes**: a paragraph that opens with an unattributed quote continues the last quote
+  of the previous paragraph (or of the one before, when the paragraph between has no quote and no
+  reporting verb). This is the news convention of carrying a speaker's words into the next
+  paragraph; the record says ``attributed_by = "previous paragraph"``.
+* **Partial quotes** are quoted phrases inside a sentence (``described by a Taliban spokesman as a
+  "positive step."``); their speaker is the reporting verb's subject, or its agent after "by".
+  Quoted phrases with no reporting verb in the sentence (scare quotes, titles) are not quotes of
+  anyone and are only counted.
+* **Indirect speech** is a reporting verb outside quotes with a subject and a reported content
+  (``Taliban said the US withdrawal meant …``, ``Two U.S. sources confirmed to the Associated Press
+  that …``), ``according to X``, or ``…, reports The Washington Post.``
+* A participle or a second verb speaks for the sentence's subject (``He provoked fury by falsely
+  claiming that …``, ``Roe met the envoys and said …``).
+
+Speakers are resolved to a name where the text gives one: the run of capitalised words that
+heads the attribution, titles and organisations stripped ("Central Command leader Marine Corps
+Gen. Frank McKenzie" → Frank McKenzie; "Craig Aaron of Free Press" → Craig Aaron), a surname to
+the full name used earlier ("McKenzie" → Frank McKenzie), a spelling to the actor file's name
+("Zabiullah Mojahid" → Zabihullah Mujahid), "he"/"she" to the last full name quoted, "it"/"they"
+to the organisation named in the sentence before, and a description to the one named speaker it
+describes elsewhere in the article ("a Taliban spokesman" → the "Taliban spokesman Zabiullah
+Mojahid" quoted later). A person keeps the actor found for them earlier in the article.
+
+No parser means errors a parser would not make: a clause before the verb can pass for its
+subject, and a quoted title after a reporting verb for a partial quote. Read by hand, two random
+samples of attributed records from 1,500 US news articles (Baly et al. 2020) had the right speaker
+in 29 of 35 and, after fixes to what the first showed, 37 of 40.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .actors import UNATTRIBUTED, ActorLexicon
+from .text import Document, count_words
+
+__all__ = ["ReportingVerb", "Quote", "find_quotes", "speaker_name", "QUOTE_KINDS"]
+
+QUOTE_KINDS = ("direct", "partial", "indirect")
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    """A reporting verb outside quotation marks: its span, lemma and class."""
+
+    start: int
+    end: int
+    lemma: str
+    verb_class: str
+    matched: str = ""
+    strong: bool = True  # from the lexicon's "verbs" list, not "in_speech" (found, added …)
+
+
+@dataclass
+class Quote:
+    """One quotation or report of speech, with who said it.
+
+    ``speaker`` is the resolved name where the text gives one, else the description as written;
+    ``speaker_by`` says how it was resolved (``name``, ``surname``, ``spelling``, ``pronoun``,
+    ``description``, or empty). ``attributed_by`` says where the attribution was found
+    (``explicit``, ``same paragraph``, ``previous paragraph``, or ``none``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    n_words: int
+    speaker: str = ""
+    speaker_description: str = ""
+    speaker_by: str = ""
+    actor: str = UNATTRIBUTED
+    actor_by: str = "none"
+    verb: str = ""
+    verb_class: str = ""
+    verb_start: int = -1
+    attributed_by: str = "none"
+    name: str = field(default="", repr=False)
+
+
+# --- speaker phrases ---------------------------------------------------------------------------
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# Capitalised words that are not names even when they open a sentence.
+_NOT_NAMES = frozenset(
+    """a an the this that these those his her its their our my your he she they it we i you
+    one two three four five six seven eight nine ten several some many most all both each
+    another other former late but and or so yet however meanwhile also later earlier still then
+    now in on at as after before when while if according during since for with from by of to""".split()
+)
+# Titles and descriptive words stripped from the front of a run of capitalised words.
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof professor gen general lt lieutenant col colonel maj major capt
+    captain cpt sgt sergeant cpl corporal pvt private adm admiral cmdr commander cdr brig
+    brigadier marshal field sen senator rep representative gov governor pres president vice
+    deputy acting former secretary minister prime foreign defense defence interior state
+    ambassador envoy spokesman spokeswoman spokesperson chief head leader director chairman
+    chairwoman chair mayor judge justice attorney king queen prince princess sheikh shaikh
+    mullah maulvi imam ayatollah rev reverend father pope sir lord dame marine marines corps army
+    navy air force special representative supreme commander senior top official officer
+    speaker majority minority whip house senate congressman congresswoman u.s us""".split()
+)
+_PARTICLES = frozenset("bin ibn al el de del della di da van von der den la le du dos das abu".split())
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+# words that stand between a speaker and the verb, or open the clause, but are not the speaker
+_TRAILING_WORDS = frozenset(
+    """also has had have later previously earlier repeatedly reportedly once then now would will
+    was were is are recently further again quickly publicly privately separately initially first
+    last himself herself themselves however too not never ultimately simply subsequently
+    flatly bluntly angrily proudly calmly""".split())
+_LEADING_WORDS = frozenset(
+    """and but so yet however meanwhile still later earlier also then now instead indeed moreover
+    separately similarly elsewhere previously today yesterday""".split())
+_LY_NOUNS = frozenset("family assembly rally supply reply monopoly anomaly daily weekly "
+                      "homily bully folly".split())
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:and|but|so|yet|however|meanwhile|still|later|earlier|also|then|now|instead|indeed|"
+    r"moreover|separately|similarly|elsewhere|previously|on\s+\w+day|today|yesterday)\b[\s,]*)+", re.I)
+_CUT_AFTER_VERB = re.compile(
+    r"\s+(?:in\s+(?:a|an|the|his|her|their)\b|on\s+(?:twitter|facebook|friday|monday|tuesday|"
+    r"wednesday|thursday|saturday|sunday|tv|television)|at\s+(?:a|an|the)\b|during\b|after\b|"
+    r"before\b|while\b|when\b|adding\b|told\b|speaking\b|according\b|who\b|which\b)", re.I)
+_NOT_SUBJECT = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|to)\b", re.I)
+_MAX_SPEAKER_WORDS = 14
+
+
+def speaker_name(phrase: str, actors: ActorLexicon | None = None) -> str:
+    """The person's name in an attribution phrase, titles and organisations stripped; or "".
+
+    >>> speaker_name("Central Command leader Marine Corps Gen. Frank McKenzie")
+    'Frank McKenzie'
+    >>> speaker_name("US ambassador Linda Thomas-Greenfield"), speaker_name("Two U.S. sources")
+    ('Linda Thomas-Greenfield', '')
+    >>> speaker_name("Taliban spokesman Zabiullah Mojahid", actors=None)
+    'Zabiullah Mojahid'
+    """
+    if actors is None:
+        return _speaker_name(phrase, None)
+    cache = actors.cache
+    key = ("name", phrase)
+    name = cache.get(key)
+    if name is None:
+        if len(cache) > 200_000:  # speakers repeat across a corpus; bound the memory anyway
+            cache.clear()
+        name = cache[key] = _speaker_name(phrase, actors)
+    return name
+
+
+_PREPOSITIONS = frozenset("of from at with for in on who".split())
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
+def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
+    # runs of capitalised words, each with the word after it ("" at the end of the phrase)
+    runs: list[tuple[list[str], str]] = []
+    current: list[str] = []
+    for m in _NAME_TOKEN.finditer(phrase):
+        token = m.group().rstrip(",;:")
+        if token[:1].isupper() or (current and token.lower() in _PARTICLES):
+            current.append(token)
+        else:
+            if current:
+                runs.append((current, token.lower()))
+            current = []
+    if current:
+        runs.append((current, ""))
+    # the name heads the phrase: a run at its end ("… Gen. Frank McKenzie") or before a
+    # preposition ("Craig Aaron of Free Press"); not one that modifies a noun ("Arizona records")
+    for run, following in runs:
+        if following and following not in _PREPOSITIONS:
+            continue
+        if run[-1].endswith(_POSSESSIVE):
+            continue  # "Trump's opponents": Trump owns the speakers, he is not one
+        for k in range(len(run) - 1, -1, -1):
+            if run[k].endswith(_POSSESSIVE):
+                run = run[k + 1:]  # "NPR's Tamara Keith"
+                break
+        while run and run[-1].lower() in _PARTICLES:
+            run = run[:-1]
+        # everything up to the last title goes: "Texas Sen. John Cornyn", "Marine Corps Gen. X"
+        last_title = max((k for k, t in enumerate(run[:-1]) if t.lower().strip(".") in _TITLES),
+                         default=-1)
+        i = last_title + 1
+        while i < len(run) and (run[i].lower().strip(".") in _TITLES
+                                or run[i].lower().strip(".") in _NOT_NAMES
+                                or run[i].lower() in _PARTICLES):
+            i += 1
+        run = run[i:]
+        if actors is not None:
+            run = _strip_organisations(run, actors)
+        if not run:
+            continue
+        if len(run) == 1:
+            word = run[0]
+            letters = [c for c in word if c.isalpha()]
+            if word.lower().strip(".") in _NOT_NAMES or (len(letters) > 1 and word.isupper()) \
+                    or "." in word.rstrip("."):
+                continue
+        return " ".join(run).rstrip(".")
+    return ""
+
+
+def _strip_organisations(run: list[str], actors: ActorLexicon) -> list[str]:
+    """Drop leading words that name an organisation or a title ("Taliban", "Pentagon", "CNN")."""
+    text = " ".join(run)
+    if actors.find_person(text) is not None:
+        return run
+    cut = 0
+    for s, e in actors.organisation_spans(text):
+        if e >= len(text) - 1:
+            return []  # "Ohio Republican", "Associated Press": an organisation, not a person
+        if s <= cut + 1:
+            cut = max(cut, e)
+    if cut == 0:
+        return run
+    rest = [t for t in text[cut:].lstrip(" .").split() if t.lower().strip(".") not in _TITLES]
+    return rest if rest and rest[0][:1].isupper() else []
+
+
+_STRIP = " \t\n,;:—–-\"'“”‘’"
+_FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\b(?:Jr|Sr|St|Co))\.$")
+
+
+def _clean(phrase: str) -> str:
+    """A speaker phrase without the words around it: "But the minister also" → "the minister"."""
+    phrase = phrase.strip(_STRIP)
+    if not phrase:
+        return phrase
+    words = phrase.split()
+    i, j = 0, len(words)
+    while i < j:
+        w = words[i].lower().rstrip(",")
+        if w in _LEADING_WORDS:
+            i += 1
+        elif w == "on" and i + 1 < j and words[i + 1].lower().rstrip(",").endswith("day"):
+            i += 2
+        else:
+            break
+    while j > i:
+        w = words[j - 1]
+        lw = w.lower()
+        if lw in _TRAILING_WORDS or (w.islower() and lw.endswith("ly") and len(lw) > 4
+                                     and lw not in _LY_NOUNS):
+            j -= 1
+        else:
+            break
+    if i or j < len(words):
+        phrase = " ".join(words[i:j]).strip(_STRIP)
+    if phrase.endswith("."):
+        phrase = _FINAL_STOP.sub("", phrase)  # the sentence's full stop, not "Jr."
+    return phrase.strip(_STRIP)
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# the last clause boundary before a verb: "… when she said", "strategist and CNN contributor X said"
+_CLAUSE_BOUNDARY = re.compile(
+    r".*\b(?:when|while|who|whom|whose|which|that|because|after|before|as|and|but|if|although|"
+    r"though|since|where|until|once|whereas|or|than|why|how|what|whether)\s+", re.S)
+_RELATIVE_END = re.compile(r"\s+(?:that|who|which)$")
+_AFTER_OF = re.compile(r".*\b(?:of|by|among|in|on|at|with|from|for|to|about)\s+", re.S)
+# an appositive describes ("a senior official", "the top Republican", "D-Calif.", "62"); a
+# definite proper name is a head ("the Trevor Project")
+_APPOSITIVE = re.compile(
+    r"^(?![Tt]he\s+[A-Z])(?:(?:[Aa]n?|[Tt]he|who|which|his|her|its|their)\b|[a-z]|[RDI]-[A-Z]|\d)")
+_STARTS_WITH_PREPOSITION = re.compile(
+    r"^(?:in|on|at|during|after|before|according|for|with|from|by|under|over|since|unlike|like|"
+    r"as|amid|despite|following)\b", re.I)
+_ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they|we|i|it)$", re.I)
+
+
+def _last_clause(phrase: str) -> str:
+    """The subject at the end of ``phrase``: after the last clause boundary, or a final pronoun."""
+    relative = _RELATIVE_END.search(phrase)
+    if relative:  # "dozens of local authorities that [declared]": the antecedent speaks
+        phrase = phrase[:relative.start()]
+        m = _AFTER_OF.match(phrase)
+        if m and m.end() < len(phrase):
+            phrase = phrase[m.end():]
+    m = _CLAUSE_BOUNDARY.match(phrase)
+    if m and m.end() < len(phrase):
+        phrase = phrase[m.end():]
+    p = _ENDS_WITH_PRONOUN.search(phrase)
+    if p and p.start() > 0:
+        return p.group(1)
+    return phrase
+
+
+def _subject_before(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """``(description, name part)`` of the subject in ``text[start:end]`` (the words before a
+    verb), or None when it does not look like a speaker. Handles appositives between commas:
+    ``Anas Haqqani, a senior official, said`` → ("Anas Haqqani, a senior official", "Anas Haqqani").
+    """
+    segment = text[start:end]
+    if "(" in segment:
+        segment = _PARENTHESES.sub(" ", segment)
+    for stop in ("—", "–", ";", ":", "(", ")"):
+        if stop in segment:
+            segment = segment.rsplit(stop, 1)[1]
+    parts = segment.split(",")
+    last = _clean(parts[-1])
+    if not last and len(parts) >= 3:
+        k = len(parts) - 2
+        appositives = []
+        while k >= 1 and _APPOSITIVE.match(_clean(parts[k]) or "a"):
+            appositives.insert(0, _clean(parts[k]))
+            k -= 1
+        head = _last_clause(_clean(parts[k]))
+        appositives = [a for a in appositives if a]
+        if not head or not appositives or len(head.split()) > 8 or _NOT_SUBJECT.search(head) \
+                or _STARTS_WITH_PREPOSITION.match(head):
+            return None
+        description = ", ".join([head] + appositives)
+        # a long chain is a clause, not a title: keep the head alone
+        return (description if len(description.split()) <= _MAX_SPEAKER_WORDS else head), head
+    if last.lower().split(" ", 1)[0] in ("who", "which", "that") and len(parts) >= 2:
+        last = _clean(parts[-2])  # "the group, which claimed …"
+    last = _last_clause(last)
+    if not last or len(last.split()) > _MAX_SPEAKER_WORDS or _NOT_SUBJECT.search(last) \
+            or _STARTS_WITH_PREPOSITION.match(last):
+        return None  # "In a statement posted …" is no speaker
+    if not (re.search(r"[A-Z]", last) or last.lower() in _PRONOUNS or len(last.split()) >= 2):
+        return None  # one lower-case word ("officials" would pass as two: "the officials")
+    return last, last
+
+
+_NAME_THEN_COMMA = re.compile(r"\s*,?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*,")
+_INVERTED_OPENERS = frozenset("a an the one another two three several some many".split())
+
+
+def _subject_after(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The speaker after an inverted verb: ``said Anas Haqqani, a senior official.``"""
+    segment = text[start:end]
+    m = re.search(r"[;:—–(]", segment)
+    if m:
+        segment = segment[:m.start()]
+    cut = _CUT_AFTER_VERB.search(segment)
+    if cut:
+        segment = segment[:cut.start()]
+    parts = segment.split(",")
+    head = _clean(parts[0])
+    if not head or len(head.split()) > _MAX_SPEAKER_WORDS:
+        return None
+    first = head.split(" ", 1)[0]
+    if not first[:1].isupper() and first.lower() not in _INVERTED_OPENERS:
+        return None  # "…," adding that he …: no speaker follows the verb
+    appositives = []
+    for part in parts[1:]:
+        appositive = _clean(part)
+        if not appositive or not _APPOSITIVE.match(appositive) or len(appositive.split()) > 10:
+            break
+        if appositive.lower().startswith("who"):
+            break
+        appositives.append(appositive)
+    return ", ".join([head] + appositives), head
+
+
+# --- the article pass ----------------------------------------------------------------------------
+
+_QUOTE_MARKS = "\"“”«»„"
+_INTRO_GAP = re.compile(r"^[^.!?\"“”]{0,60}$")
+_INTRO_END = re.compile(r"(?:\bthat|:|,)\s*$|^\s*$")
+_BY_AGENT = re.compile(r"^\s*by\s+(.+?)(?=\s+as\b|,|$|\s+in\b|\s+on\b|\s+to\b)", re.S)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
+_ACCORDING = re.compile(r"\s*(.+?)(?=[,.;:]|$)", re.S)
+_ADVERBIAL = (r"also|again|later|publicly|privately|late\s+\w+day|\w+day|on\s+\w+day|"
+              r"in\s+a\s+(?:statement|tweet|post|interview|briefing|letter|speech|video)"
+              r"(?:\s+(?:on|to|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*)+)?|"
+              r"on\s+(?:Twitter|Facebook|Telegram|X|television|TV|state\s+television)")
+_NAMED = r"(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5}"
+_PEOPLE = r"reporters|journalists|lawmakers|parliament|me|us|him|her|them"
+# what may stand between a verb and its reported content: "confirmed to the Associated Press
+# that", "said on Twitter that"; verbs that take the hearer as object also "told CNN that"
+_RECIPIENT = re.compile(rf"^\s*(?:(?:{_ADVERBIAL}|to\s+(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*")
+_RECIPIENT_OBJECT = re.compile(
+    rf"^\s*(?:(?:{_ADVERBIAL}|(?:to\s+)?(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*")
+_TAKES_HEARER = frozenset("tell ask inform warn urge assure remind brief".split())
+_CLAUSE_START = re.compile(
+    r"^\s*(?:that\s+|(?=(?:the|a|an|it|he|she|they|we|i|there|his|her|their|its|this|these|those|"
+    r"no|all|some|many|most|more|[A-Z0-9\"“])\b))", re.I)
+
+
+@dataclass
+class _Context:
+    doc: Document
+    actors: ActorLexicon
+    verbs: list[ReportingVerb]
+    verb_starts: list[int]
+    quote_spans: list[tuple[int, int]]
+    quote_starts: list[int]
+    names: dict[str, str] = field(default_factory=dict)  # surname → full name, this article
+    last_person: str = ""
+    person_actor: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (actor, how)
+
+    def paragraph_start(self, offset: int) -> int:
+        """Start of the paragraph holding ``offset`` (paragraphs end at line breaks)."""
+        return self.doc.text.rfind("\n", 0, offset) + 1
+
+    def previous_paragraph(self, p_start: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the paragraph before the one starting at ``p_start``."""
+        text = self.doc.text
+        end = p_start
+        while end > 0 and text[end - 1] in "\n\r \t":
+            end -= 1
+        if end <= 0:
+            return None
+        return text.rfind("\n", 0, end) + 1, end
+
+    def verbs_between(self, start: int, end: int) -> list[ReportingVerb]:
+        i = bisect.bisect_left(self.verb_starts, start)
+        j = bisect.bisect_left(self.verb_starts, end)
+        return self.verbs[i:j]
+
+    def quotes_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_left(self.quote_starts, start)
+        j = bisect.bisect_left(self.quote_starts, end)
+        return self.quote_spans[i:j]
+
+    def outside_quotes(self, start: int, end: int) -> str:
+        """``text[start:end]`` with quoted stretches left out: the narrator's words only."""
+        text = self.doc.text
+        i = max(0, bisect.bisect_left(self.quote_starts, start) - 1)
+        j = bisect.bisect_left(self.quote_starts, end)
+        pieces, pos = [], start
+        for s, e in self.quote_spans[i:j]:
+            if e <= start:
+                continue
+            pieces.append(text[pos:max(pos, s)])
+            pos = max(pos, e)
+        pieces.append(text[pos:end] if pos < end else "")
+        return " ".join(pieces)
+
+
+def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon) -> list[Quote]:
+    """Every direct quote, partial quote and report of indirect speech in ``doc``, with speakers.
+
+    ``verbs`` are the reporting verbs outside quotes, sorted by position (see
+    :func:`framing.attribution.find_reporting_verbs`).
+
+    >>> from framing.attribution import find_reporting_verbs, load_reporting_verbs
+    >>> from framing.actors import load_actors
+    >>> from framing.types import Article
+    >>> text = ('“We are out,” Marine Corps Gen. Frank McKenzie said. “It is over.”\\n'
+    ...         'Taliban said the withdrawal meant they had won.')
+    >>> doc = Document(Article("a", "o", "", text), text)
+    >>> quotes = find_quotes(doc, find_reporting_verbs(doc, load_reporting_verbs()), load_actors())
+    >>> [(q.kind, q.text, q.speaker, q.actor, q.attributed_by) for q in quotes]  # doctest: +NORMALIZE_WHITESPACE
+    [('direct', 'We are out', 'Frank McKenzie', 'us-government', 'explicit'),
+     ('direct', 'It is over.', 'Frank McKenzie', 'us-government', 'same paragraph'),
+     ('indirect', 'the withdrawal meant they had won', 'Taliban', 'taliban', 'explicit')]
+    """
+    spans = doc.quotes
+    ctx = _Context(doc=doc, actors=actors, verbs=verbs, verb_starts=[v.start for v in verbs],
+                   quote_spans=spans, quote_starts=[s for s, _ in spans])
+    quotes: list[Quote] = []
+    for i in range(len(spans)):
+        quote = _read_quote(ctx, i)
+        if quote is not None:
+            quotes.append(quote)
+    used = {q.verb_start for q in quotes if q.verb_start >= 0}
+    quotes.extend(_indirect(ctx, used))
+    quotes.sort(key=lambda q: q.start)
+    _carry_speakers(ctx, quotes)
+    _resolve(ctx, quotes)
+    return [q for q in quotes if not (q.kind == "partial" and q.attributed_by == "none")]
+
+
+def _read_quote(ctx: _Context, i: int) -> Quote | None:
+    text = ctx.doc.text
+    qs, qe = ctx.quote_spans[i]
+    inner = text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;: ")
+    n_words = count_words(inner)
+    if n_words == 0:
+        return None
+    si = ctx.doc.sentence_index(qs)
+    s_start, s_end = ctx.doc.sentence_spans[si]
+    s_end = max(s_end, qe)
+    # the narrator's words before the quote in this sentence, after any earlier quote
+    prev_end = s_start
+    if i > 0 and ctx.quote_spans[i - 1][1] > s_start:
+        prev_end = max(s_start, ctx.quote_spans[i - 1][1])
+    before = text[prev_end:qs]
+    next_start = s_end
+    if i + 1 < len(ctx.quote_spans):
+        next_start = min(s_end, ctx.quote_spans[i + 1][0])
+    quote = Quote(kind="direct", start=qs, end=qe, text=inner, n_words=n_words)
+
+    # 1. attribution before the quote: McKenzie asserted that "…" / He told CNN: "…"
+    candidates = ctx.verbs_between(prev_end, qs)
+    if candidates:
+        v = candidates[-1]
+        gap = text[v.end:qs]
+        if _INTRO_GAP.match(gap) and _INTRO_END.search(gap) and len(gap.split()) <= 6:
+            found = _speaker_of_verb(ctx, v, prev_end if prev_end > s_start else s_start)
+            if found is not None:
+                return _attribute(quote, v, found)
+    stripped = before.strip(" ([—–-")
+    starts_sentence = not stripped or stripped.endswith(":") or before.endswith("\n")
+    if not starts_sentence and not stripped[-1:] in ".!?…":
+        quote.kind = "partial"
+        quote.text = quote.text.rstrip(".")
+
+    # 2. attribution after the quote: "…," X said. / "…," said X, a senior official.
+    for v in ctx.verbs_between(qe, next_start):
+        between = text[qe:v.start]
+        limit = 40 if _NAME_THEN_COMMA.match(between) else _MAX_SPEAKER_WORDS + 2
+        if between.count(",") > 3 or len(between.split()) > limit:
+            break  # (a name and a long title between commas may stand between quote and verb)
+        if _is_participle(text, v) or _COORDINATED.search(between):
+            # "…," adding that …; "…," and said …: the sentence's subject speaks
+            found = _speaker_of_verb(ctx, v, s_start)
+        elif not between.strip(" ,"):  # inverted: said X
+            found = _subject_after(text, v.end, next_start)
+        else:
+            found = _subject_before(text, qe, v.start)
+        if found is not None:
+            return _attribute(quote, v, found)
+        if not between.strip(" ,") or _NOT_SUBJECT.search(between):
+            continue
+
+    # 3. a partial quote's speaker: the sentence's reporting verb (its subject, or its agent)
+    if quote.kind == "partial":
+        candidates = ctx.verbs_between(s_start, qs)[::-1]
+        # "He said …, the crisis shows why it is “unwise”": "said" reports, "shows" argues
+        for v in [v for v in candidates if v.strong] + [v for v in candidates if not v.strong]:
+            found = _speaker_of_verb(ctx, v, s_start)
+            if found is not None:
+                return _attribute(quote, v, found)
+    return quote
+
+
+def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
+    """The speaker a reporting verb attributes to: its agent ("described by X"), the phrase after
+    "according to", or its subject."""
+    text = ctx.doc.text
+    if v.lemma == "according to":
+        m = _ACCORDING.match(text, v.end, ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1])
+        if m:
+            phrase = _clean(m.group(1))
+            if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS:
+                return phrase, phrase
+        return None
+    if _PASSIVE_AUX.search(text, max(0, v.start - 30), v.start):
+        m = _BY_AGENT.match(text[v.end:ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1]])
+        if m:
+            phrase = _clean(m.group(1))
+            return (phrase, phrase) if phrase else None
+        return None
+    if _is_participle(text, v) or _COORDINATED.search(text, max(clause_start, v.start - 40),
+                                                      v.start):
+        # a participle ("…, saying", "by falsely claiming") or a second verb ("X met them and
+        # said") belongs to the sentence's subject
+        s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][0]
+        head = _LEADING_NOISE.sub("", text[s_start:v.start].lstrip(" \"“‘'"))
+        m = _SENTENCE_SUBJECT.match(head)
+        if m is None or _STARTS_WITH_PREPOSITION.match(m.group(1)) \
+                or m.group(1).split()[0].lower() in ("to", "it's", "there"):
+            return None
+        return m.group(1), m.group(1)
+    return _subject_before(text, clause_start, v.start)
+
+
+def _is_participle(text: str, v: ReportingVerb) -> bool:
+    return v.matched.split()[0].lower().endswith("ing") and not _PROGRESSIVE_AUX.search(
+        text, max(0, v.start - 12), v.start)
+
+
+_COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
+_PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s)\s+$", re.I)
+_SENTENCE_SUBJECT = re.compile(
+    r"((?:He|She|They|It|We|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"|(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?)\b(?=[\s,])")
+
+
+def _attribute(quote: Quote, v: ReportingVerb, found: tuple[str, str]) -> Quote:
+    description, name_part = found
+    quote.speaker_description = description
+    quote.name = name_part
+    quote.verb, quote.verb_class, quote.verb_start = v.lemma, v.verb_class, v.start
+    quote.attributed_by = "explicit"
+    return quote
+
+
+def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
+    """Reports of speech without quotation marks: X said (that) …, according to X, …"""
+    text = ctx.doc.text
+    out = []
+    for v in ctx.verbs:
+        if v.start in used:
+            continue
+        si = ctx.doc.sentence_index(v.start)
+        s_start, s_end = ctx.doc.sentence_spans[si]
+        if ctx.quotes_between(s_start, s_end):
+            continue  # a sentence with a quote: its verbs attribute the quote
+        if v.lemma == "according to":
+            found = _speaker_of_verb(ctx, v, s_start)
+            if found is None:
+                continue
+            m = _ACCORDING.match(text, v.end, s_end)
+            content = (text[s_start:v.start] + " " + text[m.end():s_end]).strip(" ,.;")
+        elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
+                and (found := _subject_after(text, v.end, s_end)) is not None:
+            content = text[s_start:v.start - 2]  # "…, reports The Washington Post."
+        else:
+            found = _speaker_of_verb(ctx, v, s_start)
+            if found is None:
+                continue
+            rest = text[v.end:s_end]
+            if _PASSIVE_AUX.search(text, max(0, v.start - 30), v.start):
+                content = text[s_start:v.start]
+                content = _PASSIVE_AUX.sub("", content)
+            else:
+                r = (_RECIPIENT_OBJECT if v.lemma in _TAKES_HEARER else _RECIPIENT).match(rest)
+                rest = rest[r.end():] if r else rest
+                m = _CLAUSE_START.match(rest)
+                if m is None:
+                    continue
+                content = rest[m.end():]
+        content = content.strip(" ,.;:").strip()
+        n_words = count_words(content)
+        if n_words < 2:
+            continue
+        quote = Quote(kind="indirect", start=v.start, end=s_end, text=content, n_words=n_words)
+        out.append(_attribute(quote, v, found))
+    return out
+
+
+def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
+    """Unattributed direct quotes: same paragraph first, then the previous paragraph(s)."""
+    if all(q.attributed_by != "none" or q.kind != "direct" for q in quotes):
+        return
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_paragraph.setdefault(ctx.paragraph_start(q.start), []).append(q)
+    for p_start, items in sorted(by_paragraph.items()):
+        for i, q in enumerate(items):
+            if q.kind != "direct" or q.attributed_by != "none":
+                continue
+            donor = next((o for o in reversed(items[:i]) if o.kind != "indirect"
+                          and o.attributed_by == "explicit"), None) \
+                or next((o for o in items[i + 1:] if o.kind != "indirect"
+                         and o.attributed_by == "explicit"), None)
+            if donor is not None:
+                _copy_speaker(q, donor, "same paragraph")
+                continue
+            if ctx.doc.text[p_start:q.start].strip():
+                continue  # only a quote that opens its paragraph continues an earlier one
+            back = p_start
+            for _ in range(2):  # the paragraph before, or the one before that
+                span = ctx.previous_paragraph(back)
+                if span is None:
+                    break
+                back = span[0]
+                earlier = [o for o in by_paragraph.get(back, []) if o.kind != "indirect"]
+                if earlier:
+                    if earlier[-1].attributed_by != "none":
+                        _copy_speaker(q, earlier[-1], "previous paragraph")
+                    break
+                if by_paragraph.get(back) or ctx.verbs_between(*span):
+                    break  # someone else speaks in between
+
+
+def _copy_speaker(q: Quote, donor: Quote, how: str) -> None:
+    q.speaker_description, q.name = donor.speaker_description, donor.name
+    q.verb, q.verb_class = donor.verb, donor.verb_class
+    q.attributed_by = how
+
+
+def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
+    """Names, surnames, pronouns and descriptions to speakers; speakers to actors."""
+    actors = ctx.actors
+    descriptions: dict[str, set[str]] = {}  # "taliban spokesman" → {"Zabihullah Mujahid"}
+    # first pass: names written out in full, so later surnames and descriptions can find them
+    names = {}
+    for q in quotes:
+        if q.attributed_by == "none":
+            continue
+        name = names[id(q)] = speaker_name(q.name, actors)
+        if name and " " in name:
+            person = actors.find_person(name)
+            full = person[0] if person else name
+            for token in name.split()[1:]:
+                ctx.names.setdefault(token.lower(), full)
+            core = _core_description(q.speaker_description.replace(name, " "))
+            if core:
+                descriptions.setdefault(core, set()).add(full)
+    for q in quotes:
+        if q.attributed_by == "none":
+            q.actor, q.actor_by = UNATTRIBUTED, "none"
+            continue
+        description = q.speaker_description
+        name = names[id(q)]
+        how = ""
+        if name:
+            person = actors.find_person(name)
+            if person is not None:
+                name, how = person[0], "actor file" if normalise(person[0]) != normalise(name) else "name"
+            elif " " not in name and name.lower() in ctx.names:
+                name, how = ctx.names[name.lower()], "surname"
+                person = actors.find_person(name)
+                if person is not None:
+                    name = person[0]
+            else:
+                how = "name"
+        elif description.lower() in _PRONOUNS:
+            if description.lower() in ("he", "she") and ctx.last_person:
+                name, how = ctx.last_person, "pronoun"
+            elif description.lower() in ("it", "they"):
+                group = _group_antecedent(ctx, q.verb_start if q.verb_start >= 0 else q.start)
+                if group is not None:
+                    q.speaker, q.speaker_by = group[1], "pronoun"
+                    q.actor, q.actor_by = group[0], "pronoun"
+                    continue
+        else:
+            candidates = descriptions.get(_core_description(description), set())
+            if len(candidates) == 1:
+                name, how = next(iter(candidates)), "description"
+        if name and (" " in name or how == "actor file"):
+            ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
+        q.speaker = name or description
+        q.speaker_by = how
+        si = ctx.doc.sentence_index(q.verb_start if q.verb_start >= 0 else q.start)
+        s_start, s_end = ctx.doc.sentence_spans[si]
+        context = ctx.outside_quotes(s_start, s_end)
+        q.actor, q.actor_by = actors.classify(description, name, context)
+        if name and how in ("name", "actor file") and q.actor_by != "none":
+            ctx.person_actor.setdefault(name, (q.actor, q.actor_by))
+        elif how in ("surname", "pronoun", "description") and name in ctx.person_actor \
+                and q.actor_by in ("none", "role"):
+            # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
+            q.actor, q.actor_by = ctx.person_actor[name]
+
+
+def _group_antecedent(ctx: _Context, offset: int) -> tuple[str, str] | None:
+    """The actor "it" or "they" most likely stands for: the first organisation the narrator
+    names in the sentence before (or earlier in this one)."""
+    si = ctx.doc.sentence_index(offset)
+    s_start = ctx.doc.sentence_spans[si][0]
+    spans = [(s_start, offset)]
+    if si > 0:
+        spans.insert(0, ctx.doc.sentence_spans[si - 1])
+    for start, end in spans:
+        narrator = ctx.outside_quotes(start, end)
+        for actor, ms, me in ctx.actors.find_mentions(narrator):
+            if ctx.actors.find_person(narrator[ms:me]) is None:
+                return actor, narrator[ms:me]
+    return None
+
+
+def normalise(name: str) -> str:
+    return " ".join(name.lower().replace(".", " ").split())
+
+
+_DETERMINERS = re.compile(r"^(?:a|an|the|one|another|two|three|several|some|other)\s+", re.I)
+
+
+def _core_description(description: str) -> str:
+    """"a Taliban spokesman" → "taliban spokesman"; "" unless at least two words remain."""
+    core = _DETERMINERS.sub("", _clean(description.replace(",", " ")))
+    core = " ".join(core.lower().split())
+    return core if len(core.split()) >= 2 else ""

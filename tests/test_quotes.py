@@ -1,0 +1,212 @@
+"""Quotes and speakers: every direct quote of the seed corpus, and the rules one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.actors import load_actors, parse_actors
+from framing.attribution import find_reporting_verbs, load_reporting_verbs
+from framing.corpus import load_corpus
+from framing.quotes import find_quotes, speaker_name
+from framing.text import Document
+from framing.types import Article
+
+VERBS = load_reporting_verbs()
+ACTORS = load_actors()
+
+
+def quotes_of(text: str, actors=ACTORS):
+    doc = Document(Article("a", "o", "", text), text)
+    return find_quotes(doc, find_reporting_verbs(doc, VERBS), actors)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    corpus = load_corpus(Path(__file__).resolve().parent.parent / "corpus")
+    out = {}
+    for article in corpus:
+        out[article.outlet] = find_quotes(Document.from_article(article),
+                                          find_reporting_verbs(Document.from_article(article), VERBS),
+                                          ACTORS)
+    return out
+
+
+def summary(quotes, kind):
+    return [(q.text[:25], q.speaker, q.actor, q.verb, q.attributed_by)
+            for q in quotes if q.kind == kind]
+
+
+# --- the seed corpus: every direct quote with its speaker and actor ------------------------------
+
+
+def test_press_tv_direct_quotes(seed_quotes):
+    assert summary(seed_quotes["press-tv"], "direct") == [
+        ("I believe that we’re goin", "Frank McKenzie", "us-government", "say", "explicit"),
+        # the second half of a quote split across "McKenzie said."
+        ("Our desire to bring these", "Frank McKenzie", "us-government", "say", "same paragraph"),
+        ("There’s a lot of heartbre", "Frank McKenzie", "us-government", "say", "explicit"),
+        ("We maintained the ability", "Frank McKenzie", "us-government", "say", "same paragraph"),
+        # asserted that ”every …”: a reversed opening mark
+        ("every single US service m", "Frank McKenzie", "us-government", "assert", "explicit"),
+        ('We made history again. Th', "Anas Haqqani", "taliban", "say", "explicit"),
+        ("I am very happy that afte", "Anas Haqqani", "taliban", "say", "same paragraph"),
+        ("The Security Council expe", "Linda Thomas-Greenfield", "us-government", "say", "explicit"),
+        # an unattributed quote paragraph continues the quote two paragraphs up: the paragraph
+        # between has no quote and no reporting verb
+        ("Consistent with the right", "Linda Thomas-Greenfield", "us-government", "say",
+         "previous paragraph"),
+    ]
+
+
+def test_press_tv_speaker_descriptions_are_kept(seed_quotes):
+    by_text = {q.text[:12]: q for q in seed_quotes["press-tv"]}
+    assert by_text["I believe th"].speaker_description == \
+        "Central Command leader Marine Corps Gen. Frank McKenzie"
+    assert by_text["We made hist"].speaker_description == "Anas Haqqani, a senior official"
+    assert by_text["every single"].verb_class == "assertive"
+    assert by_text["every single"].n_words == 10
+
+
+def test_press_tv_indirect_speech(seed_quotes):
+    assert summary(seed_quotes["press-tv"], "indirect") == [
+        ("the US withdrawal meant t", "Taliban", "taliban", "say", "explicit"),
+        # "It also condemned …": "it" is the UN Security Council named in the sentence before
+        ("the deadly blasts at Kabu", "UN", "un", "condemn", "explicit"),
+    ]
+
+
+def test_latin_times_quotes(seed_quotes):
+    quotes = seed_quotes["latin-times"]
+    assert summary(quotes, "direct") == [
+        ("The Bagram military base ", "Fawad Aman", "afghan-government", "say", "explicit"),
+        ("Their full withdrawal wil", "Zabihullah Mujahid", "taliban", "say", "explicit"),
+        # "Zabiullah Mojahid": another spelling of the same person, from the actor file
+        ("The presence of foreign f", "Zabihullah Mujahid", "taliban", "tell", "explicit"),
+        ("If foreign forces leave A", "Zabihullah Mujahid", "taliban", "tell", "same paragraph"),
+    ]
+    # a scare quote with passive attribution; "a Taliban spokesman" is the one the article names
+    assert summary(quotes, "partial") == [
+        ("positive step", "Zabihullah Mujahid", "taliban", "describe", "explicit")]
+    partial = next(q for q in quotes if q.kind == "partial")
+    assert partial.speaker_description == "a Taliban spokesman"
+    assert partial.speaker_by == "description"
+    assert summary(quotes, "indirect") == [
+        ("the handover of Afghanist", "Two U.S. sources", "us-government", "confirm", "explicit"),
+        ("the departure of the arme", "A U.S. defense official", "us-government", "confirm",
+         "explicit"),
+    ]
+    assert [q.verb_class for q in quotes if q.verb == "confirm"] == ["endorsing", "endorsing"]
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def test_speaker_names_strip_titles_and_organisations():
+    assert speaker_name("Central Command leader Marine Corps Gen. Frank McKenzie", ACTORS) == \
+        "Frank McKenzie"
+    assert speaker_name("Texas Sen. John Cornyn", ACTORS) == "John Cornyn"
+    assert speaker_name("Craig Aaron of Free Press", ACTORS) == "Craig Aaron"
+    assert speaker_name("As NPR's Tamara Keith", ACTORS) == "Tamara Keith"
+    for description in ("Two U.S. sources", "Trump's opponents", "Arizona records",
+                        "The Ohio Republican", "a Taliban spokesman", "Associated Press"):
+        assert speaker_name(description, ACTORS) == "", description
+
+
+def test_inverted_attribution_with_appositive():
+    [q] = quotes_of('"We won," said Anas Haqqani, a senior official, on Monday.')
+    assert (q.speaker, q.speaker_description, q.actor) == (
+        "Anas Haqqani", "Anas Haqqani, a senior official", "taliban")
+
+
+def test_quote_after_colon_and_verb():
+    [q] = quotes_of('The minister told reporters: "We will stay."')
+    assert (q.kind, q.speaker, q.actor, q.verb) == ("direct", "The minister", "official", "tell")
+
+
+def test_surname_resolves_to_the_full_name_used_earlier():
+    # an actor file without the people: names come from the article itself
+    actors = parse_actors('[[actor]]\nid = "army"\naliases = ["Army"]\n'
+                          '[[role]]\nid = "military"\ncues = ["gen"]\n')
+    quotes = quotes_of('"We left," Gen. Jane Roe said.\n"It is over," Roe said later.', actors)
+    assert [(q.speaker, q.speaker_by) for q in quotes] == [("Jane Roe", "name"),
+                                                           ("Jane Roe", "surname")]
+    assert {q.actor for q in quotes} == {"military"}  # the role cue "Gen."
+
+
+def test_pronoun_resolves_to_the_last_named_speaker():
+    quotes = quotes_of('"We left," Jane Roe said.\n"It is over," she added.')
+    assert [q.speaker for q in quotes] == ["Jane Roe", "Jane Roe"]
+    assert quotes[1].speaker_by == "pronoun"
+
+
+def test_continued_quote_stops_when_someone_else_speaks_between():
+    text = ('"We left," Jane Roe said.\n'
+            'Officials said the base was empty.\n'
+            '"Nobody stayed behind."')
+    quotes = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quotes[1].attributed_by == "none" and quotes[1].actor == "unattributed"
+
+
+def test_continued_quote_across_paragraphs():
+    text = '"We left," Jane Roe said.\n"Nobody stayed behind. Nobody."'
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.attributed_by) for q in quotes] == [
+        ("Jane Roe", "explicit"), ("Jane Roe", "previous paragraph")]
+
+
+def test_according_to_and_scare_quotes():
+    quotes = quotes_of('The base was empty, according to a Pentagon spokesman. '
+                       'Critics called it a "retreat".')
+    # "called" is no reporting verb: the scare quote is nobody's quote
+    assert [(q.kind, q.speaker, q.actor, q.verb) for q in quotes] == [
+        ("indirect", "a Pentagon spokesman", "us-government", "according to")]
+    assert quotes[0].text == "The base was empty"
+
+
+def test_participle_belongs_to_the_sentence_subject():
+    [q] = quotes_of("He provoked fury by falsely claiming that the vote was rigged.")
+    assert (q.speaker, q.verb, q.text) == ("He", "claim", "the vote was rigged")
+
+
+def test_unknown_speakers_grouped_by_title_cue():
+    quotes = quotes_of('"Yes," an analyst said. "No," a witness said. "Maybe," a man said. '
+                       '"Never," a defence official said of the U.S. plan.')
+    assert [q.actor for q in quotes] == ["expert", "witness", "other", "us-government"]
+    assert quotes[-1].actor_by == "context"
+
+
+def test_party_tag_gives_the_party():
+    [q] = quotes_of('"No," said Sen. Mark Begich, D-Alaska.')
+    assert (q.speaker, q.actor) == ("Mark Begich", "democrats")
+
+
+def test_inverted_indirect_speech():
+    [q] = quotes_of("Talks collapsed over the weekend, reports The Washington Post.")
+    assert (q.kind, q.speaker, q.actor, q.text) == (
+        "indirect", "The Washington Post", "media", "Talks collapsed over the weekend")
+
+
+def test_second_verb_belongs_to_the_first_subject():
+    [q] = quotes_of("Jane Roe met the envoys and said the talks had failed.")
+    assert (q.speaker, q.verb, q.text) == ("Jane Roe", "say", "the talks had failed")
+
+
+def test_partial_quote_prefers_the_reporting_verb():
+    [q] = quotes_of('Jane Roe said later, the survey shows why it is "unwise" to wait.')
+    assert (q.kind, q.speaker, q.verb) == ("partial", "Jane Roe", "say")
+
+
+def test_prepositional_phrases_are_no_speakers():
+    assert quotes_of('In a statement posted online, the company called it "intolerable."') == []
+
+
+def test_long_title_between_quote_and_verb():
+    text = ('"We won," Jane Roe said.\n'
+            '"Federalism is a power-sharing arrangement," Michael Leavitt, a former Republican '
+            'governor of Utah and secretary of health and human services in the administration '
+            'of George W. Bush, said on Monday.')
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.attributed_by) for q in quotes] == [
+        ("Jane Roe", "explicit"), ("Michael Leavitt", "explicit")]

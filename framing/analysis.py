@@ -33,30 +33,18 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "publi
                    "n_words", "n_sentences", "n_quoted_words", "n_furniture_lines", "path"]
 
 
-def default_extractors(*, axes=None) -> list:
-    """The extractors ``framing report`` runs, fitted (each module adds its own here)."""
+def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None) -> list:
+    """The extractors ``framing report`` runs, fitted: framing axes, loaded language, attribution.
+
+    Each argument is a path to a user lexicon file (or None for the built-in one).
+    """
+    from .attribution import AttributionExtractor
     from .axes import AxisCounter
+    from .loaded import LoadedLanguage
 
-    extractors = [AxisCounter(axes=axes)]
-    for factory in _optional_extractors():
-        extractors.append(factory())
+    extractors = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
+                  AttributionExtractor(actors=actors, verbs=verbs)]
     return [e.fit() for e in extractors]
-
-
-def _optional_extractors():
-    """Feature modules register here as they land; each is a zero-argument factory."""
-    factories = []
-    try:
-        from .loaded import LoadedLanguage
-        factories.append(LoadedLanguage)
-    except ImportError:
-        pass
-    try:
-        from .attribution import AttributionExtractor
-        factories.append(AttributionExtractor)
-    except ImportError:
-        pass
-    return factories
 
 
 @dataclass
@@ -198,10 +186,12 @@ def _process_chunk(items):
 
 
 def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
-            axes=None, evidence_per_cell: int | None = 50, n_jobs: int = 1,
+            axes=None, loaded=None, actors=None, verbs=None,
+            evidence_per_cell: int | None = 50, n_jobs: int = 1,
             progress: bool = False, seed: int = 0) -> Analysis:
     """Run every extractor over every article and collect the results.
 
+    axes, loaded, actors, verbs : user lexicon files replacing the built-in ones.
     n_jobs : worker processes (``-1``: one per core). Results do not depend on it.
     evidence_per_cell : evidence sentences kept per (outlet, feature, label); None keeps all.
 
@@ -213,7 +203,9 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     """
     if not isinstance(corpus, Corpus):
         corpus = Corpus.from_articles(corpus)
-    extractors = list(extractors) if extractors is not None else default_extractors(axes=axes)
+    if extractors is None:
+        extractors = default_extractors(axes=axes, loaded=loaded, actors=actors, verbs=verbs)
+    extractors = list(extractors)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     items: list = corpus.article_paths() if corpus.root is not None else list(corpus)

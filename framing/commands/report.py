@@ -28,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE",
                    help="HTML file to write (default: reports/<corpus name>.html)")
     p.add_argument("--axes", metavar="FILE", help="axis lexicon (TOML) to use instead of the built-in one")
+    p.add_argument("--loaded", metavar="FILE",
+                   help="loaded-language lexicon (TOML) instead of the built-in one")
+    p.add_argument("--actors", metavar="FILE", help="actor file (TOML) instead of the built-in one")
+    p.add_argument("--verbs", metavar="FILE",
+                   help="reporting-verb lexicon (TOML) instead of the built-in one")
     p.add_argument("--title", help="page title")
     p.add_argument("--by", default="outlet", metavar="FIELD",
                    help="compare outlets (default) or groups of outlets by a metadata field: "
@@ -39,8 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", type=_date, metavar="DATE", help="only articles published on or before")
     p.add_argument("--max-outlets", type=int, default=30, metavar="N",
                    help="outlets (or groups) shown, most articles first (default: %(default)s)")
-    p.add_argument("--evidence", type=int, default=10, metavar="N",
-                   help="sentences shown per outlet and label (default: %(default)s)")
+    p.add_argument("--evidence", type=int, default=None, metavar="N",
+                   help="sentences shown per outlet and label (default: 10 for up to 8 outlets, "
+                        "3 for more)")
     p.add_argument("--tables", metavar="DIR",
                    help="also write every table behind the page (CSV and JSON) into DIR")
     p.add_argument("--jobs", type=int, default=-1, metavar="N",
@@ -58,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
                          hint=f"use one of: {', '.join(_GROUPINGS)}")
     corpus = Corpus.load(args.corpus)
     output = Path(args.output) if args.output else Path("reports") / f"{slugify(corpus.name)}.html"
-    analysis = analyse(corpus, axes=args.axes, n_jobs=args.jobs, progress=not args.quiet)
+    analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
+                       verbs=args.verbs, n_jobs=args.jobs, progress=not args.quiet)
     if args.story or args.outlet or args.since or args.until:
         analysis = analysis.filter(stories=args.story, outlets=args.outlet, since=args.since,
                                    until=args.until)

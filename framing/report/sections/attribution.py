@@ -1,0 +1,137 @@
+"""Attribution and sources: reporting-verb mix, who is quoted and how much, who gets which verbs,
+and tone toward each actor."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import figures
+from . import ReportInputs
+
+MAX_ACTORS = 8
+MAX_SPEAKERS = 6
+NON_NEUTRAL = ("doubt", "assertive", "charged", "endorsing")
+
+
+def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
+    from ...attribution import actor_tone, quote_share, quoted_actors, speaker_verbs, verb_mix
+
+    a = inputs.analysis
+    if "attribution" not in a.extractors:
+        return {}
+    by = inputs.by
+    return {"verb_mix": verb_mix(a, by=by), "speaker_verbs": speaker_verbs(a, by=by),
+            "quoted_actors": quoted_actors(a, by=by), "quote_share": quote_share(a, by=by),
+            "actor_tone": actor_tone(a, by=by)}
+
+
+def build(inputs: ReportInputs) -> dict | None:
+    a = inputs.analysis
+    if "attribution" not in a.extractors:
+        return None
+    from ...attribution import actor_tone, quote_share, quoted_actors, speaker_verbs, verb_mix
+
+    by, names, shown = inputs.by, inputs.names, list(inputs.groups.index)
+    mix = verb_mix(a, by=by)
+    mix = mix[mix[by].isin(shown)]
+    if not len(mix) or mix["count"].sum() == 0:
+        return None
+    classes = list(dict.fromkeys(mix["label"]))
+    present = [g for g in shown if mix.loc[mix[by] == g, "count"].sum() > 0]
+    chart_rows = mix.assign(outlet_name=mix[by].map(names), pole=mix["label"])
+    fig = figures.axis_shares_figure(chart_rows, poles=classes, outlets=[names[g] for g in present])
+    # axis_shares_figure labels its x axis for framing axes; say what these shares are
+    fig.axes[0].set_xlabel("share of reporting verbs")
+    alt = "; ".join(f"{names[g]}: " + ", ".join(
+        f"{r.label} {r.count}" for r in mix[mix[by] == g].itertuples() if r.count) for g in present)
+    verb_rows = [{"group": names[g], "class": r.label, "count": int(r.count), "share": r.share,
+                  "rate": r.rate_per_1k, "verbs": r.verbs}
+                 for g in present for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()]
+
+    shares = quote_share(a, by=by).set_index(by)
+    actors = quoted_actors(a, by=by)
+    actors = actors[actors[by].isin(shown)]
+    quoted = []
+    for g in present or shown:
+        sub = actors[actors[by] == g].sort_values("n_quotes", ascending=False).head(MAX_ACTORS)
+        if not len(sub) and g not in shares.index:
+            continue
+        share = shares.loc[g] if g in shares.index else None
+        quoted.append({
+            "group": names[g],
+            "quote_share": share["quote_share"] if share is not None else np.nan,
+            "n_direct": int(share["n_direct"]) if share is not None else 0,
+            "n_indirect": int(share["n_indirect"]) if share is not None else 0,
+            "actors": [{"label": r.actor_label, "n_quotes": int(r.n_quotes),
+                        "words": int(r.quoted_words), "share": r.share_of_quotes,
+                        "speakers": _first(r.speakers, MAX_SPEAKERS)} for r in sub.itertuples()],
+        })
+
+    sv = speaker_verbs(a, by=by)
+    sv = sv[sv[by].isin(shown) & sv["verb_class"].isin(NON_NEUTRAL)]
+    charged = [{"group": names[getattr(r, by)], "speaker": r.speaker, "actor": r.actor_label,
+                "verb": r.verb, "class": r.verb_class, "n": int(r.n)}
+               for r in sv.sort_values([by, "n"], ascending=[True, False], kind="stable")
+               .groupby(by).head(8).itertuples()]
+
+    tone = _tone(inputs, actor_tone(a, by=by))
+    return {"chart": {"uri": figures.svg_data_uri(fig),
+                      "alt": "Reporting verbs by class. " + alt},
+            "verbs": verb_rows, "quoted": quoted, "charged": charged, "tone": tone}
+
+
+def _first(speakers: str, n: int) -> str:
+    parts = [p for p in str(speakers).split(", ") if p]
+    return ", ".join(parts[:n]) + (f", and {len(parts) - n} more" if len(parts) > n else "")
+
+
+def _tone(inputs: ReportInputs, tone: pd.DataFrame) -> dict | None:
+    by, names, shown = inputs.by, inputs.names, list(inputs.groups.index)
+    tone = tone[tone[by].isin(shown) & (tone["n_sentences"] > 0)]
+    if not len(tone):
+        return None
+    top = (tone.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
+           .head(MAX_ACTORS).index.tolist())
+    labels = dict(zip(tone["actor"], tone["actor_label"]))
+    intervals = _tone_intervals(inputs, top)
+    rows = []
+    for g in shown:
+        cells = []
+        for actor in top:
+            r = tone[(tone[by] == g) & (tone["actor"] == actor)]
+            if not len(r):
+                cells.append(None)
+                continue
+            r = r.iloc[0]
+            cells.append({"mean": r["mean_tone"], "n": int(r["n_sentences"]),
+                          "ci": intervals.get((g, actor))})
+        if any(cells):
+            rows.append({"group": names[g], "cells": cells})
+    return {"actors": [labels[x] for x in top], "rows": rows}
+
+
+def _tone_intervals(inputs: ReportInputs, actors: list[str]) -> dict:
+    """95% bootstrap intervals over articles of mean tone (sum of sentence scores ÷ sentences)."""
+    try:
+        from ...stats.uncertainty import bootstrap_ratio
+    except ImportError:
+        return {}
+    a = inputs.analysis
+    frame = inputs.articles_with_groups()[[inputs.by]].reset_index(drop=True)
+    nums, dens = [], []
+    for actor in actors:
+        s, n = f"attribution:tone_sum:{actor}", f"attribution:tone_n:{actor}"
+        if s in a.values and n in a.values:
+            frame[s] = a.values[s].to_numpy(dtype=float)
+            frame[n] = a.values[n].to_numpy(dtype=float)
+            nums.append(s)
+            dens.append(n)
+    if not nums:
+        return {}
+    table = bootstrap_ratio(frame, nums, dens, by=inputs.by)
+    out = {}
+    for r in table.itertuples():
+        if r.ci_low == r.ci_low:
+            out[(getattr(r, inputs.by), r.measure.rsplit(":", 1)[1])] = f"{r.ci_low:+.2f} to {r.ci_high:+.2f}"
+    return out

@@ -99,14 +99,19 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
                 if hit.empty or not np.isfinite(hit["position"].iloc[0]):
                     continue
                 # x is flipped so the first pole sits on the left of the chart
-                points.append((-float(hit["position"].iloc[0]), outlet, int(hit["axis_total"].iloc[0])))
+                low = hit["position_low"].iloc[0] if "position_low" in hit else np.nan
+                high = hit["position_high"].iloc[0] if "position_high" in hit else np.nan
+                points.append((-float(hit["position"].iloc[0]), outlet, int(hit["axis_total"].iloc[0]),
+                               -float(high), -float(low)))
             points.sort()
             level, last_x = 0, None
-            for x, outlet, n in points:
+            for x, outlet, n, lo, hi in points:
                 level = level + 1 if last_x is not None and abs(x - last_x) < 0.35 else 0
                 last_x = x
                 y = row + 0.17 * level if labelled else row
                 colour, marker = style[outlet]
+                if np.isfinite(lo) and np.isfinite(hi):  # the 95% bootstrap interval
+                    ax.hlines(y, lo, hi, color=colour, lw=2.2, alpha=0.55, zorder=2)
                 ax.scatter([x], [y], s=55, marker=marker, color=colour, edgecolor="black",
                            linewidth=0.5, zorder=3)
                 if labelled:

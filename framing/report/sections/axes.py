@@ -18,12 +18,30 @@ def _slug(text: str) -> str:
 
 
 def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
+    """Axis counts per shown group, with bootstrap intervals where the statistics module is present.
+
+    Computed once per report and shared by the summary and the axes section.
+    """
+    if "axis_rows" in inputs.extras:
+        return inputs.extras["axis_rows"]
     a = inputs.analysis
     if "axes" not in a.extractors:
         return pd.DataFrame()
-    rows = summarise_axes(a, by=inputs.by)
-    rows = rows[rows[inputs.by].isin(inputs.groups.index)].copy()
-    rows["group_name"] = rows[inputs.by].map(inputs.names)
+    by = inputs.by
+    rows = summarise_axes(a, by=by)
+    rows = rows[rows[by].isin(inputs.groups.index)].copy()
+    rows["group_name"] = rows[by].map(inputs.names)
+    try:
+        from ...stats.uncertainty import axis_intervals
+    except ImportError:
+        axis_intervals = None
+    if axis_intervals is not None and len(rows):
+        # bootstrap only the groups on the page: the rest would cost time and never be shown
+        shown = inputs.articles_with_groups()[by].isin(inputs.groups.index).to_numpy()
+        ci = axis_intervals(a.subset(shown) if not shown.all() else a, by=by)
+        keep = [by, "axis", "pole", "share_low", "share_high", "position_low", "position_high", "note"]
+        rows = rows.merge(ci[keep], on=[by, "axis", "pole"], how="left")
+    inputs.extras["axis_rows"] = rows
     return rows
 
 
@@ -53,6 +71,15 @@ def build(inputs: ReportInputs) -> dict | None:
     }
 
 
+def _interval(row) -> str:
+    low, high = getattr(row, "share_low", np.nan), getattr(row, "share_high", np.nan)
+    if low == low and high == high:
+        return f"{100 * low:.0f}–{100 * high:.0f}%"
+    if not row.axis_total:
+        return "–"
+    return "too few articles" if getattr(row, "note", "") else "–"
+
+
 def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dict:
     by = inputs.by
     present = [g for g in inputs.groups.index if g in set(rows.loc[rows["axis_total"] > 0, by])]
@@ -75,7 +102,7 @@ def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dic
                 evidence.append(cell)
     table = [{"group": names[g], "pole": r.pole, "count": r.count, "own": r.own_voice,
               "quoted": r.quoted, "share": r.share, "rate": r.rate_per_1k,
-              "n_articles": r.n_articles,
+              "n_articles": r.n_articles, "ci": _interval(r),
               "anchor": f"ev-{axis.id}-{_slug(g)}-{_slug(r.pole)}" if r.count else None}
              for g in present for r in rows[rows[by] == g].itertuples()]
     return {"id": axis.id, "label": axis.label, "question": axis.question, "topic": axis.topic,

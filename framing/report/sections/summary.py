@@ -50,7 +50,9 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
             parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
                          f"({r.count} {'hit' if r.count == 1 else 'hits'}{voice}{n_art})")
         total = int(sub["count"].sum())
-        found.append((total, f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts) + "."))
+        strength = _strength(rows[rows["axis"] == axis.id], dominant, by)
+        found.append((total, f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts)
+                      + "." + (f" {strength}" if strength else "")))
     found.sort(key=lambda t: -t[0])
     sentences = [s for _, s in found[:MAX_SENTENCES - 1]]
     if not sentences:
@@ -64,6 +66,29 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
             "describe the articles in this corpus, not the outlets' coverage in general, and no "
             "confidence interval can be given.")
     return sentences
+
+
+def _strength(axis_rows: pd.DataFrame, dominant: pd.DataFrame, by: str) -> str:
+    """How sure we can be of a split: do the position intervals of the two sides overlap?"""
+    if "position_low" not in axis_rows or len(dominant["pole"].unique()) < 2:
+        return ""
+    first = axis_rows.drop_duplicates(by).set_index(by)
+    sides = {}
+    for r in dominant.itertuples():
+        g = getattr(r, by)
+        low, high = first.loc[g, "position_low"], first.loc[g, "position_high"]
+        sides.setdefault(r.pole, []).append((low, high))
+    if any(low != low for side in sides.values() for low, _ in side):
+        return ("Some of these rest on too few articles for an interval, so they describe those "
+                "articles only.")
+    poles = list(sides)
+    clear = all(h1 < l2 or h2 < l1 for a, b in zip(poles, poles[1:])
+                for l1, h1 in sides[a] for l2, h2 in sides[b])
+    if clear:
+        return ("The 95% bootstrap intervals of the two sides do not overlap: a difference "
+                "resampling articles does not erase.")
+    return ("The 95% bootstrap intervals of the two sides overlap, so part of this difference "
+            "could be chance.")
 
 
 def _overview(inputs: ReportInputs, rows: pd.DataFrame, lexicon) -> dict | None:

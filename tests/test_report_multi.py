@@ -26,12 +26,13 @@ def analysis(multi):
 
 
 @pytest.fixture(scope="module")
-def html(analysis):
-    return Report(analysis).to_html()
+def html(analysis, multi):
+    return Report(analysis, corpus=load_corpus(multi)).to_html()
 
 
 def test_every_section_is_present(html):
-    for section in ("summary", "axes", "loaded", "attribution", "stories", "articles", "method"):
+    for section in ("summary", "axes", "loaded", "attribution", "terms", "outlet-map", "stories",
+                    "articles", "method"):
         assert f'<section id="{section}"' in html, section
 
 
@@ -47,6 +48,18 @@ def test_axis_tables_carry_intervals(html):
     axes = html.split('<section id="axes">')[1].split("</section>")[0]
     assert "95% interval" in axes
     assert re.search(r"<td class=\"n\">100–100%</td>", axes)
+
+
+def test_distinctive_terms_show_the_chance_line_and_planted_terms(html):
+    section = html.split('<section id="terms">')[1].split("</section>")[0]
+    assert "chance line |z|" in section
+    left = section.split("Left Ledger:")[1].split("</table>")[0]
+    assert "<td>occupation</td>" in left and "<td>mission</td>" not in left
+
+
+def test_outlet_map_places_every_outlet(html):
+    section = html.split('<section id="outlet-map">')[1].split("</section>")[0]
+    assert "Map of 4 outlets" in section and "position on military-presence" in section
 
 
 def test_attribution_shows_doubt_casting_verb_for_the_quoted_taliban(html):
@@ -108,7 +121,8 @@ def test_multi_outlet_report_in_chromium(html, tmp_path):
     assert not [c for c in seen.console if "rror" in c], seen.console
     title = seen.dom.split("<title>")[1].split("</title>")[0]
     assert "PWNED" not in title
-    for section in ("summary", "axes", "loaded", "attribution", "stories", "articles"):
+    for section in ("summary", "axes", "loaded", "attribution", "terms", "outlet-map", "stories",
+                    "articles"):
         assert f'id="{section}"' in seen.dom
     # the script ran: the show/hide controls are revealed
     assert 'id="group-controls" hidden' not in seen.dom

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         if not analysis.n_articles:
             raise InputError(args.corpus, "no article matches the --story/--outlet/--since/--until filters",
                              hint="check the ids with `framing outlets` and the dates")
-    report = Report(analysis, title=args.title, by=args.by, max_groups=args.max_outlets,
+    report = Report(analysis, corpus=corpus, title=args.title, by=args.by, max_groups=args.max_outlets,
                     evidence_per_cell=args.evidence)
     report.to_file(output)
     if args.tables:

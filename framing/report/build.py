@@ -84,6 +84,8 @@ def _section_modules():
 class Report:
     """The comparison report for one analysis: ``to_html()``, ``to_file()``, shows in Jupyter.
 
+    corpus : the corpus the analysis ran on; needed only for the distinctive-terms section, whose
+        counts re-read the texts (the analysis keeps none).
     by : compare ``"outlet"`` (default) or groups of outlets by a metadata field
         (``"leaning"``, ``"ownership"``, ``"country"`` …).
     max_groups : groups shown in charts and tables, most articles first (``--tables`` has all).
@@ -91,20 +93,23 @@ class Report:
         compared and 3 when many are, which keeps a 500-outlet page to a few megabytes.
     """
 
-    def __init__(self, analysis: Analysis, *, title: str | None = None, by: str = "outlet",
-                 max_groups: int = 30, evidence_per_cell: int | None = None,
-                 max_outlets: int | None = None):
+    def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
+                 title: str | None = None, by: str = "outlet", max_groups: int = 30,
+                 evidence_per_cell: int | None = None, max_outlets: int | None = None):
         self.analysis = analysis
+        self.corpus = corpus
         self.by = by
         self.title = title or f"How outlets frame it: {analysis.name}"
         self.max_groups = max_outlets if max_outlets is not None else max_groups
         self.evidence_per_cell = evidence_per_cell
         self._context: dict | None = None
+        self._inputs: ReportInputs | None = None
 
     @classmethod
     def from_corpus(cls, corpus: Corpus, *, axes=None, n_jobs: int = 1, progress: bool = False,
                     **kwargs) -> "Report":
-        return cls(analyse(corpus, axes=axes, n_jobs=n_jobs, progress=progress), **kwargs)
+        return cls(analyse(corpus, axes=axes, n_jobs=n_jobs, progress=progress), corpus=corpus,
+                   **kwargs)
 
     # assemble ---------------------------------------------------------------------------------
     def inputs(self) -> ReportInputs:
@@ -127,10 +132,13 @@ class Report:
                       .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"].sum())
         groups = stats.head(self.max_groups)
         limit = self.evidence_per_cell or (10 if len(groups) <= 8 else 3)
-        return ReportInputs(analysis=a, by=self.by, groups=groups,
-                            evidence=EvidenceIndex(hits, totals, a.articles),
-                            evidence_limit=limit,
-                            small_threshold=SMALL_SAMPLE_ARTICLES)
+        if self._inputs is None:
+            self._inputs = ReportInputs(analysis=a, by=self.by, groups=groups,
+                                        evidence=EvidenceIndex(hits, totals, a.articles),
+                                        evidence_limit=limit,
+                                        small_threshold=SMALL_SAMPLE_ARTICLES,
+                                        extras={"corpus": self.corpus})
+        return self._inputs
 
     def context(self) -> dict:
         if self._context is not None:
@@ -235,4 +243,4 @@ def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Rep
     report_keys = {"title", "by", "max_groups", "max_outlets", "evidence_per_cell"}
     report_kwargs = {k: v for k, v in kwargs.items() if k in report_keys}
     analysis_kwargs = {k: v for k, v in kwargs.items() if k not in report_keys}
-    return Report(analyse(corpus, **analysis_kwargs), **report_kwargs)
+    return Report(analyse(corpus, **analysis_kwargs), corpus=corpus, **report_kwargs)

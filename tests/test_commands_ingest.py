@@ -1,0 +1,131 @@
+"""The command line of growing a corpus: add, import, outlets, check, stories."""
+
+from __future__ import annotations
+
+import json
+
+from framing.cli import COMMANDS, build_parser, main
+
+from .conftest import write_article, write_outlet
+
+BODY = ("Councillors voted on Monday to close the old swimming baths, despite a petition signed "
+        "by 3,000 residents.\n\nThe council said repairs would cost more than a new pool.")
+
+
+def test_commands_are_registered_in_order():
+    assert [c for c in COMMANDS if c in ("add", "import_cmd", "outlets", "check", "stories")] == [
+        "add", "outlets", "check", "stories", "import_cmd"]
+    help_text = build_parser().format_help()
+    for name in ("add", "import", "outlets", "check", "stories"):
+        assert f"    {name} " in help_text
+
+
+def test_add_then_outlets_shows_what_is_missing_then_edit(tmp_path, capsys):
+    corpus = tmp_path / "c"
+    src = tmp_path / "baths.txt"
+    src.write_text("Baths to close\n\n" + BODY, encoding="utf-8")
+    assert main(["add", str(src), "--corpus", str(corpus), "--outlet", "Town Crier", "--date", "2024-02-05"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"added {corpus / 'articles' / 'town-crier' / '2024-02-05-baths-to-close.md'}")
+    assert "new outlet 'town-crier'" in out
+    assert main(["outlets", "--corpus", str(corpus)]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert lines[1].split() == ["town-crier", "1", "2024-02-05", "2024-02-05", "domain,", "country,",
+                                "owner,", "ownership,", "language"]
+    assert main(["outlets", "--corpus", str(corpus), "edit", "town-crier", "--country", "United Kingdom",
+                 "--ownership", "private", "--owner", "Crier Ltd", "--language", "en",
+                 "--domain", "crier.example"]) == 0
+    capsys.readouterr()
+    assert main(["outlets", "--corpus", str(corpus), "--missing"]) == 0
+    assert "0 outlets" in capsys.readouterr().out
+
+
+def test_outlets_edit_errors_are_one_line(tmp_path, capsys):
+    write_outlet(tmp_path, "daily", "Daily")
+    assert main(["outlets", "--corpus", str(tmp_path), "edit", "nope", "--country", "X"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no outlet 'nope'" in err
+    assert main(["outlets", "--corpus", str(tmp_path), "edit", "daily"]) == 2
+    assert "nothing to set" in capsys.readouterr().err
+
+
+def test_outlets_on_a_missing_corpus(tmp_path, capsys):
+    assert main(["outlets", "--corpus", str(tmp_path / "none")]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
+
+
+def test_check_lists_every_problem_and_exits_non_zero(tmp_path, capsys):
+    root = tmp_path / "c"
+    write_outlet(root, "daily", "Daily")
+    write_outlet(root, "herald", "Herald")
+    write_article(root, "daily", "ok", BODY, url="https://daily.example/a")
+    write_article(root, "daily", "same-url", "Another text entirely, about roads.", url="https://www.daily.example/a/")
+    write_article(root, "herald", "same-text", BODY.replace("\n\n", "\n"))
+    write_article(root, "daily", "ghost", "Text.", outlet="ghost-outlet")
+    write_article(root, "herald", "misfiled", "A different story about trains.", outlet="daily")
+    (root / "articles" / "daily" / "no-title.md").write_text('+++\noutlet = "daily"\n+++\nText\n', encoding="utf-8")
+    (root / "articles" / "daily" / "empty-body.md").write_text('+++\noutlet = "daily"\ntitle = "T"\n+++\n\n', encoding="utf-8")
+    (root / "articles" / "daily" / "latin1.md").write_bytes('+++\noutlet = "daily"\ntitle = "Caf\xe9"\n+++\nCaf\xe9\n'.encode("latin-1"))
+    (root / "articles" / "daily" / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (root / "articles" / "daily" / "notes.txt").write_text("stray", encoding="utf-8")
+    (root / "outlets" / "broken.toml").write_text('name = "Unclosed\n', encoding="utf-8")
+    assert main(["check", "--corpus", str(root), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.strip().split("\n")
+    text = captured.out
+
+    def has(name, words):
+        return any(name in line and words in line for line in lines)
+
+    assert has("broken.toml", "not valid TOML")
+    assert has("same-url.md", "duplicate of") and has("same-url.md", "same URL")
+    assert has("same-text.md", "same text")
+    assert has("ghost.md", "unknown outlet 'ghost-outlet'")
+    assert has("no-title.md", "lacks the required field 'title'")
+    assert has("empty-body.md", "empty") or has("empty-body.md", "no article text")
+    assert has("latin1.md", "not UTF-8")
+    assert has("binary.md", "binary")
+    assert has("misfiled.md", "warning: filed under articles/herald/")
+    assert has("notes.txt", "warning: not an article file")
+    assert text.index(": error:") < text.index(": warning:")
+    assert "9 articles, 2 outlets: 8 errors, 2 warnings" in captured.err
+
+
+def test_check_passes_on_the_bundled_corpus(bundled_corpus, capsys):
+    assert main(["check", "--corpus", str(bundled_corpus), "--quiet"]) == 0
+    assert "2 articles, 2 outlets: 0 errors" in capsys.readouterr().out
+
+
+def test_import_cli_prints_a_summary_and_is_idempotent(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"text": f"Story {i}. " + BODY, "outlet": "Daily", "title": f"T {i}",
+                                       "published": "2024-01-0%d" % (i + 1)}) + "\n" for i in range(3)),
+                   encoding="utf-8")
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--quiet"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "3 articles added; 0 duplicates skipped; 1 new outlets" in out
+    assert main(args) == 0
+    assert "0 articles added; 3 duplicates skipped; 0 new outlets" in capsys.readouterr().out
+    assert main(["stories", "--corpus", str(tmp_path / "c")]) == 0
+    assert "0 stories; 3 articles in none" in capsys.readouterr().out
+
+
+def test_import_bad_arguments(tmp_path, capsys):
+    assert main(["import", str(tmp_path / "missing.jsonl"), "--corpus", str(tmp_path / "c")]) == 2
+    assert "file not found" in capsys.readouterr().err
+    (tmp_path / "a.xml").write_text("<x/>", encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.xml"), "--corpus", str(tmp_path / "c")]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
+    (tmp_path / "a.jsonl").write_text('{"text": "x", "outlet": "y"}\n', encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.jsonl"), "--map-outlet", "no-equals-sign"]) == 2
+    assert "is not NAME=VALUE" in capsys.readouterr().err
+
+
+def test_stories_accept_rejects_unknown_numbers(tmp_path, capsys):
+    write_outlet(tmp_path, "daily", "Daily")
+    write_article(tmp_path, "daily", "a", BODY, published="2024-01-01")
+    assert main(["stories", "--corpus", str(tmp_path), "suggest", "--accept", "3"]) == 2
+    assert "no suggestion numbered 3 (there are 0)" in capsys.readouterr().err
+    assert main(["stories", "--corpus", str(tmp_path), "suggest"]) == 0
+    assert "no suggestions" in capsys.readouterr().out

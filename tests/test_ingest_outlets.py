@@ -1,0 +1,89 @@
+"""Outlets: the naming rule, domains, listing and editing; duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.corpus import Corpus
+from framing.errors import InputError
+from framing.ingest import (NearDuplicates, OutletRegistry, edit_outlet, same_outlet_name,
+                            summarise_outlets, text_key, url_key)
+from framing.ingest.index import CorpusIndex
+
+from .conftest import write_article, write_outlet
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("The Hill", "the-hill", True), ("The Hill", "The  Hill", True), ("The Hill", "THE HILL.", True),
+    ("Newsmax - News", "Newsmax (News)", True), ("Café Times", "Cafe Times", False),
+    ("Le Monde", "Le Monde diplomatique", False), ("新闻", "消息", False),
+])
+def test_naming_rule(a, b, same):
+    assert same_outlet_name(a, b) is same
+
+
+def test_registry_resolves_by_domain_then_name_and_refuses_collisions(tmp_path):
+    write_outlet(tmp_path, "the-hill", "The Hill", domain="thehill.com")
+    registry = OutletRegistry.load(tmp_path)
+    assert registry.resolve(name="Anything", domain="https://www.thehill.com/x")[0].id == "the-hill"
+    assert registry.resolve(name="Anything", domain="m.thehill.com")[0].id == "the-hill"
+    assert registry.resolve(name="the  hill")[0].id == "the-hill"
+    assert registry.resolve(outlet="the-hill")[0].id == "the-hill"
+    outlet, new = registry.resolve(name="Hill Times", domain="hilltimes.ca")
+    assert new and (outlet.id, outlet.domain) == ("hill-times", "hilltimes.ca")
+    assert not (tmp_path / "outlets" / "hill-times.toml").exists()  # resolving never writes
+    write_outlet(tmp_path, "cafe-times", "Café Times")
+    registry = OutletRegistry.load(tmp_path)
+    with pytest.raises(InputError, match="collides with outlet 'cafe-times'"):
+        registry.resolve(name="Cafe Times")
+    # two different non-Latin names both slugify to "outlet": a collision, not a merge
+    registry.resolve(name="新闻")
+    with pytest.raises(InputError, match="collides"):
+        registry.resolve(name="消息")
+
+
+def test_outlet_summary_counts_dates_and_missing(tmp_path):
+    write_outlet(tmp_path, "a", "A Paper", domain="a.example", country="UK", owner="X",
+                 ownership="private", language="en")
+    write_outlet(tmp_path, "b", "B Paper")
+    write_article(tmp_path, "a", "one", "Text one.", published="2021-01-02")
+    write_article(tmp_path, "a", "two", "Text two.", published="2021-03-04")
+    write_article(tmp_path, "b", "three", "Text three.")
+    corpus = Corpus.load(tmp_path)
+    rows = {r.id: r for r in summarise_outlets(corpus.outlets, CorpusIndex.scan(tmp_path).entries.values())}
+    assert (rows["a"].articles, str(rows["a"].first), str(rows["a"].last), rows["a"].missing) == (
+        2, "2021-01-02", "2021-03-04", ())
+    assert rows["b"].articles == 1 and rows["b"].first is None
+    assert rows["b"].missing == ("domain", "country", "owner", "ownership", "language")
+
+
+def test_edit_outlet_keeps_other_lines(tmp_path):
+    path = tmp_path / "outlets" / "b.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text('# Founded 1901\nname = "B Paper"\ncountry = ""\n', encoding="utf-8")
+    edit_outlet(tmp_path, "b", country="Ireland", ownership='non-profit "trust"')
+    assert path.read_text(encoding="utf-8") == ('# Founded 1901\nname = "B Paper"\ncountry = "Ireland"\n'
+                                                'ownership = "non-profit \\"trust\\""\n')
+    assert Corpus.load(tmp_path).outlets["b"].ownership == 'non-profit "trust"'
+    with pytest.raises(InputError, match="unknown outlet field"):
+        edit_outlet(tmp_path, "b", colour="red")
+    with pytest.raises(InputError, match="no outlet '../b'"):
+        edit_outlet(tmp_path, "../b", country="X")
+
+
+def test_url_and_text_keys():
+    assert url_key("https://www.example.com/a/?utm_source=x&fbclid=1") == url_key("http://example.com/a")
+    assert url_key("https://example.com/a?id=1") != url_key("https://example.com/a?id=2")
+    assert text_key("A  b\n\nc") == text_key("A b c") != text_key("A b c d")
+
+
+def test_near_duplicates_need_different_outlets_and_most_of_the_text():
+    story = " ".join(f"Sentence number {i} about the harbour strike and the union's demands." for i in range(30))
+    nd = NearDuplicates()
+    nd.add("a", "paper-a", story)
+    nd.add("b", "paper-b", story + " An extra closing line from the second paper's editors.")
+    nd.add("c", "paper-a", story)  # same outlet as a: not a syndication flag
+    nd.add("d", "paper-c", " ".join(story.split()[:60]) + " and then a wholly different article "
+           "about the weather, gardens, cricket scores and the price of bread in the market. " * 8)
+    pairs = {(p.first, p.second) for p in nd.pairs()}
+    assert pairs == {("a", "b"), ("b", "c")}

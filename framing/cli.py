@@ -18,7 +18,7 @@ from .errors import FramingError
 __all__ = ["main", "COMMANDS"]
 
 #: the order ``framing --help`` lists sub-commands in; any other module in framing/commands follows
-_ORDER = ["report", "add", "import", "outlets", "check", "stories", "axes"]
+_ORDER = ["report", "add", "import_cmd", "outlets", "check", "stories", "axes"]
 
 
 def _command_modules() -> list[str]:

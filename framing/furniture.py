@@ -30,6 +30,7 @@ _FOOTER_START = re.compile(
     r"|^read more\b|^related:|^share this article|^download our app",
     re.I,
 )
+_MAX_FURNITURE_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…\"”’]$")
 
 
@@ -47,19 +48,22 @@ def is_furniture_line(line: str) -> bool:
     >>> is_furniture_line("The Taliban said the US withdrawal meant they had made history.")
     False
     """
-    text = " ".join(line.split())
-    if not text:
+    words = line.split()
+    # every rule below is for short lines; a paragraph of prose is never furniture, and skipping
+    # the regexes for it makes loading a large corpus several times faster
+    if not words or len(words) > _MAX_FURNITURE_WORDS:
         return False
-    words = text.split()
+    text = " ".join(words)
     if len(_SEPARATORS.findall(f" {text} ")) >= 1 and len(words) <= 12 and not _SENTENCE_END.search(text):
         return True
     if _IMAGE_ID.match(text) and len(words) <= 2:
         return True
-    if _COPYRIGHT.search(text) and len(words) <= 30:
+    if len(words) <= 30 and ("©" in text or _COPYRIGHT.search(text)):
         return True
     if _CAPTION_START.match(text) and len(words) <= 40:
         return True
-    return bool(_CAPTION_END.search(text)) and len(words) <= 60
+    # a caption credit sits at the end of the line: search only the tail, not every position
+    return bool(_CAPTION_END.search(text[-90:]))
 
 
 def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]]:
@@ -89,7 +93,7 @@ def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]
         if is_furniture_line(stripped):
             dropped.append(stripped)
             continue
-        if _FOOTER_START.search(stripped) and len(stripped.split()) <= 25:
+        if len(stripped.split()) <= 25 and _FOOTER_START.search(stripped):
             dropped.append(stripped)
             in_footer = True
             continue

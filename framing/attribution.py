@@ -405,8 +405,11 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
         by_sentence: dict[int, set[str]] = {}
         for actor, start, _ in mentions:
             by_sentence.setdefault(doc.sentence_index(start), set()).add(actor)
+        cache = doc.sentence_sentiment
         for i, actors in by_sentence.items():
-            score = sentiment(doc.sentence_text(i))
+            score = cache.get(i)
+            if score is None:
+                score = cache[i] = sentiment(doc.sentence_text(i))
             for actor in actors:
                 values[f"tone_n:{actor}"] = values.get(f"tone_n:{actor}", 0.0) + 1
                 values[f"tone_sum:{actor}"] = values.get(f"tone_sum:{actor}", 0.0) + score

@@ -617,6 +617,7 @@ class LoadedLanguage(TransformerMixin, BaseEstimator):
         text = doc.text
         spans = doc.sentence_spans
         scan = scorer.scan(text, doc.lower, spans, doc.quotes)
+        doc.sentence_sentiment.update(enumerate(scan.compound))
         ids = self.categories_
         article = doc.article
         values: dict[str, float] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .types import Article, Sentence
@@ -224,6 +224,9 @@ class Document:
 
     article: Article
     text: str
+    #: sentence index -> VADER compound score, filled by whichever feature scores a sentence first
+    #: (loaded language scores every sentence; tone toward actors then reuses the scores)
+    sentence_sentiment: dict = field(default_factory=dict)
 
     @classmethod
     def from_article(cls, article: Article) -> "Document":

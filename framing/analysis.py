@@ -223,23 +223,34 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
         iterator = tqdm(iterator, total=len(items), unit="article", desc="analysing",
                         mininterval=1.0, leave=False)
 
-    rows, value_rows = [], []
+    rows = []
+    # per-article numbers as compact sparse triples: a dict per article for 100,000 articles
+    # would cost gigabytes; most articles have a few dozen non-zero values out of hundreds
+    column_of: dict[str, int] = {}
+    row_ids: list = []
+    col_ids: list = []
+    cell_values: list = []
     records: dict[str, list] = {e.name: [] for e in extractors}
     sampler = _EvidenceSampler(evidence_per_cell, seed)
     try:
         for row, results in iterator:
+            n = len(rows)
             rows.append(row)
-            merged: dict[str, float] = {}
+            cols, vals = [], []
             for name, extraction in results:
                 for key, value in extraction.values.items():
-                    merged[f"{name}:{key}"] = value
+                    if value:
+                        cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
+                        vals.append(value)
                 for hit in extraction.hits:
                     sampler.add(hit)
                 if extraction.records:
                     article_id = row[0]
                     records[name].extend({"article_id": article_id, "outlet": row[1], **r}
                                          for r in extraction.records)
-            value_rows.append(merged)
+            row_ids.append(np.full(len(cols), n, dtype=np.int32))
+            col_ids.append(np.asarray(cols, dtype=np.int32))
+            cell_values.append(np.asarray(vals, dtype=np.float32))
     finally:
         if pool is not None:
             pool.close()
@@ -248,8 +259,7 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     outlet_names = {o.id: o.name for o in corpus.outlets.values()}
     articles = pd.DataFrame(
         [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
-    values = pd.DataFrame.from_records(value_rows, columns=_value_columns(extractors, value_rows))
-    values = values.fillna(0.0).astype("float32")
+    values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
     counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
     outlets = pd.DataFrame([
         {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
@@ -263,14 +273,26 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
         extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
 
 
-def _value_columns(extractors, value_rows) -> list[str]:
-    """Stable column order: every declared feature first, then any extra keys in sorted order."""
+def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) -> pd.DataFrame:
+    """The per-article value table, float32, columns in a stable order: every declared feature
+    first, then any other keys sorted, so the result does not depend on article order."""
+    from scipy import sparse
+
     declared = []
     for e in extractors:
         declared.extend(f"{e.name}:{c}" for c in e.get_feature_names_out())
     seen = set(declared)
-    extra = sorted({k for row in value_rows for k in row} - seen)
-    return declared + extra
+    columns = declared + sorted(set(column_of) - seen)
+    position = {c: i for i, c in enumerate(columns)}
+    remap = np.full(max(len(column_of), 1), -1, dtype=np.int64)
+    for name, j in column_of.items():
+        remap[j] = position[name]
+    rows = np.concatenate(row_ids) if row_ids else np.zeros(0, dtype=np.int32)
+    cols = remap[np.concatenate(col_ids)] if col_ids else np.zeros(0, dtype=np.int64)
+    vals = np.concatenate(cell_values) if cell_values else np.zeros(0, dtype=np.float32)
+    matrix = sparse.coo_matrix((vals, (rows, cols)), shape=(n_rows, len(columns)),
+                               dtype=np.float32).toarray()
+    return pd.DataFrame(matrix, columns=columns)
 
 
 class _EvidenceSampler:

@@ -772,17 +772,20 @@ def top_loaded_sentences(analysis, *, by: str = "outlet", n: int = 5,
         return pd.DataFrame(columns=columns)
     groups = analysis.with_groups(by).set_index("article_id")[by]
     keys = ["article_id", "sentence_index"]
+    hits = hits.assign(own=~hits["in_quote"].astype(bool))
     grouped = hits.groupby(keys, sort=False)
     first = grouped.agg(outlet=("outlet", "first"), sentence=("sentence", "first"),
-                        own_voice=("in_quote", lambda q: int((~q.astype(bool)).sum())))
+                        own_voice=("own", "sum"))
     first = first.reset_index()
+    first["own_voice"] = first["own_voice"].astype(int)
     if own_voice:
         first = first[first["own_voice"] > 0].reset_index(drop=True)
     if not len(first):
         return pd.DataFrame(columns=columns)
     scores = score_sentences(first["sentence"].tolist(), lexicon=lexicon)
     ids = list(lexicon.ids)
-    first["categories"] = [{c: int(r[c]) for c in ids if r[c]} for _, r in scores[ids].iterrows()]
+    matrix = scores[ids].to_numpy()
+    first["categories"] = [{c: int(v) for c, v in zip(ids, row) if v} for row in matrix]
     for c in ("loaded", "lexical", "emotion", "sentiment", "terms"):
         first[c] = scores[c].to_numpy()
     if by != "outlet":

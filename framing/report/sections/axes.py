@@ -100,11 +100,14 @@ def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dic
             if cell:
                 cell.update(group=names[g], pole=pole, anchor=f"ev-{axis.id}-{_slug(g)}-{_slug(pole)}")
                 evidence.append(cell)
+    by_group: dict = {}
+    for r in rows.itertuples():
+        by_group.setdefault(getattr(r, by), []).append(r)
     table = [{"group": names[g], "pole": r.pole, "count": r.count, "own": r.own_voice,
               "quoted": r.quoted, "share": r.share, "rate": r.rate_per_1k,
               "n_articles": r.n_articles, "ci": _interval(r),
               "anchor": f"ev-{axis.id}-{_slug(g)}-{_slug(r.pole)}" if r.count else None}
-             for g in present for r in rows[rows[by] == g].itertuples()]
+             for g in present for r in by_group.get(g, [])]
     return {"id": axis.id, "label": axis.label, "question": axis.question, "topic": axis.topic,
             "poles": [{"name": p.name, "description": p.description, "terms": p.terms}
                       for p in axis.poles],

@@ -14,7 +14,7 @@ BODY = ("Councillors voted on Monday to close the old swimming baths, despite a 
 
 def test_commands_are_registered_in_order():
     assert [c for c in COMMANDS if c in ("add", "import_cmd", "outlets", "check", "stories")] == [
-        "add", "outlets", "check", "stories", "import_cmd"]
+        "add", "import_cmd", "outlets", "check", "stories"]
     help_text = build_parser().format_help()
     for name in ("add", "import", "outlets", "check", "stories"):
         assert f"    {name} " in help_text

@@ -17,11 +17,11 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .lexicon import read_lexicon
 from .errors import LexiconError
 from .matching import inflections
 from .text import tokenize
@@ -369,21 +369,7 @@ def load_actors(path: str | Path | None = None) -> ActorLexicon:
     """
     if isinstance(path, ActorLexicon):
         return path
-    if path is None:
-        raw = resources.files("framing").joinpath("data/actors.toml").read_text(encoding="utf-8")
-        source = DEFAULT_ACTORS_PATH
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LexiconError(source, "actor file not found",
-                               hint="check the path, or copy framing/data/actors.toml") from None
-        except IsADirectoryError:
-            raise LexiconError(source, "is a folder, not an actor file",
-                               hint="give the path of a .toml file") from None
-        except UnicodeDecodeError:
-            raise LexiconError(source, "actor file is not UTF-8 text", hint="save it as UTF-8") from None
+    raw, source = read_lexicon(path, default="actors.toml", kind="actor")
     return parse_actors(raw, source)
 
 

@@ -22,7 +22,6 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .actors import PhraseMatcher, load_actors
+from .lexicon import read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -130,23 +130,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> VerbLexicon:
     """
     if isinstance(path, VerbLexicon):
         return path
-    if path is None:
-        raw = resources.files("framing").joinpath("data/reporting_verbs.toml").read_text(
-            encoding="utf-8")
-        source = DEFAULT_VERBS_PATH
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LexiconError(source, "reporting-verb file not found",
-                               hint="check the path, or copy framing/data/reporting_verbs.toml") from None
-        except IsADirectoryError:
-            raise LexiconError(source, "is a folder, not a reporting-verb file",
-                               hint="give the path of a .toml file") from None
-        except UnicodeDecodeError:
-            raise LexiconError(source, "reporting-verb file is not UTF-8 text",
-                               hint="save it as UTF-8") from None
+    raw, source = read_lexicon(path, default="reporting_verbs.toml", kind="reporting-verb")
     return parse_reporting_verbs(raw, source)
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .lexicon import read_lexicon
 from .errors import LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -92,19 +92,7 @@ def load_axes(path: str | Path | None = None) -> AxisLexicon:
     >>> lexicon["military-presence"].pole_names
     ('occupation', 'mission')
     """
-    if path is None:
-        raw = resources.files("framing").joinpath("data/axes.toml").read_text(encoding="utf-8")
-        source = DEFAULT_AXES_PATH
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LexiconError(source, "axis file not found",
-                               hint="check the path given to --axes") from None
-        except UnicodeDecodeError:
-            raise LexiconError(source, "axis file is not UTF-8 text",
-                               hint="save it as UTF-8") from None
+    raw, source = read_lexicon(path, default="axes.toml", kind="axis")
     return parse_axes(raw, source)
 
 

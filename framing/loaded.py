@@ -29,7 +29,6 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -37,6 +36,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .lexicon import read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -132,22 +132,7 @@ def load_loaded_lexicon(path: str | Path | None = None) -> LoadedLexicon:
     >>> "heartbreak" in lexicon["emotive"].terms
     True
     """
-    if path is None:
-        raw = resources.files("framing").joinpath("data/loaded.toml").read_text(encoding="utf-8")
-        source = DEFAULT_LOADED_PATH
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise LexiconError(source, "loaded-language file not found",
-                               hint="check the path, or pass None for the built-in one") from None
-        except IsADirectoryError:
-            raise LexiconError(source, "is a folder, not a loaded-language file",
-                               hint="pass the path of a .toml file") from None
-        except UnicodeDecodeError:
-            raise LexiconError(source, "loaded-language file is not UTF-8 text",
-                               hint="save it as UTF-8") from None
+    raw, source = read_lexicon(path, default="loaded.toml", kind="loaded-language")
     return parse_loaded_lexicon(raw, source)
 
 

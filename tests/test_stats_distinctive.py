@@ -84,27 +84,28 @@ def test_phrases_and_stop_words():
     assert tc.n_words[0] == 7  # words before stop-word removal
 
 
-def test_boilerplate_is_dropped_and_reported():
+def test_boilerplate_is_dropped_and_reported_but_a_framing_word_is_kept():
     rng = np.random.default_rng(0)
     texts, outlets = [], []
     for outlet in ("bugle", "herald", "times"):
         for i in range(30):
             body = " ".join(rng.choice(WORDS[:50], 80))
             if outlet == "bugle":
-                body += " Copyright Daily Bugle"
-                if i % 3 == 0:
-                    body += " occupation"
+                body += " the Bugle reported. The occupation went on."  # every article
+                body += "\nCopyright Daily Bugle. All rights reserved"  # a repeated line
             elif i % 10 == 0:
-                body += " occupation"
+                body += " the Bugle said"  # others cite the Bugle now and then
             texts.append(body)
             outlets.append(outlet)
     tc = term_counts(texts, outlets=outlets, min_df=2)
-    dropped = set(tc.boilerplate.term)
-    assert {"bugle", "daily bugle", "copyright daily"} <= dropped
+    assert tc.repeated_lines.values.tolist() == [
+        ["copyright daily bugle. all rights reserved", "bugle", 30]]
+    assert set(tc.boilerplate.term) == {"bugle", "bugle reported"}
     assert set(tc.boilerplate.outlet) == {"bugle"}
-    # a word one outlet uses in a third of its articles, but others use too, is framing: kept
-    assert "occupation" in set(tc.vocab)
-    assert "bugle" not in set(tc.vocab)
+    # used in every Bugle article and nowhere else: the finding, not boilerplate
+    assert "occupation" in set(tc.vocab) and "copyright" not in set(tc.vocab)
+    table = distinctive_terms(tc, outlets, top=3)
+    assert table[table.group == "bugle"].iloc[0].term.startswith("occupation")
 
 
 def test_background_prior_and_its_checks():

@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..errors import InputError
 from ._groups import group_index
-from .distinctive import _documents
+from .distinctive import _documents, _identities, strip_repeated_lines
 
 __all__ = ["AxisSuggestions", "suggest_axes", "cooccurrence", "ppmi", "word_vectors",
            "cramers_v_corrected"]
@@ -182,6 +182,7 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
                  min_count: int = 20, min_articles: int = 5, max_vocab: int = 20_000,
                  n_components: int = 100, neighbours: int = 10, min_similarity: float = 0.5,
                  top: int = 50, evidence_articles: float = 10.0,
+                 outlets: Sequence[str] | None = None, max_outlet_share: float = 0.5,
                  stop_words: Sequence[str] | None = None, examples: bool = True,
                  seed: int = 0) -> AxisSuggestions:
     """Rank candidate axes: word pairs with similar contexts used by different groups.
@@ -194,6 +195,10 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         cosine similarity of at least ``min_similarity``.
     top : how many candidates to return (``None``: all).
     evidence_articles : the number of articles at which a pair's divergence counts half.
+    outlets : one outlet per document (taken from Articles otherwise). With outlets known,
+        furniture and lines an outlet repeats are left out, words that are one outlet's own
+        (name, bylines) are not paired, and, when ``groups`` are not the outlets, neither is a
+        word more than ``max_outlet_share`` of whose articles come from one outlet.
 
     >>> docs = (["troops ended the occupation of the country today"] * 30
     ...         + ["troops ended the mission in the country today"] * 30)
@@ -202,7 +207,7 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
     >>> best.term_a, best.term_b, best.leans_a, best.leans_b, int(best.articles_a)
     ('occupation', 'mission', 'A 30:0', 'B 0:30', 30)
     """
-    texts, _, owners = _documents(source, None)
+    texts, _, owners = _documents(source, outlets)
     labels = list(groups) if groups is not None else list(owners)
     if len(labels) != len(texts):
         raise InputError(None, f"{len(labels)} group labels for {len(texts)} documents")
@@ -211,6 +216,9 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         raise InputError(None, "suggesting axes needs at least two groups to compare",
                          hint="group by outlet, leaning … with two or more values")
     stop = set(ENGLISH_STOP_WORDS if stop_words is None else stop_words)
+    known_outlets = all(owners)
+    if known_outlets:  # furniture and lines an outlet repeats (sign-up boxes, credits) go first
+        texts, _ = strip_repeated_lines(texts, owners)
 
     # pass 1: vocabulary (tokens are not kept: 37,000 articles of token strings would take GBs)
     frequency: Counter = Counter()
@@ -238,6 +246,32 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
                                shape=(len(names), len(codes)))
     articles_by_group = np.asarray((membership @ presence).todense()).T  # V × groups
     counts_total = np.array([frequency[w] for w in vocab], dtype=np.int64)
+    usable = np.ones(V, dtype=bool)
+    if known_outlets:
+        # an outlet's name is not a label choice: drop a word of its name, id or domain in 30 %+
+        # of its articles when 80 %+ of the word's articles are that outlet's (as term_counts
+        # does); and when the groups are not the outlets (leaning …), drop any word most of whose
+        # articles come from a single outlet (bylines, house style): the "axis" would be one
+        # outlet's habit, not the group's
+        onames, ocodes = group_index(owners)
+        omember = sp.csr_matrix((np.ones(len(ocodes)), (ocodes, np.arange(len(ocodes)))),
+                                shape=(len(onames), len(ocodes)))
+        by_outlet = (omember @ presence).tocsc()
+        per_outlet = np.bincount(ocodes, minlength=len(onames))
+        total = np.asarray(by_outlet.sum(axis=0)).ravel()
+        top_count = by_outlet.max(axis=0).toarray().ravel()
+        top_outlet = np.asarray(by_outlet.argmax(axis=0)).ravel()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            concentration = np.where(total > 0, top_count / total, 0.0)
+            own_share = top_count / per_outlet[top_outlet]
+        identity = _identities(source)
+        names_tokens = [set(_WORD.findall(" ".join([str(o), *identity.get(o, ())]).lower()))
+                        for o in onames]
+        self_reference = np.array([w in names_tokens[top_outlet[i]] for i, w in enumerate(vocab)])
+        usable &= ~(self_reference & (own_share >= 0.3) & (concentration >= 0.8))
+        same_partition = len(set(zip(ocodes.tolist(), codes.tolist()))) == len(onames) == len(names)
+        if not same_partition:
+            usable &= concentration <= max_outlet_share
 
     vectors = word_vectors(ppmi(cooccurrence(docs, V, window=window)),
                            n_components=n_components, seed=seed)
@@ -277,7 +311,8 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
     ij = np.array(list(pairs), dtype=np.int64)
     sim = np.array(list(pairs.values()))
     art_total = articles_by_group.sum(axis=1)
-    ok = (art_total[ij[:, 0]] >= min_articles) & (art_total[ij[:, 1]] >= min_articles)
+    ok = ((art_total[ij[:, 0]] >= min_articles) & (art_total[ij[:, 1]] >= min_articles)
+          & usable[ij[:, 0]] & usable[ij[:, 1]])
     ij, sim = ij[ok], sim[ok]
     if not len(ij):
         return empty

@@ -126,11 +126,13 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
     boilerplate : first, leave out page furniture (captions, credits, sign-up lines: see
         :mod:`framing.furniture`) and *repeated lines*: a line of at most 40 words found verbatim
         in at least 3 (and 5 %) of one outlet's articles ("Advertisement", "Associated Press
-        contributed to this report", a sign-up box). Then drop a term when, for some outlet with at least ``boilerplate_min_articles``
-        articles, it occurs in at least ``boilerplate_share`` of that outlet's articles and at
-        least ``boilerplate_concentration`` of all articles containing it are that outlet's.
-        Framing words rarely pass both tests (they recur across topics and outlets); names,
-        bylines and footers do. The dropped terms are in ``.boilerplate``.
+        contributed to this report", a sign-up box). Then drop the outlet's *self-references*:
+        a term containing a word of the outlet's name, id or domain ("fox news", "told cnn") that
+        occurs in at least ``boilerplate_share`` of the outlet's articles (which number at least
+        ``boilerplate_min_articles``) when at least ``boilerplate_concentration`` of all articles
+        containing it are that outlet's. Other words passing both shares are kept: in a corpus
+        on one war, an outlet may say "occupation" in most of its articles and others never,
+        and that is the finding. The dropped terms are in ``.boilerplate``.
     n_jobs : worker processes (``-1``: one per core); the result does not depend on it.
 
     >>> tc = term_counts(["Troops ended the occupation.", "The occupation ended."] * 3, min_df=2)
@@ -159,7 +161,8 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
     if boilerplate and any(owners) and len(vocab):
         keep, dropped = _boilerplate(X, vocab, owners, share=boilerplate_share,
                                      concentration=boilerplate_concentration,
-                                     min_articles=boilerplate_min_articles)
+                                     min_articles=boilerplate_min_articles,
+                                     identity=_identities(source))
         X, vocab = X[:, keep], vocab[keep]
     X.sort_indices()
     return TermCounts(X=X.tocsr(), vocab=vocab, doc_ids=ids, outlets=owners, n_words=n_words,
@@ -277,7 +280,15 @@ def strip_repeated_lines(texts: list[str], outlets, *, min_articles: int = 3,
     return out, table
 
 
-def _boilerplate(X, vocab, owners, *, share, concentration, min_articles):
+def _identities(source) -> dict:
+    """Per outlet id, its name and domain, when ``source`` is a Corpus."""
+    outlets = getattr(source, "outlets", None)
+    if not isinstance(outlets, dict):
+        return {}
+    return {k: (getattr(o, "name", ""), getattr(o, "domain", "")) for k, o in outlets.items()}
+
+
+def _boilerplate(X, vocab, owners, *, share, concentration, min_articles, identity=None):
     names, codes = group_index(owners)
     n_docs = np.bincount(codes, minlength=len(names))
     present = X.copy()
@@ -290,6 +301,18 @@ def _boilerplate(X, vocab, owners, *, share, concentration, min_articles):
     conc = df_outlet.data / df_total[df_outlet.col]
     bad = ((in_share >= share) & (conc >= concentration)
            & (n_docs[df_outlet.row] >= min_articles))
+    # only the outlet's own name, id or domain (in any of its forms: "fox news", "told fox",
+    # "foxnews com"): a framing word can pass the two shares too (an outlet calling the presence
+    # an "occupation" in most of its articles on one war), and must never be dropped
+    own = identity or {}
+    tokens = {n: set(_WORDS.findall(" ".join([str(n), *own.get(n, ())]).lower()))
+              | {t.replace("-", "") for t in str(n).lower().split()} for n in names}
+    for k in np.flatnonzero(bad):
+        outlet_tokens = tokens[names[df_outlet.row[k]]]
+        term = vocab[df_outlet.col[k]]
+        bad[k] = any(w in outlet_tokens or any(w.startswith(t) and len(t) >= 3
+                                               for t in outlet_tokens if len(t) >= 3)
+                     for w in term.split())
     frame = pd.DataFrame({"term": vocab[df_outlet.col[bad]], "outlet": names[df_outlet.row[bad]],
                           "share_of_outlet_articles": in_share[bad],
                           "share_of_term_articles": conc[bad],

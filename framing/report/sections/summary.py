@@ -50,7 +50,9 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
             parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
                          f"({r.count} {'hit' if r.count == 1 else 'hits'}{voice}{n_art})")
         total = int(sub["count"].sum())
-        strength = _strength(rows[rows["axis"] == axis.id], dominant, by)
+        # with every group under the threshold, the closing sentence already says no interval exists
+        all_small = len(per_group) and per_group.max() < inputs.small_threshold
+        strength = "" if all_small else _strength(rows[rows["axis"] == axis.id], dominant, by)
         found.append((total, f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts)
                       + "." + (f" {strength}" if strength else "")))
     found.sort(key=lambda t: -t[0])

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .lexicon import read_lexicon
 from .errors import LexiconError
-from .matching import inflections
+from .matching import inflections, trie_pattern
 from .text import tokenize
 
 __all__ = ["Actor", "Role", "ActorLexicon", "PhraseMatcher", "load_actors", "parse_actors", "DEFAULT_ACTORS_PATH",
@@ -41,26 +41,6 @@ _RESERVED = {OTHER, UNATTRIBUTED}
 # What may stand between the words of an alias. Unlike lexicon terms, aliases are often dotted
 # abbreviations ("U.S.", "U.N."), so a full stop joins words here.
 _SEPARATOR = r"[\s.\-\u2010-\u2015'\u2019/]+"
-
-
-def _trie_pattern(forms) -> str:
-    """A regex for any of ``forms`` (words joined by single spaces), longest first."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        branches = [(_SEPARATOR if ch == " " else re.escape(ch)) + build(node[ch])
-                    for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 class PhraseMatcher:
@@ -97,7 +77,8 @@ class PhraseMatcher:
         for form, key, rule in inflected:
             # a phrase as written wins over another's inflection: "ISIS" is not the plural of "ISI"
             self._by_form.setdefault(form, (key, rule))
-        self._regex = (re.compile(r"(?<![^\W_])(?:" + _trie_pattern(self._by_form) + r")(?![^\W_])")
+        pattern = trie_pattern(self._by_form, separator=_SEPARATOR)
+        self._regex = (re.compile(r"(?<![^\W_])(?:" + pattern + r")(?![^\W_])")
                        if self._by_form else None)
 
     def finditer(self, text: str, lower: str | None = None):

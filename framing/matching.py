@@ -18,7 +18,7 @@ from itertools import product
 
 from .text import tokenize
 
-__all__ = ["inflections", "TermMatcher", "TermMatch"]
+__all__ = ["inflections", "TermMatcher", "TermMatch", "trie_pattern"]
 
 _VOWELS = set("aeiou")
 # Irregular forms of verbs that recur in news framing; anything else a lexicon lists explicitly.
@@ -99,8 +99,10 @@ class TermMatch:
 _SEPARATOR = r"(?:[\s\-\u2010-\u2015'\u2019/]+|\.(?=[^\W_])|(?<=\b[^\W_])\.\s+)"
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
+def trie_pattern(forms: Iterable[str], *, separator: str = _SEPARATOR) -> str:
     """A regex matching any of ``forms`` (words separated by single spaces), longest first.
+
+    ``separator`` is what may stand between words in the text (a space in a form matches it).
 
     Built as a trie so the regex engine, not Python, walks the alternatives: matching then costs
     about as much as one scan of the text whatever the size of the lexicon.
@@ -116,7 +118,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            piece = _SEPARATOR if ch == " " else re.escape(ch)
+            piece = separator if ch == " " else re.escape(ch)
             branches.append(piece + build(node[ch]))
         if not branches:
             return ""
@@ -166,7 +168,7 @@ class TermMatcher:
         # compiled on first use: validating a lexicon builds matchers it never runs
         if self._compiled is None and self._by_form:
             self._compiled = re.compile(
-                r"\b(?=(" + _trie_pattern(self._by_form) + r")\b)")
+                r"\b(?=(" + trie_pattern(self._by_form) + r")\b)")
         return self._compiled
 
     def __len__(self) -> int:

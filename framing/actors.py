@@ -13,7 +13,6 @@ matches only in capitals, so the pronoun "us" is not the United States.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicon import read_lexicon
+from .lexicon import load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .matching import inflections, trie_pattern
 from .text import tokenize
@@ -387,17 +386,8 @@ def _people(value, source: str, where: str, line: int | None) -> tuple[tuple[str
 
 def parse_actors(raw: str, source: str = "<actors>") -> ActorLexicon:
     """Parse and check the text of an actor file (see :func:`load_actors`)."""
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        line = int(m.group(1)) if m else (len(raw.splitlines()) or None)  # "at end of document"
-        raise LexiconError(source, f"not valid TOML ({str(exc).split(' (at')[0]})", line=line,
-                           hint="fix the syntax at that line") from None
-    items = data.get("actor")
-    if not isinstance(items, list) or not items:
-        raise LexiconError(source, "no [[actor]] tables found",
-                           hint="see framing/data/actors.toml for the format")
+    data = load_toml(raw, source)
+    items = table_list(data, "actor", source, example="actors.toml")
     seen: dict[str, str] = {}
     owner_of_term: dict[str, str] = {}
     owner_of_person: dict[str, str] = {}

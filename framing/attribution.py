@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,7 +28,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .actors import PhraseMatcher, load_actors
-from .lexicon import read_lexicon
+from .lexicon import load_toml, read_lexicon, table_list
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -162,17 +161,8 @@ def _line(raw: str, class_id: str):
 
 
 def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLexicon:
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        line = int(m.group(1)) if m else (len(raw.splitlines()) or None)  # "at end of document"
-        raise LexiconError(source, f"not valid TOML ({str(exc).split(' (at')[0]})", line=line,
-                           hint="fix the syntax at that line") from None
-    items = data.get("class")
-    if not isinstance(items, list) or not items:
-        raise LexiconError(source, "no [[class]] tables found",
-                           hint="see framing/data/reporting_verbs.toml for the format")
+    data = load_toml(raw, source)
+    items = table_list(data, "class", source, example="reporting_verbs.toml")
     classes, owner = [], {}
     for n, item in enumerate(items, 1):
         class_id = item.get("id")

@@ -8,7 +8,6 @@ The lexicon is a TOML file (``framing/data/axes.toml``) a researcher edits witho
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import read_lexicon
+from .lexicon import load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -97,16 +96,7 @@ def load_axes(path: str | Path | None = None) -> AxisLexicon:
 
 
 def parse_axes(raw: str, source: str = "<axes>") -> AxisLexicon:
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise LexiconError(source, f"not valid TOML ({exc.msg if hasattr(exc, 'msg') else exc})",
-                           line=line, hint="fix the syntax at that line") from None
-    items = data.get("axis")
-    if not isinstance(items, list) or not items:
-        raise LexiconError(source, "no [[axis]] tables found",
-                           hint="see framing/data/axes.toml for the format")
+    items = table_list(load_toml(raw, source), "axis", source, example="axes.toml")
     axes, seen = [], set()
     for n, item in enumerate(items, 1):
         where = f"axis #{n}"

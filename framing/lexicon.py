@@ -6,12 +6,14 @@ this reads one and turns the ways a path can be wrong into one clear :class:`Lex
 
 from __future__ import annotations
 
+import re
+import tomllib
 from importlib import resources
 from pathlib import Path
 
 from .errors import LexiconError
 
-__all__ = ["read_lexicon"]
+__all__ = ["read_lexicon", "load_toml", "table_list"]
 
 
 def read_lexicon(path, *, default: str, kind: str) -> tuple[str, str]:
@@ -37,3 +39,38 @@ def read_lexicon(path, *, default: str, kind: str) -> tuple[str, str]:
                            hint="give the path of a .toml file") from None
     except UnicodeDecodeError:
         raise LexiconError(source, f"{kind} file is not UTF-8 text", hint="save it as UTF-8") from None
+
+
+_AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
+
+
+def load_toml(raw: str, source: str) -> dict:
+    """Parse a lexicon's TOML text; a syntax error becomes a :class:`LexiconError` with its line.
+
+    Python before 3.14 gives the position only inside the message ("… (at line 3, column 10)");
+    an error "at end of document" (an unclosed string or table) is placed on the last line.
+
+    >>> load_toml('[[axis]\\nid = "x"', "my.toml")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: my.toml:1: not valid TOML (Expected ']]' at the end of an array declaration) — fix the syntax at that line
+    """
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(getattr(exc, "msg", exc))
+        m = _AT.search(message)
+        line = getattr(exc, "lineno", None)
+        if line is None and m:
+            line = int(m.group(1)) if m.group(1) else (len(raw.splitlines()) or None)
+        raise LexiconError(source, f"not valid TOML ({_AT.sub('', message)})", line=line,
+                           hint="fix the syntax at that line") from None
+
+
+def table_list(data: dict, name: str, source: str, *, example: str) -> list:
+    """The ``[[name]]`` tables of a parsed lexicon; none at all is an error naming the format."""
+    items = data.get(name)
+    if not isinstance(items, list) or not items:
+        raise LexiconError(source, f"no [[{name}]] tables found",
+                           hint=f"see framing/data/{example} for the format")
+    return items

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import read_lexicon
+from .lexicon import load_toml, read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -175,16 +174,7 @@ def parse_loaded_lexicon(raw: str, source: str = "<loaded>") -> LoadedLexicon:
     >>> lex["hedge"].weight, lex.per_words
     (0.5, 20.0)
     """
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        # Python < 3.14 gives the position only inside the message: "… (at line 3, column 10)"
-        message = str(getattr(exc, "msg", exc))
-        where = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise LexiconError(source, f"not valid TOML ({message})", line=line,
-                           hint="fix the syntax at that line") from None
+    data = load_toml(raw, source)
     unknown = sorted(set(data) - {"score", "emotion", "exclude", "category"})
     if unknown:
         raise LexiconError(source, f"unknown table {unknown[0]!r}", line=_line_of(raw, unknown[0]),

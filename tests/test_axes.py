@@ -110,3 +110,9 @@ def test_bad_axis_files_give_one_clear_error(text, message):
 def test_missing_axis_file():
     with pytest.raises(LexiconError, match="axis file not found"):
         load_axes("/nonexistent/axes.toml")
+
+
+def test_axis_file_syntax_error_names_its_line():
+    with pytest.raises(LexiconError) as info:
+        parse_axes('[[axis]]\nid = "a"\nlabel = "unclosed\n', "my_axes.toml")
+    assert info.value.line == 3 and "my_axes.toml:3: not valid TOML" in str(info.value)

@@ -8,7 +8,7 @@ still held). Steps:
   axis_intervals     bootstrap (1,000 resamples) on every axis, per outlet (490 outlets)
   rate_intervals     bootstrap of every value column as a rate per 1,000 words, per outlet
   pairwise           bootstrap differences on one axis among the 30 largest outlets (435 pairs)
-  term_counts        sparse term matrix, unigrams + bigrams (and unigrams only), --jobs processes
+  term_counts        sparse term matrix, unigrams + bigrams (and unigrams only)
   distinctive        log-odds with prior, z, z_doc, BH, split-half null: per outlet; per leaning
   outlet_map         profiles, PCA and MDS map, clustering
   suggest_axes       axis discovery over all articles, grouped by leaning
@@ -89,13 +89,13 @@ def main(argv=None) -> int:
          lambda t: f"{len(t)} pairs, {int(t.significant.sum())} significant")
     texts = (frame.title.fillna("") + "\n\n" + frame.content_original.fillna("")).tolist()
     outlets = frame.outlet.tolist()
-    tc = step("term_counts (1,2)-grams, 2 jobs",
-              lambda: term_counts(texts, outlets=outlets, n_jobs=args.jobs),
+    tc = step("term_counts (1,2)-grams",
+              lambda: term_counts(texts, outlets=outlets),
               lambda t: f"{t.X.shape[1]:,} terms, {t.X.nnz:,} non-zeros, "
                         f"{len(t.boilerplate)} boilerplate terms, "
                         f"{len(t.repeated_lines)} repeated lines")
-    step("term_counts unigrams, 2 jobs",
-         lambda: term_counts(texts, outlets=outlets, ngram_range=(1, 1), n_jobs=args.jobs),
+    step("term_counts unigrams",
+         lambda: term_counts(texts, outlets=outlets, ngram_range=(1, 1)),
          lambda t: f"{t.X.shape[1]:,} terms")
     step("distinctive (490 outlets)", lambda: distinctive_terms(tc, outlets, top=30),
          lambda d: f"{len(d):,} rows, {int(d.significant.sum()):,} significant")

@@ -14,14 +14,15 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 
 import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
 from .features import Extraction
+from .parallel import imap_chunks, worker_pool
 from .text import Document
 from .types import Article, Hit
 
@@ -176,11 +177,6 @@ def _process(item, extractors=None, corpus=None):
     return row, results
 
 
-def _chunked(seq, size):
-    for i in range(0, len(seq), size):
-        yield seq[i:i + size]
-
-
 def _process_chunk(items):
     return [_process(item) for item in items]
 
@@ -211,11 +207,11 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     items: list = corpus.article_paths() if corpus.root is not None else list(corpus)
 
     iterator: Iterable
-    pool = None
+    stack = ExitStack()
     if n_jobs > 1 and len(items) > 200:
-        pool = get_context("fork" if os.name == "posix" else "spawn").Pool(
-            n_jobs, initializer=_init_worker, initargs=(extractors, corpus))
-        iterator = (r for chunk in pool.imap(_process_chunk, _chunked(items, 64)) for r in chunk)
+        pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
+                                               initargs=(extractors, corpus)))
+        iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
     else:
         iterator = (_process(item, extractors, corpus) for item in items)
     if progress:
@@ -232,7 +228,7 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     cell_values: list = []
     records: dict[str, list] = {e.name: [] for e in extractors}
     sampler = _EvidenceSampler(evidence_per_cell, seed)
-    try:
+    with stack:
         for row, results in iterator:
             n = len(rows)
             rows.append(row)
@@ -251,10 +247,6 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
             row_ids.append(np.full(len(cols), n, dtype=np.int32))
             col_ids.append(np.asarray(cols, dtype=np.int32))
             cell_values.append(np.asarray(vals, dtype=np.float32))
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
 
     outlet_names = {o.id: o.name for o in corpus.outlets.values()}
     articles = pd.DataFrame(

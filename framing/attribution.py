@@ -532,35 +532,47 @@ def quoted_actors(analysis, *, by: str = "outlet") -> pd.DataFrame:
     columns = [by, "actor", "actor_label", "kind", "n_quotes", "n_direct", "n_partial",
                "n_indirect", "quoted_words", "indirect_words", "share_of_quotes", "n_speakers",
                "speakers", "group_quoted_words", "n_words", "quote_share", "n_articles"]
-    rows = []
-    for group, idx in groups.items():
-        g = frame[frame[by] == group]
-        n_words = float(words[idx].sum())
-        group_quoted = float(quoted[idx].sum())
-        for actor, a in g.groupby("actor", sort=False):
-            direct_partial = a[a["kind"] != "indirect"]
-            speakers = a.groupby("speaker").size().sort_values(ascending=False, kind="stable")
-            qw = float(direct_partial["n_words"].sum())
-            rows.append({
-                by: group, "actor": actor, "actor_label": ex.actors_.label(actor),
-                "kind": ex.actors_.kind(actor),
-                "n_quotes": len(a), "n_direct": int((a["kind"] == "direct").sum()),
-                "n_partial": int((a["kind"] == "partial").sum()),
-                "n_indirect": int((a["kind"] == "indirect").sum()),
-                "quoted_words": int(qw),
-                "indirect_words": int(a.loc[a["kind"] == "indirect", "n_words"].sum()),
-                "share_of_quotes": qw / group_quoted if group_quoted else np.nan,
-                "n_speakers": int(speakers.size),
-                "speakers": ", ".join(f"{s} ({n})" for s, n in speakers.items()),
-                "group_quoted_words": int(group_quoted), "n_words": int(n_words),
-                "quote_share": group_quoted / n_words if n_words else np.nan,
-                "n_articles": int(a["article_id"].nunique()),
-            })
-    out = pd.DataFrame(rows, columns=columns)
-    if len(out):
-        out = out.sort_values([by, "quoted_words", "n_quotes"], ascending=[True, False, False],
-                              kind="stable").reset_index(drop=True)
-    return out
+    if not len(frame):
+        return pd.DataFrame(columns=columns)
+    # one grouped pass over all records: a loop of boolean masks per group took minutes at 500 outlets
+    kind = frame["kind"].to_numpy(dtype=object)
+    n = frame["n_words"].to_numpy(dtype=float)
+    parts = pd.DataFrame({
+        by: frame[by].to_numpy(dtype=object), "actor": frame["actor"].to_numpy(dtype=object),
+        "speaker": frame["speaker"].to_numpy(dtype=object),
+        "article_id": frame["article_id"].to_numpy(dtype=object),
+        "direct": kind == "direct", "partial": kind == "partial", "indirect": kind == "indirect",
+        "qw": np.where(kind != "indirect", n, 0.0), "iw": np.where(kind == "indirect", n, 0.0)})
+    keys = [by, "actor"]
+    out = (parts.groupby(keys, sort=False)
+           .agg(n_quotes=("direct", "size"), n_direct=("direct", "sum"),
+                n_partial=("partial", "sum"), n_indirect=("indirect", "sum"),
+                quoted_words=("qw", "sum"), indirect_words=("iw", "sum"),
+                n_articles=("article_id", "nunique"))
+           .reset_index())
+    # speakers most quoted first, ties in alphabetical order
+    speakers = (parts.groupby([*keys, "speaker"], sort=True).size().rename("k").reset_index()
+                .sort_values([*keys, "k"], ascending=[True, True, False], kind="stable"))
+    listed: dict = {}
+    for g, actor, speaker, k in speakers.itertuples(index=False):
+        listed.setdefault((g, actor), []).append(f"{speaker} ({k})")
+    group_words = {g: float(words[idx].sum()) for g, idx in groups.items()}
+    group_quoted = {g: float(quoted[idx].sum()) for g, idx in groups.items()}
+    gq = out[by].map(group_quoted).astype(float)
+    gw = out[by].map(group_words).astype(float)
+    out["actor_label"] = out["actor"].map(ex.actors_.label)
+    out["kind"] = out["actor"].map(ex.actors_.kind)
+    out["share_of_quotes"] = (out["quoted_words"] / gq).where(gq > 0)
+    pairs = list(zip(out[by], out["actor"]))
+    out["n_speakers"] = [len(listed[p]) for p in pairs]
+    out["speakers"] = [", ".join(listed[p]) for p in pairs]
+    out["group_quoted_words"] = gq.astype(int)
+    out["n_words"] = gw.astype(int)
+    out["quote_share"] = (gq / gw).where(gw > 0)
+    for c in ("n_direct", "n_partial", "n_indirect", "quoted_words", "indirect_words"):
+        out[c] = out[c].astype(int)
+    return (out[columns].sort_values([by, "quoted_words", "n_quotes"], ascending=[True, False, False],
+                                     kind="stable").reset_index(drop=True))
 
 
 def quoted_speakers(analysis, *, by: str = "outlet") -> pd.DataFrame:

@@ -30,8 +30,9 @@ import re
 import tempfile
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -377,8 +378,12 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, content: str, *, overwrite: bool = False, durable: bool = True) -> Path:
+def atomic_write(path: Path, content: str | Callable[[TextIO], object], *, overwrite: bool = False,
+                 durable: bool = True) -> Path:
     """Write ``content`` to ``path`` via a temporary file and a rename.
+
+    ``content`` is the text, or a function that writes it to the open file it is given (a large
+    table streams into the file instead of being built as one string first).
 
     Without ``overwrite`` an existing file is never replaced (``FileExistsError``): the rename is
     done with ``os.link`` so the check and the write cannot race with another writer.
@@ -392,7 +397,10 @@ def atomic_write(path: Path, content: str, *, overwrite: bool = False, durable: 
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            if callable(content):
+                content(fh)
+            else:
+                fh.write(content)
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())

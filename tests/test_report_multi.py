@@ -127,3 +127,25 @@ def test_multi_outlet_report_in_chromium(html, tmp_path):
     # the script ran: the show/hide controls are revealed
     assert 'id="group-controls" hidden' not in seen.dom
     assert seen.screenshot is not None
+
+
+def test_every_table_is_written_whole_as_csv_and_json(analysis, multi, tmp_path, monkeypatch):
+    import framing.report.build as build
+
+    monkeypatch.setattr(build, "_TABLE_BLOCK", 7)  # many blocks, as for a large corpus
+    report = Report(analysis, corpus=load_corpus(multi))
+    frames = report.tables()
+    paths = report.write_tables(tmp_path)
+    assert len(paths) == 2 * len(frames)
+    for name, frame in frames.items():
+        records = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        csv = pd.read_csv(tmp_path / f"{name}.csv", keep_default_na=False)
+        assert len(records) == len(csv) == len(frame), name
+        assert list(csv.columns) == [str(c) for c in frame.columns], name
+    # quotes and sentences with marks, commas and hostile markup survive both formats intact
+    quotes = frames["attribution_records"]
+    back = pd.read_csv(tmp_path / "attribution_records.csv", keep_default_na=False)
+    assert back["sentence"].tolist() == quotes["sentence"].tolist()
+    records = json.loads((tmp_path / "attribution_records.json").read_text(encoding="utf-8"))
+    assert [r["text"] for r in records] == quotes["text"].tolist()
+    assert not list(tmp_path.glob(".tmp-*"))

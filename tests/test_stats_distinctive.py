@@ -156,3 +156,43 @@ def test_no_shared_terms_gives_an_empty_matrix_not_an_error():
     assert distinctive_terms(tc, ["a", "b"]).empty
     with pytest.raises(InputError, match="no documents"):
         term_counts([])
+
+
+def test_counts_match_scikit_learns_count_vectorizer():
+    # the fast counter must count exactly what CountVectorizer counts, in its column order
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    from framing.stats.distinctive import TOKEN_PATTERN
+
+    rng = np.random.default_rng(3)
+    words = ["the", "occupation", "of", "mission", "Troops", "withdrew", "über", "naïve", "café",
+             "it's", "U.S.", "2021", "a", "x1", "war-torn", "Kabul", "and", "retreat"]
+    texts = [" ".join(rng.choice(words, size=rng.integers(0, 40))) + "." for _ in range(300)]
+    texts.append("")  # a document with no terms at all
+    for ngram_range in [(1, 1), (1, 2), (2, 2), (1, 3)]:
+        tc = term_counts(texts, ngram_range=ngram_range, min_df=2, max_features=None,
+                         boilerplate=False)
+        ref = CountVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=ngram_range, min_df=2,
+                              stop_words=sorted(ENGLISH_STOP_WORDS))
+        X = ref.fit_transform(texts)
+        assert tc.vocab.tolist() == ref.get_feature_names_out().tolist(), ngram_range
+        assert (tc.X != X).nnz == 0, ngram_range
+    plain = CountVectorizer(token_pattern=TOKEN_PATTERN).build_analyzer()
+    assert tc.n_words.tolist() == [len(plain(t)) for t in texts]
+
+
+def test_repeated_lines_are_listed_in_the_same_order_in_every_run():
+    import os
+    import subprocess
+    import sys
+
+    code = ("from framing.stats import strip_repeated_lines\n"
+            "texts = [f'Line {c}\\nBody {i}' for i in range(6) for c in 'abcdefgh']\n"
+            "print(strip_repeated_lines(texts, ['o'] * len(texts))[1]['line'].tolist())\n")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2, 3)}
+    assert len(runs) == 1
+    # most repeated first (each body line 8 times, each "Line" 6), ties alphabetical
+    expected = [f"body {i}" for i in range(6)] + [f"line {c}" for c in "abcdefgh"]
+    assert runs.pop().strip() == str(expected)

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(args.corpus, "no article matches the --story/--outlet/--since/--until filters",
                              hint="check the ids with `framing outlets` and the dates")
     report = Report(analysis, corpus=corpus, title=args.title, by=args.by, max_groups=args.max_outlets,
-                    evidence_per_cell=args.evidence)
+                    evidence_per_cell=args.evidence, n_jobs=args.jobs)
     report.to_file(output)
     if args.tables:
         report.write_tables(args.tables)

@@ -11,8 +11,8 @@ import base64
 import hashlib
 import html
 import importlib
-import json
 import os
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .. import __version__
-from ..analysis import Analysis, analyse, summarise_axes
+from ..analysis import Analysis, analyse
 from ..corpus import Corpus, atomic_write
 from .evidence import EvidenceIndex
 from .sections import ORDER, ReportInputs
@@ -91,17 +91,21 @@ class Report:
     max_groups : groups shown in charts and tables, most articles first (``--tables`` has all).
     evidence_per_cell : sentences shown per group and label; by default 10 when a few groups are
         compared and 3 when many are, which keeps a 500-outlet page to a few megabytes.
+    n_jobs : worker processes for re-reading and counting texts (``-1``: one per core); the
+        page does not depend on it.
     """
 
     def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
                  title: str | None = None, by: str = "outlet", max_groups: int = 30,
-                 evidence_per_cell: int | None = None, max_outlets: int | None = None):
+                 evidence_per_cell: int | None = None, max_outlets: int | None = None,
+                 n_jobs: int = 1):
         self.analysis = analysis
         self.corpus = corpus
         self.by = by
         self.title = title or f"How outlets frame it: {analysis.name}"
         self.max_groups = max_outlets if max_outlets is not None else max_groups
         self.evidence_per_cell = evidence_per_cell
+        self.n_jobs = n_jobs
         self._context: dict | None = None
         self._inputs: ReportInputs | None = None
 
@@ -109,7 +113,7 @@ class Report:
     def from_corpus(cls, corpus: Corpus, *, axes=None, n_jobs: int = 1, progress: bool = False,
                     **kwargs) -> "Report":
         return cls(analyse(corpus, axes=axes, n_jobs=n_jobs, progress=progress), corpus=corpus,
-                   **kwargs)
+                   n_jobs=n_jobs, **kwargs)
 
     # assemble ---------------------------------------------------------------------------------
     def inputs(self) -> ReportInputs:
@@ -137,7 +141,7 @@ class Report:
                                         evidence=EvidenceIndex(hits, totals, a.articles),
                                         evidence_limit=limit,
                                         small_threshold=SMALL_SAMPLE_ARTICLES,
-                                        extras={"corpus": self.corpus})
+                                        n_jobs=self.n_jobs, extras={"corpus": self.corpus})
         return self._inputs
 
     def context(self) -> dict:
@@ -191,8 +195,6 @@ class Report:
         a = self.analysis
         out = {"articles": a.articles, "outlets": a.outlets, "evidence": a.hits,
                "evidence_totals": a.hits_total}
-        if "axes" in a.extractors:
-            out["axes"] = summarise_axes(a, by=self.by)
         for name, module in _section_modules():
             if hasattr(module, "tables"):
                 out.update(module.tables(self.inputs()))
@@ -201,19 +203,19 @@ class Report:
         return out
 
     def write_tables(self, folder: str | Path) -> list[Path]:
-        """Write every table as CSV and JSON (records) into ``folder``; returns the paths."""
+        """Write every table as CSV and JSON (an array of records, one per line) into ``folder``.
+
+        Tables stream into their files in blocks of rows: the quote records of a large corpus run
+        to hundreds of thousands of rows, and one string (or parsed copy) of them would cost
+        gigabytes. Returns the paths.
+        """
         folder = Path(folder)
         written = []
         for name, frame in self.tables().items():
-            frame = frame.copy()
-            for col in frame.columns:
-                if frame[col].dtype == object:
-                    frame[col] = frame[col].map(_plain)
-            written.append(atomic_write(folder / f"{name}.csv", frame.to_csv(index=False),
+            written.append(atomic_write(folder / f"{name}.csv", partial(_write_csv, frame),
                                         overwrite=True))
-            records = json.dumps(json.loads(frame.to_json(orient="records", date_format="iso")),
-                                 ensure_ascii=False, indent=1)
-            written.append(atomic_write(folder / f"{name}.json", records + "\n", overwrite=True))
+            written.append(atomic_write(folder / f"{name}.json", partial(_write_json, frame),
+                                        overwrite=True))
         return written
 
     def _repr_html_(self) -> str:
@@ -232,6 +234,44 @@ def _plain(value):
     return value
 
 
+_TABLE_BLOCK = 20_000
+
+
+def _table_blocks(frame: pd.DataFrame):
+    for start in range(0, len(frame), _TABLE_BLOCK):
+        block = frame.iloc[start:start + _TABLE_BLOCK]
+        lists = [c for c in block.columns if block[c].dtype == object]
+        if lists:
+            block = block.assign(**{c: block[c].map(_plain) for c in lists})
+        yield start, block
+
+
+def _write_csv(frame: pd.DataFrame, fh) -> None:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    lists = [c for c in frame.columns if frame[c].dtype == object]
+    plain = frame.assign(**{c: frame[c].map(_plain) for c in lists}) if lists else frame
+    try:
+        table = pa.Table.from_pandas(plain, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixing types: pandas writes anything
+        plain.to_csv(fh, index=False)
+        return
+    # pyarrow's writer is several times faster than pandas' on the quote records of a large corpus
+    fh.flush()
+    pacsv.write_csv(table, fh.buffer, write_options=pacsv.WriteOptions(quoting_style="needed"))
+
+
+def _write_json(frame: pd.DataFrame, fh) -> None:
+    fh.write("[")
+    for start, block in _table_blocks(frame):
+        records = block.to_json(orient="records", date_format="iso", force_ascii=False)
+        if start:
+            fh.write(",")
+        fh.write(records[1:-1])
+    fh.write("]\n")
+
+
 def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Report:
     """Analyse a corpus (folder or :class:`Corpus`) and return its :class:`Report`.
 
@@ -242,5 +282,6 @@ def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Rep
         corpus = Corpus.load(corpus)
     report_keys = {"title", "by", "max_groups", "max_outlets", "evidence_per_cell"}
     report_kwargs = {k: v for k, v in kwargs.items() if k in report_keys}
+    report_kwargs["n_jobs"] = kwargs.get("n_jobs", 1)
     analysis_kwargs = {k: v for k, v in kwargs.items() if k not in report_keys}
     return Report(analyse(corpus, **analysis_kwargs), corpus=corpus, **report_kwargs)

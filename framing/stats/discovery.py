@@ -207,7 +207,7 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
     >>> best.term_a, best.term_b, best.leans_a, best.leans_b, int(best.articles_a)
     ('occupation', 'mission', 'A 30:0', 'B 0:30', 30)
     """
-    texts, _, owners = _documents(source, outlets)
+    texts, _, owners, _ = _documents(source, outlets)
     labels = list(groups) if groups is not None else list(owners)
     if len(labels) != len(texts):
         raise InputError(None, f"{len(labels)} group labels for {len(texts)} documents")

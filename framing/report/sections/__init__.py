@@ -29,6 +29,7 @@ class ReportInputs:
     evidence: EvidenceIndex
     evidence_limit: int = 10
     small_threshold: int = 5
+    n_jobs: int = 1  # worker processes a section may use (re-reading texts for term counts)
     extras: dict = field(default_factory=dict)
 
     @property

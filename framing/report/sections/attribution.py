@@ -15,25 +15,28 @@ NON_NEUTRAL = ("doubt", "assertive", "charged", "endorsing")
 
 
 def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
+    """Every attribution table for all groups, computed once for the page and ``--tables``."""
     from ...attribution import actor_tone, quote_share, quoted_actors, speaker_verbs, verb_mix
 
     a = inputs.analysis
     if "attribution" not in a.extractors:
         return {}
-    by = inputs.by
-    return {"verb_mix": verb_mix(a, by=by), "speaker_verbs": speaker_verbs(a, by=by),
+    if "attribution_tables" not in inputs.extras:
+        by = inputs.by
+        inputs.extras["attribution_tables"] = {
+            "verb_mix": verb_mix(a, by=by), "speaker_verbs": speaker_verbs(a, by=by),
             "quoted_actors": quoted_actors(a, by=by), "quote_share": quote_share(a, by=by),
             "actor_tone": actor_tone(a, by=by)}
+    return dict(inputs.extras["attribution_tables"])
 
 
 def build(inputs: ReportInputs) -> dict | None:
     a = inputs.analysis
     if "attribution" not in a.extractors:
         return None
-    from ...attribution import actor_tone, quote_share, quoted_actors, speaker_verbs, verb_mix
-
+    computed = tables(inputs)
     by, names, shown = inputs.by, inputs.names, list(inputs.groups.index)
-    mix = verb_mix(a, by=by)
+    mix = computed["verb_mix"]
     mix = mix[mix[by].isin(shown)]
     if not len(mix) or mix["count"].sum() == 0:
         return None
@@ -49,8 +52,8 @@ def build(inputs: ReportInputs) -> dict | None:
                   "rate": r.rate_per_1k, "verbs": r.verbs}
                  for g in present for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()]
 
-    shares = quote_share(a, by=by).set_index(by)
-    actors = quoted_actors(a, by=by)
+    shares = computed["quote_share"].set_index(by)
+    actors = computed["quoted_actors"]
     actors = actors[actors[by].isin(shown)]
     quoted = []
     for g in present or shown:
@@ -68,14 +71,14 @@ def build(inputs: ReportInputs) -> dict | None:
                         "speakers": _first(r.speakers, MAX_SPEAKERS)} for r in sub.itertuples()],
         })
 
-    sv = speaker_verbs(a, by=by)
+    sv = computed["speaker_verbs"]
     sv = sv[sv[by].isin(shown) & sv["verb_class"].isin(NON_NEUTRAL)]
     charged = [{"group": names[getattr(r, by)], "speaker": r.speaker, "actor": r.actor_label,
                 "verb": r.verb, "class": r.verb_class, "n": int(r.n)}
                for r in sv.sort_values([by, "n"], ascending=[True, False], kind="stable")
                .groupby(by).head(8).itertuples()]
 
-    tone = _tone(inputs, actor_tone(a, by=by))
+    tone = _tone(inputs, computed["actor_tone"])
     return {"chart": {"uri": figures.svg_data_uri(fig),
                       "alt": "Reporting verbs by class. " + alt},
             "verbs": verb_rows, "quoted": quoted, "charged": charged, "tone": tone}

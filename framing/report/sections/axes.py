@@ -17,6 +17,17 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(text).lower()).strip("-")
 
 
+def all_axis_rows(inputs: ReportInputs) -> pd.DataFrame:
+    """:func:`~framing.analysis.summarise_axes` for every group (``--tables``), computed once."""
+    if "all_axis_rows" not in inputs.extras:
+        inputs.extras["all_axis_rows"] = summarise_axes(inputs.analysis, by=inputs.by)
+    return inputs.extras["all_axis_rows"]
+
+
+def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
+    return {"axes": all_axis_rows(inputs)} if "axes" in inputs.analysis.extractors else {}
+
+
 def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
     """Axis counts per shown group, with bootstrap intervals where the statistics module is present.
 
@@ -28,7 +39,7 @@ def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
     if "axes" not in a.extractors:
         return pd.DataFrame()
     by = inputs.by
-    rows = summarise_axes(a, by=by)
+    rows = all_axis_rows(inputs)
     rows = rows[rows[by].isin(inputs.groups.index)].copy()
     rows["group_name"] = rows[by].map(inputs.names)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...parallel import fork_map
 from . import ReportInputs
 
 TOP_TERMS = 10
@@ -27,11 +28,12 @@ def _table(inputs: ReportInputs) -> tuple[pd.DataFrame, int, int] | None:
     chosen = _sample(articles, inputs)
     if corpus.root is not None:
         folder = corpus.root / "articles"
-        docs = (corpus.read_article(folder / f"{i}.md") for i in chosen)
+        docs = fork_map(corpus.read_article, [folder / f"{i}.md" for i in chosen],
+                        n_jobs=inputs.n_jobs)
     else:
         wanted = set(chosen)
-        docs = (x for x in corpus if x.id in wanted)
-    counts = term_counts(list(docs), min_df=3 if len(chosen) < 500 else 5)
+        docs = [x for x in corpus if x.id in wanted]
+    counts = term_counts(docs, min_df=3 if len(chosen) < 500 else 5)
     if counts.X.shape[1] == 0:
         return None
     groups = groups_for(counts, a, inputs.by)

@@ -11,8 +11,9 @@ the run is reproducible. Counts are always complete; ``hits_total`` says how man
 
 from __future__ import annotations
 
+import heapq
 import os
-import random
+from hashlib import blake2b
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -160,21 +161,47 @@ class Analysis:
 _WORKER_STATE: dict = {}
 
 
-def _init_worker(extractors, corpus):
+def _init_worker(extractors, corpus, per_cell, seed):
     _WORKER_STATE["extractors"] = extractors
     _WORKER_STATE["corpus"] = corpus
+    # this worker's own evidence sample: only hits entering it can be in the final one
+    _WORKER_STATE["gate"] = _EvidenceSampler(per_cell, seed) if per_cell is not None else None
 
 
-def _process(item, extractors=None, corpus=None):
-    extractors = extractors if extractors is not None else _WORKER_STATE["extractors"]
-    corpus = corpus if corpus is not None else _WORKER_STATE.get("corpus")
+def _process(item, extractors=None, corpus=None, gate=None):
+    """One article: its row, and per extractor ``(name, values, hits, hit counts, records)``.
+
+    ``hits`` are those that enter ``gate`` (all without one); ``hit counts`` count every hit per
+    (outlet, feature, label); ``records`` are ``(keys, rows of values)``, packed as tuples.
+    """
+    if extractors is None:
+        extractors, corpus, gate = (_WORKER_STATE["extractors"], _WORKER_STATE["corpus"],
+                                    _WORKER_STATE["gate"])
     article = item if isinstance(item, Article) else corpus.read_article(item)
     doc = Document.from_article(article)
-    results = [(e.name, e.extract(doc)) for e in extractors]
+    results = []
+    for e in extractors:
+        extraction = e.extract(doc)
+        hits = extraction.hits
+        counts: dict = {}
+        for h in hits:
+            key = (h.outlet, h.feature, h.label)
+            counts[key] = counts.get(key, 0) + 1
+        if gate is not None:
+            hits = [h for h in hits if gate.offer(h)]
+        results.append((e.name, extraction.values, hits, counts, _pack(extraction.records)))
     row = (article.id, article.outlet, article.title, article.url, article.published,
            article.story, doc.n_words, len(doc.sentence_spans), doc.n_quoted_words,
            len(article.furniture), article.path)
     return row, results
+
+
+def _pack(records: list[dict]) -> tuple[list, list] | None:
+    if not records:
+        return None
+    # the article's id and outlet are added by the pass itself
+    keys = [k for k in dict.fromkeys(k for r in records for k in r) if k not in ("article_id", "outlet")]
+    return keys, [tuple(r.get(k) for k in keys) for r in records]
 
 
 def _process_chunk(items):
@@ -210,7 +237,8 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     stack = ExitStack()
     if n_jobs > 1 and len(items) > 200:
         pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
-                                               initargs=(extractors, corpus)))
+                                               initargs=(extractors, corpus, evidence_per_cell,
+                                                         seed)))
         iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
     else:
         iterator = (_process(item, extractors, corpus) for item in items)
@@ -226,24 +254,23 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     row_ids: list = []
     col_ids: list = []
     cell_values: list = []
-    records: dict[str, list] = {e.name: [] for e in extractors}
+    records: dict[str, _Records] = {e.name: _Records() for e in extractors}
     sampler = _EvidenceSampler(evidence_per_cell, seed)
     with stack:
         for row, results in iterator:
             n = len(rows)
             rows.append(row)
             cols, vals = [], []
-            for name, extraction in results:
-                for key, value in extraction.values.items():
+            for name, values, hits, counts, packed in results:
+                for key, value in values.items():
                     if value:
                         cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
                         vals.append(value)
-                for hit in extraction.hits:
-                    sampler.add(hit)
-                if extraction.records:
-                    article_id = row[0]
-                    records[name].extend({"article_id": article_id, "outlet": row[1], **r}
-                                         for r in extraction.records)
+                sampler.count(counts)
+                for hit in hits:
+                    sampler.offer(hit)
+                if packed is not None:
+                    records[name].add(row[0], row[1], *packed)
             row_ids.append(np.full(len(cols), n, dtype=np.int32))
             col_ids.append(np.asarray(cols, dtype=np.int32))
             cell_values.append(np.asarray(vals, dtype=np.float32))
@@ -261,7 +288,7 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     return Analysis(
         name=corpus.name, articles=articles, outlets=outlets, values=values,
         hits=sampler.frame(), hits_total=sampler.totals(),
-        records={k: pd.DataFrame(v) for k, v in records.items() if v},
+        records={k: v.frame() for k, v in records.items() if len(v)},
         extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
 
 
@@ -287,34 +314,83 @@ def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) 
     return pd.DataFrame(matrix, columns=columns)
 
 
+class _Records:
+    """An extractor's records (e.g. quotes) for the whole corpus, column by column: a dict per
+    record would cost several times the memory for the half-million quotes of a large corpus."""
+
+    def __init__(self):
+        self.columns: dict[str, list] = {"article_id": [], "outlet": []}
+        self.n = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def add(self, article_id: str, outlet: str, keys: list[str], rows: list[tuple]) -> None:
+        columns = self.columns
+        for k in keys:
+            if k not in columns:  # a key first seen now: earlier records lack it
+                columns[k] = [None] * self.n
+        columns["article_id"].extend([article_id] * len(rows))
+        columns["outlet"].extend([outlet] * len(rows))
+        for k, values in zip(keys, zip(*rows)):
+            columns[k].extend(values)
+        self.n += len(rows)
+        for k, values in columns.items():
+            if len(values) < self.n:  # a key these records lack
+                values.extend([None] * (self.n - len(values)))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.columns)
+
+
 class _EvidenceSampler:
-    """Reservoir sampling of hits per (outlet, feature, label) cell, with a fixed seed."""
+    """A uniform random sample of up to ``per_cell`` hits per (outlet, feature, label) cell.
+
+    Every hit gets a pseudo-random priority, a hash of the seed and of what identifies the hit,
+    and a cell keeps its ``per_cell`` hits of lowest priority (bottom-k sampling). The sample then
+    depends on the set of hits only, not on their order: each worker process keeps a sampler of
+    its own and sends on only the hits that enter it (a hit in the final sample enters every
+    sampler that sees it), so a cell with 10,000 hits sends a few hundred across, not 10,000, and
+    the result is the same for any number of workers.
+    """
 
     def __init__(self, per_cell: int | None, seed: int):
         self.per_cell = per_cell
-        self.random = random.Random(seed)
-        self.cells: dict[tuple[str, str, str], list[Hit]] = {}
+        self.seed = str(seed).encode()
+        self.cells: dict[tuple[str, str, str], list] = {}
         self.seen: dict[tuple[str, str, str], int] = {}
 
-    def add(self, hit: Hit) -> None:
-        key = (hit.outlet, hit.feature, hit.label)
-        n = self.seen.get(key, 0) + 1
-        self.seen[key] = n
-        cell = self.cells.setdefault(key, [])
-        if self.per_cell is None or len(cell) < self.per_cell:
+    def count(self, counts: dict) -> None:
+        """Add ``{cell: number of hits}`` to the totals (every hit, sampled or not)."""
+        seen = self.seen
+        for key, n in counts.items():
+            seen[key] = seen.get(key, 0) + n
+
+    def offer(self, hit: Hit) -> bool:
+        """Consider ``hit`` for the sample; True if it is (for now) among its cell's sample."""
+        cell = self.cells.setdefault((hit.outlet, hit.feature, hit.label), [])
+        if self.per_cell is None:
             cell.append(hit)
-        else:
-            j = self.random.randrange(n)
-            if j < self.per_cell:
-                cell[j] = hit
+            return True
+        identity = f"{hit.article_id}\0{hit.sentence_index}\0{hit.start}\0{hit.end}\0{hit.term}"
+        priority = int.from_bytes(blake2b(identity.encode(), digest_size=8, key=self.seed).digest(),
+                                  "big")
+        # a max-heap of the lowest priorities (ties, i.e. the same hit twice, by the hit itself)
+        entry = (-priority, hit)
+        if len(cell) < self.per_cell:
+            heapq.heappush(cell, entry)
+            return True
+        if entry > cell[0]:
+            heapq.heapreplace(cell, entry)
+            return True
+        return False
 
     def frame(self) -> pd.DataFrame:
-        hits = [h for cell in self.cells.values() for h in cell]
-        frame = pd.DataFrame([tuple(getattr(h, c) for c in HIT_COLUMNS) for h in hits],
-                             columns=HIT_COLUMNS)
+        hits = [e if isinstance(e, Hit) else e[1] for cell in self.cells.values() for e in cell]
+        frame = pd.DataFrame(hits, columns=HIT_COLUMNS)
         if len(frame):
             frame = frame.sort_values(["outlet", "feature", "label", "article_id", "sentence_index",
-                                       "start"], kind="stable").reset_index(drop=True)
+                                       "start", "end", "term"], kind="stable").reset_index(drop=True)
         return frame
 
     def totals(self) -> pd.DataFrame:

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -394,7 +395,13 @@ class _Scorer:
         short = _short_quotes(text, quotes)
         if not short:
             return
-        long_quotes = [(s, e) for s, e in quotes if count_words(text[s:e]) > 3]
+        long_quotes = sorted((s, e) for s, e in quotes if count_words(text[s:e]) > 3)
+        # sorted starts with the running maximum of ends: containment tests by bisection, not by
+        # a pass over every quotation for every short one (the quotations of many sentences
+        # scored together run to thousands)
+        long_starts = [ls for ls, _ in long_quotes]
+        long_ends = [le for _, le in long_quotes]
+        reach = list(accumulate(long_ends, max))
         for s, e, capitalised in short:
             # a so-called "peace deal": one hit, the cue and the words it marks together
             gap_start = s
@@ -406,7 +413,8 @@ class _Scorer:
                 continue
             if capitalised:
                 continue
-            if any(ls <= s and e <= le for ls, le in long_quotes):
+            i = bisect_right(long_starts, s) - 1
+            if i >= 0 and reach[i] >= e:
                 continue  # nested inside a longer quotation: the speaker's words
             k = bisect_right(sent_starts, s) - 1
             if k < 0 or e > spans[k][1]:
@@ -414,7 +422,8 @@ class _Scorer:
             s0, e0 = spans[k]
             if not _SPEECH.isdisjoint(words[k]):
                 continue  # attributed: a quoted fragment of a source, not the outlet's distance
-            if any(s0 <= ls and le <= e0 for ls, le in long_quotes):
+            inside = long_ends[bisect_left(long_starts, s0):bisect_right(long_starts, e0)]
+            if inside and min(inside) <= e0:
                 continue  # a sentence built around a quotation
             if count_words(text[s0:s]) + count_words(text[e:e0]) == 0:
                 continue  # the whole sentence is the quote
@@ -456,6 +465,9 @@ def _default_lexicon() -> LoadedLexicon:
     if not _DEFAULT:
         _DEFAULT.append(load_loaded_lexicon())
     return _DEFAULT[0]
+
+
+_ITEM_BREAK = "\n\x00\n"
 
 
 def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
@@ -504,26 +516,34 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
                              "(framing.text.split_sentences)")
     scorer = _scorer_for(lexicon)
     ids = scorer.ids
-    counts = np.zeros((len(items), len(ids)), dtype=np.int64)
-    n_tokens, compound, strength, terms = [], [], [], []
+    # one scan over all items joined (a scan per short sentence costs more in set-up than in
+    # matching); no term, quotation or word crosses the NUL line between two items
+    joined, spans, quotes, rows = [], [], [], []
+    pos = 0
     for i, text in enumerate(items):
-        scan = scorer.scan(text, text.lower(), [(0, len(text))] if text.strip() else [],
-                           quote_spans(text))
-        if not scan.n_tokens:  # an empty or blank input: a row of zeros
-            n_tokens.append(0)
-            compound.append(0.0)
-            strength.append(0.0)
-            terms.append([])
-            continue
-        counts[i] = scan.counts[0]
-        n_tokens.append(scan.n_tokens[0])
-        compound.append(scan.compound[0])
-        strength.append(scan.strength[0])
-        terms.append([text[h[3]:h[4]] for h in sorted(scan.hits, key=lambda h: h[3])])
+        if text.strip():
+            spans.append((pos, pos + len(text)))
+            quotes.extend((pos + a, pos + b) for a, b in quote_spans(text))
+            rows.append(i)
+        joined.append(text)
+        pos += len(text) + len(_ITEM_BREAK)
+    text = _ITEM_BREAK.join(joined)
+    scan = scorer.scan(text, text.lower(), spans, quotes)
+    counts = np.zeros((len(items), len(ids)), dtype=np.int64)
+    n_tokens = np.zeros(len(items), dtype=np.int64)
+    compound = np.zeros(len(items), dtype=float)
+    strength = np.zeros(len(items), dtype=float)
+    if rows:  # an empty or blank input keeps its row of zeros
+        counts[rows] = scan.counts
+        n_tokens[rows] = scan.n_tokens
+        compound[rows] = scan.compound
+        strength[rows] = scan.strength
+    terms: list[list[str]] = [[] for _ in items]
+    for k, _, _, start, end in sorted(scan.hits, key=lambda h: h[3]):
+        terms[rows[k]].append(text[start:end])
     loaded, lexical, emotion = scorer.loaded(counts, n_tokens, strength)
     frame = pd.DataFrame({"loaded": loaded, "lexical": lexical, "emotion": emotion,
-                          "sentiment": np.asarray(compound, dtype=float),
-                          "n_tokens": np.asarray(n_tokens, dtype=np.int64)}, index=index)
+                          "sentiment": compound, "n_tokens": n_tokens}, index=index)
     for j, cid in enumerate(ids):
         frame[cid] = counts[:, j]
     frame["terms"] = pd.Series(terms, index=frame.index, dtype=object)

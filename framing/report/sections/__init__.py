@@ -44,5 +44,14 @@ class ReportInputs:
     def group_word(self) -> str:
         return "outlet" if self.by == "outlet" else self.by
 
+    def shown_analysis(self) -> Analysis:
+        """The analysis restricted to the groups on the page (computed once): statistics that
+        cost time per group are computed for these only."""
+        if "shown_analysis" not in self.extras:
+            shown = self.articles_with_groups()[self.by].isin(self.groups.index).to_numpy()
+            a = self.analysis
+            self.extras["shown_analysis"] = a if shown.all() else a.subset(shown)
+        return self.extras["shown_analysis"]
+
     def articles_with_groups(self) -> pd.DataFrame:
         return self.analysis.with_groups(self.by) if self.by != "outlet" else self.analysis.articles

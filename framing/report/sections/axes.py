@@ -48,8 +48,7 @@ def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
         axis_intervals = None
     if axis_intervals is not None and len(rows):
         # bootstrap only the groups on the page: the rest would cost time and never be shown
-        shown = inputs.articles_with_groups()[by].isin(inputs.groups.index).to_numpy()
-        ci = axis_intervals(a.subset(shown) if not shown.all() else a, by=by)
+        ci = axis_intervals(inputs.shown_analysis(), by=by)
         keep = [by, "axis", "pole", "share_low", "share_high", "position_low", "position_high", "note"]
         rows = rows.merge(ci[keep], on=[by, "axis", "pole"], how="left")
     inputs.extras["axis_rows"] = rows

@@ -54,9 +54,8 @@ def build(inputs: ReportInputs) -> dict | None:
                      "n_sentences": int(p["n_sentences"]), "share_loaded": p["share_loaded"],
                      "mean_loaded": p["mean_loaded"], "hits_per_1k": p["hits_per_1k"],
                      "mean_sentiment": p["mean_sentiment"], "ci": ci})
-    shown_mask = inputs.articles_with_groups()[by].isin(shown).to_numpy()
-    page = a if shown_mask.all() else a.subset(shown_mask)  # score only the groups on the page
-    top = top_loaded_sentences(page, by=by, n=TOP_SENTENCES, own_voice=True)
+    # score only the groups on the page
+    top = top_loaded_sentences(inputs.shown_analysis(), by=by, n=TOP_SENTENCES, own_voice=True)
     spans = _spans(a.hits)
     titles = dict(zip(a.articles["article_id"], a.articles["title"]))
     sentences = []

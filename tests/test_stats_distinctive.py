@@ -106,6 +106,12 @@ def test_boilerplate_is_dropped_and_reported_but_a_framing_word_is_kept():
     assert "occupation" in set(tc.vocab) and "copyright" not in set(tc.vocab)
     table = distinctive_terms(tc, outlets, top=3)
     assert table[table.group == "bugle"].iloc[0].term.startswith("occupation")
+    # an outlet whose id is not its name: its name and domain are passed to recognise it
+    named = term_counts(texts, outlets=["o1" if o == "bugle" else o for o in outlets], min_df=2,
+                        outlet_names={"o1": ("The Daily Bugle", "dailybugle.com")})
+    assert set(named.boilerplate.term) == {"bugle", "bugle reported"}
+    unnamed = term_counts(texts, outlets=["o1" if o == "bugle" else o for o in outlets], min_df=2)
+    assert not len(unnamed.boilerplate)
 
 
 def test_background_prior_and_its_checks():

@@ -115,7 +115,8 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
                 stop_words: str | Iterable[str] | None = "english",
                 boilerplate: bool = True, boilerplate_share: float = 0.3,
                 boilerplate_concentration: float = 0.8,
-                boilerplate_min_articles: int = 10) -> TermCounts:
+                boilerplate_min_articles: int = 10,
+                outlet_names: dict[str, Sequence[str]] | None = None) -> TermCounts:
     """Count unigrams and phrases per document into a sparse matrix.
 
     source : a :class:`~framing.corpus.Corpus`, Articles (headline + text are counted) or strings.
@@ -134,6 +135,8 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
         containing it are that outlet's. Other words passing both shares are kept: in a corpus
         on one war, an outlet may say "occupation" in most of its articles and others never,
         and that is the finding. The dropped terms are in ``.boilerplate``.
+    outlet_names : per outlet id, its name and domain (for self-references); taken from the
+        corpus when ``source`` is a Corpus.
 
     >>> tc = term_counts(["Troops ended the occupation.", "The occupation ended."] * 3, min_df=2)
     >>> list(tc.vocab)
@@ -163,7 +166,7 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
         keep, dropped = _boilerplate(X, vocab, owners, share=boilerplate_share,
                                      concentration=boilerplate_concentration,
                                      min_articles=boilerplate_min_articles,
-                                     identity=_identities(source))
+                                     identity=outlet_names or _identities(source))
         X, vocab = X[:, keep], vocab[keep]
     X.sort_indices()
     return TermCounts(X=X.tocsr(), vocab=vocab, doc_ids=ids, outlets=owners, n_words=n_words,

@@ -33,7 +33,8 @@ def _table(inputs: ReportInputs) -> tuple[pd.DataFrame, int, int] | None:
     else:
         wanted = set(chosen)
         docs = [x for x in corpus if x.id in wanted]
-    counts = term_counts(docs, min_df=3 if len(chosen) < 500 else 5)
+    names = {k: (o.name, o.domain) for k, o in corpus.outlets.items()}
+    counts = term_counts(docs, min_df=3 if len(chosen) < 500 else 5, outlet_names=names)
     if counts.X.shape[1] == 0:
         return None
     groups = groups_for(counts, a, inputs.by)

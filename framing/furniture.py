@@ -30,6 +30,11 @@ _FOOTER_START = re.compile(
     r"|^read more\b|^related:|^share this article|^download our app",
     re.I,
 )
+# Embedded video players and photo galleries flatten into one line each: "JUST WATCHED <title>
+# Replay More Videos ... MUST WATCH <title> 03:50" and "Photos: <gallery> – <caption> Hide Caption
+# 1 of 22 Photos: …". A gallery line runs to hundreds of words, so it is tested before the length
+# limit; the markers are the players' fixed labels (capitals as the sites print them).
+_WIDGET = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|^MUST WATCH\b|\bHide Caption \d+ of \d+\b")
 _MAX_FURNITURE_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…\"”’]$")
 
@@ -45,9 +50,13 @@ def is_furniture_line(line: str) -> bool:
     True
     >>> is_furniture_line("US soldiers board an aircraft in Kabul on August 30, 2021. (AFP photo)")
     True
+    >>> is_furniture_line("JUST WATCHED Kabul airport Replay More Videos ... MUST WATCH Kabul airport 02:10")
+    True
     >>> is_furniture_line("The Taliban said the US withdrawal meant they had made history.")
     False
     """
+    if ("WATCH" in line or "Caption" in line or "Videos" in line) and _WIDGET.search(line):
+        return True
     words = line.split()
     # every rule below is for short lines; a paragraph of prose is never furniture, and skipping
     # the regexes for it makes loading a large corpus several times faster

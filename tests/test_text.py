@@ -55,6 +55,13 @@ def test_furniture_lines():
     assert is_furniture_line("A soldier stands guard. ZAKERIA HASHIMI/AFP via Getty Images")
     assert not is_furniture_line("The Taliban have taken Kabul / the capital, officials said.")
     assert not is_furniture_line("Photos of the soldiers were published on Monday by the ministry.")
+    # video players and photo galleries flattened into one line, however long
+    gallery = " ".join(f"Photos: The fall of Kabul – Soldiers board a plane at dawn in the city. "
+                       f"Hide Caption {i} of 30" for i in range(1, 31))
+    assert len(gallery.split()) > 300 and is_furniture_line(gallery)
+    assert is_furniture_line("JUST WATCHED Biden on Kabul Replay More Videos ... MUST WATCH Biden 03:50")
+    assert not is_furniture_line("Just watched the speech? Millions did, and most approved of it.")
+    assert not is_furniture_line("Critics must watch the caption of history, he said.")
 
 
 def test_split_furniture_drops_footer_block_and_title_repeat():

@@ -294,10 +294,9 @@ def strip_repeated_lines(texts: list[str], outlets, *, min_articles: int = 3,
     out = []
     for owner, text, lines in zip(outlets, texts, norm):
         raw = text.splitlines()
-        # every furniture rule has a length limit of at most 60 words: skip the test beyond
         kept = [r for r, n in zip(raw, lines)
                 if n and (owner, n) not in bad
-                and (not furniture or n.count(" ") >= 60 or not is_furniture_line(r.strip()))]
+                and (not furniture or not is_furniture_line(r.strip()))]
         out.append("\n".join(kept))
     table = pd.DataFrame([(line, owner, n) for (owner, line), n in bad.items()],
                          columns=["line", "outlet", "n_articles"])

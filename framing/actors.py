@@ -17,10 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
-from .lexicon import load_toml, read_lexicon, table_list
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .matching import inflections, trie_pattern
 from .text import tokenize
@@ -153,24 +154,13 @@ def _case_ok(rule: str, matched: str) -> bool:
 
 
 @dataclass(frozen=True)
-class ActorLexicon:
+class ActorLexicon(ItemsById):
     """Actors and roles, with the matchers that find them. Build with :func:`load_actors`."""
 
+    _items: ClassVar[str] = "actors"
     actors: tuple[Actor, ...]
     roles: tuple[Role, ...]
     source: str = DEFAULT_ACTORS_PATH
-
-    def __iter__(self):
-        return iter(self.actors)
-
-    def __len__(self) -> int:
-        return len(self.actors)
-
-    def __getitem__(self, actor_id: str) -> Actor:
-        for actor in self.actors:
-            if actor.id == actor_id:
-                return actor
-        raise KeyError(actor_id)
 
     @property
     def ids(self) -> list[str]:

@@ -370,7 +370,7 @@ class _EvidenceSampler:
         """Consider ``hit`` for the sample; True if it is (for now) among its cell's sample."""
         cell = self.cells.setdefault((hit.outlet, hit.feature, hit.label), [])
         if self.per_cell is None:
-            cell.append(hit)
+            cell.append((0, hit))
             return True
         identity = f"{hit.article_id}\0{hit.sentence_index}\0{hit.start}\0{hit.end}\0{hit.term}"
         priority = int.from_bytes(blake2b(identity.encode(), digest_size=8, key=self.seed).digest(),
@@ -386,7 +386,7 @@ class _EvidenceSampler:
         return False
 
     def frame(self) -> pd.DataFrame:
-        hits = [e if isinstance(e, Hit) else e[1] for cell in self.cells.values() for e in cell]
+        hits = [hit for cell in self.cells.values() for _, hit in cell]
         frame = pd.DataFrame(hits, columns=HIT_COLUMNS)
         if len(frame):
             frame = frame.sort_values(["outlet", "feature", "label", "article_id", "sentence_index",

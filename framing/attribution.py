@@ -22,13 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .actors import PhraseMatcher, load_actors
-from .lexicon import load_toml, read_lexicon, table_list
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -66,20 +67,12 @@ class VerbClass:
 
 
 @dataclass(frozen=True)
-class VerbLexicon:
+class VerbLexicon(ItemsById):
+    _items: ClassVar[str] = "classes"
     classes: tuple[VerbClass, ...]
     not_after: frozenset[str]
     not_before: frozenset[str]
     source: str = DEFAULT_VERBS_PATH
-
-    def __iter__(self):
-        return iter(self.classes)
-
-    def __getitem__(self, class_id: str) -> VerbClass:
-        for c in self.classes:
-            if c.id == class_id:
-                return c
-        raise KeyError(class_id)
 
     @property
     def class_ids(self) -> list[str]:

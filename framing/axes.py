@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import load_toml, read_lexicon, table_list
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -52,21 +53,10 @@ class Axis:
 
 
 @dataclass(frozen=True)
-class AxisLexicon:
+class AxisLexicon(ItemsById):
+    _items: ClassVar[str] = "axes"
     axes: tuple[Axis, ...]
     source: str
-
-    def __iter__(self):
-        return iter(self.axes)
-
-    def __len__(self) -> int:
-        return len(self.axes)
-
-    def __getitem__(self, axis_id: str) -> Axis:
-        for axis in self.axes:
-            if axis.id == axis_id:
-                return axis
-        raise KeyError(axis_id)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (axis, pole, term): the whole lexicon as a table."""

@@ -10,6 +10,7 @@ import re
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import ClassVar
 
 from .errors import LexiconError
 
@@ -74,3 +75,24 @@ def table_list(data: dict, name: str, source: str, *, example: str) -> list:
         raise LexiconError(source, f"no [[{name}]] tables found",
                            hint=f"see framing/data/{example} for the format")
     return items
+
+
+class ItemsById:
+    """A lexicon's items (axes, categories, actors, verb classes): iterate, count, look up by id.
+
+    A subclass names the field holding them in ``_items``.
+    """
+
+    _items: ClassVar[str]
+
+    def __iter__(self):
+        return iter(getattr(self, self._items))
+
+    def __len__(self) -> int:
+        return len(getattr(self, self._items))
+
+    def __getitem__(self, item_id: str):
+        for item in self:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)

@@ -30,13 +30,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import Literal, get_args
+from typing import ClassVar, Literal, get_args
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import load_toml, read_lexicon
+from .lexicon import ItemsById, load_toml, read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction
 from .matching import TermMatcher
@@ -85,9 +85,10 @@ class LoadedCategory:
 
 
 @dataclass(frozen=True)
-class LoadedLexicon:
+class LoadedLexicon(ItemsById):
     """A validated loaded-language lexicon: weighted categories of terms, and score settings."""
 
+    _items: ClassVar[str] = "categories"
     categories: tuple[LoadedCategory, ...]
     exclude: tuple[str, ...] = ()
     emotion_weight: float = 0.5
@@ -100,18 +101,6 @@ class LoadedLexicon:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.categories)
-
-    def __iter__(self):
-        return iter(self.categories)
-
-    def __len__(self) -> int:
-        return len(self.categories)
-
-    def __getitem__(self, category_id: str) -> LoadedCategory:
-        for c in self.categories:
-            if c.id == category_id:
-                return c
-        raise KeyError(category_id)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (category, term): the whole lexicon as a table."""

@@ -237,21 +237,17 @@ def _plain(value):
 _TABLE_BLOCK = 20_000
 
 
-def _table_blocks(frame: pd.DataFrame):
-    for start in range(0, len(frame), _TABLE_BLOCK):
-        block = frame.iloc[start:start + _TABLE_BLOCK]
-        lists = [c for c in block.columns if block[c].dtype == object]
-        if lists:
-            block = block.assign(**{c: block[c].map(_plain) for c in lists})
-        yield start, block
+def _plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with list values written as "a; b" (one cell of a CSV or JSON field)."""
+    lists = [c for c in frame.columns if frame[c].dtype == object]
+    return frame.assign(**{c: frame[c].map(_plain) for c in lists}) if lists else frame
 
 
 def _write_csv(frame: pd.DataFrame, fh) -> None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    lists = [c for c in frame.columns if frame[c].dtype == object]
-    plain = frame.assign(**{c: frame[c].map(_plain) for c in lists}) if lists else frame
+    plain = _plain_frame(frame)
     try:
         table = pa.Table.from_pandas(plain, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixing types: pandas writes anything
@@ -264,7 +260,8 @@ def _write_csv(frame: pd.DataFrame, fh) -> None:
 
 def _write_json(frame: pd.DataFrame, fh) -> None:
     fh.write("[")
-    for start, block in _table_blocks(frame):
+    for start in range(0, len(frame), _TABLE_BLOCK):
+        block = _plain_frame(frame.iloc[start:start + _TABLE_BLOCK])
         records = block.to_json(orient="records", date_format="iso", force_ascii=False)
         if start:
             fh.write(",")

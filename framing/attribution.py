@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,11 +30,11 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from .actors import PhraseMatcher, load_actors
 from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import InputError, LexiconError
-from .features import Extraction
+from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .quotes import QUOTE_KINDS, Quote, ReportingVerb, find_quotes
 from .text import Document
-from .types import Article, Hit
+from .types import Hit
 
 __all__ = [
     "VerbClass", "VerbLexicon", "load_reporting_verbs", "parse_reporting_verbs",
@@ -256,7 +255,7 @@ def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]
 # --- the extractor -------------------------------------------------------------------------------
 
 
-class AttributionExtractor(TransformerMixin, BaseEstimator):
+class AttributionExtractor(TransformByExtract, TransformerMixin, BaseEstimator):
     """Reporting verbs, quotes with speakers and actors, and tone toward actors, per article.
 
     verbs : path to a reporting-verb file, a :class:`VerbLexicon`, or None for the built-in one.
@@ -382,19 +381,6 @@ class AttributionExtractor(TransformerMixin, BaseEstimator):
                 values[f"tone_sum:{actor}"] = values.get(f"tone_sum:{actor}", 0.0) + score
                 values[f"tone_sq:{actor}"] = values.get(f"tone_sq:{actor}", 0.0) + score * score
 
-    def transform(self, X: Iterable[str | Article]):
-        self._check_fitted()
-        index = {c: i for i, c in enumerate(self.columns_)}
-        rows = []
-        for item in X:
-            article = item if isinstance(item, Article) else Article(id="", outlet="", title="",
-                                                                      text=str(item))
-            row = np.zeros(len(self.columns_))
-            for key, value in self.extract(Document.from_article(article)).values.items():
-                if key in index:
-                    row[index[key]] = value
-            rows.append(row)
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(self.columns_))
 
 
 def _record(doc: Document, q: Quote) -> dict:

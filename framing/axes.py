@@ -8,7 +8,6 @@ The lexicon is a TOML file (``framing/data/axes.toml``) a researcher edits witho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -19,10 +18,10 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
-from .features import Extraction
+from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .text import Document
-from .types import Article, Hit
+from .types import Hit
 
 __all__ = ["Pole", "Axis", "AxisLexicon", "load_axes", "AxisCounter", "axis_table",
            "DEFAULT_AXES_PATH"]
@@ -141,7 +140,7 @@ def _kind_and_axis(key: str) -> str:
     return key.split(":", 1)[0]
 
 
-class AxisCounter(TransformerMixin, BaseEstimator):
+class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
     """Count each pole of each axis in each document.
 
     ``transform`` gives an ``(n_documents, n_poles)`` count matrix whose columns are
@@ -233,15 +232,6 @@ class AxisCounter(TransformerMixin, BaseEstimator):
                             m.start - s0, m.end - s0, quoted))
         return Extraction(values=values, hits=hits)
 
-    def transform(self, X: Iterable[str | Article]):
-        self._check_fitted()
-        rows = []
-        for item in X:
-            article = item if isinstance(item, Article) else Article(id="", outlet="", title="",
-                                                                      text=str(item))
-            values = self.extract(Document.from_article(article)).values
-            rows.append([values.get(c, 0.0) for c in self.columns_])
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(self.columns_))
 
 
 def axis_table(articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexicon, *,

@@ -10,12 +10,15 @@ only these small results, never the documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
-from .text import Document
-from .types import Hit
+import numpy as np
 
-__all__ = ["Extraction", "ArticleExtractor"]
+from .text import Document
+from .types import Article, Hit
+
+__all__ = ["Extraction", "ArticleExtractor", "TransformByExtract"]
 
 
 @dataclass
@@ -42,3 +45,18 @@ class ArticleExtractor(Protocol):
     def extract(self, doc: Document) -> Extraction: ...
 
     def get_feature_names_out(self, input_features=None): ...
+
+
+class TransformByExtract:
+    """scikit-learn's ``transform`` for an extractor: one row per text (or Article), holding its
+    ``extract`` values in the order of the fitted ``columns_``."""
+
+    def transform(self, X: Iterable[str | Article]):
+        self._check_fitted()
+        rows = []
+        for item in X:
+            article = item if isinstance(item, Article) else Article(id="", outlet="", title="",
+                                                                      text=str(item))
+            values = self.extract(Document.from_article(article)).values
+            rows.append([values.get(c, 0.0) for c in self.columns_])
+        return np.asarray(rows, dtype=float).reshape(len(rows), len(self.columns_))

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -38,11 +37,11 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from .lexicon import ItemsById, load_toml, read_lexicon
 from .errors import InputError, LexiconError
-from .features import Extraction
+from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .sentiment import score_words
 from .text import Document, count_words, quote_spans, tokenize
-from .types import Article, Hit
+from .types import Hit
 
 __all__ = [
     "LOADED_CATEGORIES",
@@ -545,7 +544,7 @@ _SUMMARY_KEYS = ("n_sentences_loaded", "loaded_sum", "emotion_sum", "sentiment_s
                  "neg_sentences", "pos_sentences")
 
 
-class LoadedLanguage(TransformerMixin, BaseEstimator):
+class LoadedLanguage(TransformByExtract, TransformerMixin, BaseEstimator):
     """Count loaded language per document, keeping every hit with its sentence.
 
     ``extract(doc)`` gives one article's counts per category (``<category>``; ``<category>:own``
@@ -633,15 +632,6 @@ class LoadedLanguage(TransformerMixin, BaseEstimator):
             values.update({k: 0.0 for k in _SUMMARY_KEYS})
         return Extraction(values=values, hits=hits)
 
-    def transform(self, X: Iterable[str | Article]):
-        self._check_fitted()
-        rows = []
-        for item in X:
-            article = item if isinstance(item, Article) else Article(id="", outlet="", title="",
-                                                                      text=str(item))
-            values = self.extract(Document.from_article(article)).values
-            rows.append([values.get(c, 0.0) for c in self.columns_])
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(self.columns_))
 
 
 # --- aggregation --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ The lexicon is a TOML file (``framing/data/axes.toml``) a researcher edits witho
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -20,10 +21,11 @@ from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
-from .text import Document
+from .referents import has_capitals, in_compound, in_proper_name, is_date_word, is_title_case
+from .text import Document, count_words
 from .types import Hit
 
-__all__ = ["Pole", "Axis", "AxisLexicon", "load_axes", "AxisCounter", "axis_table",
+__all__ = ["Pole", "TermRule", "Axis", "AxisLexicon", "load_axes", "AxisCounter", "axis_table",
            "DEFAULT_AXES_PATH"]
 
 DEFAULT_AXES_PATH = "framing/data/axes.toml"
@@ -37,6 +39,25 @@ class Pole:
 
 
 @dataclass(frozen=True)
+class TermRule:
+    """What must and must not be in the sentence for some terms of an axis to count.
+
+    ``near``: at least one of these words or phrases in the sentence (``None``: the axis's own
+    ``near``; ``()``: nothing required). ``not_near``: none of these in the sentence (added to the
+    axis's), or, with ``window``, none within that many words of the term. ``exclude``: phrases
+    that contain the term and are not the label.
+    ``compounds``: the term counts inside a hyphenated compound ("war-torn").
+    """
+
+    terms: tuple[str, ...]
+    near: tuple[str, ...] | None = None
+    not_near: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    window: int | None = None
+    compounds: bool | None = None
+
+
+@dataclass(frozen=True)
 class Axis:
     id: str
     label: str
@@ -45,10 +66,30 @@ class Axis:
     question: str = ""
     context: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    referent: str = ""
+    near: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
+    compounds: bool = False
+    window: int | None = None
+    rules: tuple[TermRule, ...] = ()
 
     @property
     def pole_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.poles)
+
+    def rule_for(self, term: str) -> TermRule:
+        """The rule a term counts under: its own ``[[axis.rule]]`` or the axis's defaults."""
+        for rule in self.rules:
+            if term in rule.terms:
+                return TermRule(terms=rule.terms,
+                                near=self.near if rule.near is None else rule.near,
+                                not_near=self.not_near + rule.not_near,
+                                exclude=rule.exclude,
+                                window=self.window if rule.window is None else rule.window,
+                                compounds=self.compounds if rule.compounds is None
+                                else rule.compounds)
+        return TermRule(terms=(term,), near=self.near, not_near=self.not_near,
+                        window=self.window, compounds=self.compounds)
 
 
 @dataclass(frozen=True)
@@ -84,8 +125,72 @@ def load_axes(path: str | Path | None = None) -> AxisLexicon:
     return parse_axes(raw, source)
 
 
+def _cue_sets(data: dict, source: str) -> dict[str, tuple[str, ...]]:
+    raw = data.get("cues", {})
+    if not isinstance(raw, dict):
+        raise LexiconError(source, "[cues] must be a table of named lists",
+                           hint='write it as [cues] then armed_forces = ["troops", "soldiers"]')
+    return {name: _strings(v, source, f"[cues] {name}") for name, v in raw.items()}
+
+
+def _expand(values: tuple[str, ...], cues: dict, source: str, where: str) -> tuple[str, ...]:
+    """Replace each ``@name`` by the words of the cue set ``name``."""
+    out: list[str] = []
+    for v in values:
+        if v.startswith("@"):
+            if v[1:] not in cues:
+                raise LexiconError(source, f"{where}: no cue set {v[1:]!r}",
+                                   hint="define it under [cues] or correct the name")
+            out.extend(cues[v[1:]])
+        else:
+            out.append(v)
+    return tuple(dict.fromkeys(out))
+
+
+def _bool(value, source: str, where: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise LexiconError(source, f"{where} must be true or false")
+
+
+def _window(value, source: str, where: str) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise LexiconError(source, f"{where}: window must be a whole number of words ≥ 1",
+                           hint="e.g. window = 4")
+    return value
+
+
+def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
+    rules = []
+    raw_rules = item.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise LexiconError(source, f"axis {axis_id!r}: rule must be [[axis.rule]] tables")
+    for n, r in enumerate(raw_rules, 1):
+        where = f"axis {axis_id!r}, rule #{n}"
+        rule_terms = _strings(r.get("terms"), source, f"{where}: terms")
+        if not rule_terms:
+            raise LexiconError(source, f"{where} has no terms", hint="list the pole terms it governs")
+        for t in rule_terms:
+            if t not in terms:
+                raise LexiconError(source, f"{where}: {t!r} is not a term of any pole",
+                                   hint="write it exactly as in the pole's terms")
+        window = _window(r.get("window"), source, where)
+        near = r.get("near")
+        rules.append(TermRule(
+            terms=rule_terms,
+            near=None if near is None else _expand(_strings(near, source, f"{where}: near"),
+                                                   cues, source, where),
+            not_near=_expand(_strings(r.get("not_near"), source, f"{where}: not_near"), cues,
+                             source, where),
+            exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
+            window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds")))
+    return tuple(rules)
+
+
 def parse_axes(raw: str, source: str = "<axes>") -> AxisLexicon:
-    items = table_list(load_toml(raw, source), "axis", source, example="axes.toml")
+    data = load_toml(raw, source)
+    items = table_list(data, "axis", source, example="axes.toml")
+    cues = _cue_sets(data, source)
     axes, seen = [], set()
     for n, item in enumerate(items, 1):
         where = f"axis #{n}"
@@ -113,10 +218,19 @@ def parse_axes(raw: str, source: str = "<axes>") -> AxisLexicon:
                               description=str(pole.get("description", ""))))
         if len({p.name for p in poles}) != len(poles):
             raise LexiconError(source, f"{where} has two poles with the same name")
+        all_terms = {t for p in poles for t in p.terms}
         axis = Axis(id=axis_id.strip(), label=str(item.get("label", axis_id)), poles=tuple(poles),
                     topic=str(item.get("topic", "")), question=str(item.get("question", "")),
                     context=_strings(item.get("context"), source, f"{where}: context"),
-                    exclude=_strings(item.get("exclude"), source, f"{where}: exclude"))
+                    exclude=_strings(item.get("exclude"), source, f"{where}: exclude"),
+                    referent=str(item.get("referent", "")),
+                    near=_expand(_strings(item.get("near"), source, f"{where}: near"), cues,
+                                 source, where),
+                    not_near=_expand(_strings(item.get("not_near"), source, f"{where}: not_near"),
+                                     cues, source, where),
+                    compounds=bool(_bool(item.get("compounds"), source, f"{where}: compounds")),
+                    window=_window(item.get("window"), source, where),
+                    rules=_rules(item, axis_id.strip(), all_terms, cues, source))
         _check_overlaps(axis, source)
         axes.append(axis)
     return AxisLexicon(axes=tuple(axes), source=source)
@@ -136,12 +250,8 @@ def _check_overlaps(axis: Axis, source: str) -> None:
                                        hint="keep each term in one pole")
 
 
-def _kind_and_axis(key: str) -> str:
-    return key.split(":", 1)[0]
-
-
 class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
-    """Count each pole of each axis in each document.
+    """Count each pole of each axis in each document, where the term refers to the axis's referent.
 
     ``transform`` gives an ``(n_documents, n_poles)`` count matrix whose columns are
     ``get_feature_names_out()`` (``"axis:pole"``); ``extract`` gives one article's counts with
@@ -149,6 +259,10 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 
     axes : path to an axis file, an :class:`AxisLexicon`, or None for the built-in lexicon.
     use_context : apply an axis only to articles that mention one of its context terms.
+    use_referents : count a term only where its sentence passes the axis's ``near`` /
+        ``not_near`` rules, outside proper names, dates and (unless allowed) hyphenated
+        compounds, and on one axis only where several axes share the term (see the axis file's
+        header). Off, every occurrence of a term counts: the word count of earlier versions.
 
     >>> counter = AxisCounter().fit()
     >>> X = counter.transform(["Twenty years of occupation by foreign troops ended.",
@@ -160,21 +274,41 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 
     name = "axes"
 
-    def __init__(self, *, axes=None, use_context: bool = True):
+    def __init__(self, *, axes=None, use_context: bool = True, use_referents: bool = True):
         self.axes = axes
         self.use_context = use_context
+        self.use_referents = use_referents
 
     def fit(self, X=None, y=None):
         lexicon = self.axes if isinstance(self.axes, AxisLexicon) else load_axes(self.axes)
         self.lexicon_ = lexicon
         self.columns_ = [f"{a.id}:{p.name}" for a in lexicon for p in a.poles]
-        self._column_index = {c: i for i, c in enumerate(self.columns_)}
-        # One matcher, one scan of the text: pole terms ("P"), context terms ("C") and excluded
-        # phrases ("X") are keyed apart and compete only within their own kind and axis.
+        # One matcher, one scan of the text: pole terms ("P"), context terms ("C"), excluded
+        # phrases ("X") and the words rules look for near a term ("Q") are keyed apart and
+        # compete only within their own kind and axis (each "Q" word is a group of its own, so
+        # overlapping cue words are all found).
         entries = [(f"P|{a.id}:{p.name}", t) for a in lexicon for p in a.poles for t in p.terms]
         entries += [(f"C|{a.id}", t) for a in lexicon for t in a.context]
         entries += [(f"X|{a.id}", t) for a in lexicon for t in a.exclude]
-        self.matcher_ = TermMatcher(entries, group=_kind_and_axis)
+        self.rules_: dict[tuple[str, str], _CompiledRule] = {}
+        cue_words: set[str] = set()
+        for a in lexicon:
+            for p in a.poles:
+                for t in p.terms:
+                    rule = a.rule_for(t)
+                    key = f"{a.id}#{a.rules.index(next(r for r in a.rules if t in r.terms))}" \
+                        if any(t in r.terms for r in a.rules) else f"{a.id}#"
+                    self.rules_[(a.id, t)] = _CompiledRule(
+                        near=frozenset(rule.near), not_near=frozenset(rule.not_near),
+                        exclude_key=f"X|{key}" if rule.exclude else None,
+                        window=rule.window, compounds=bool(rule.compounds),
+                        name_label=has_capitals(t))
+                    cue_words.update(rule.near)
+                    cue_words.update(rule.not_near)
+            for r_index, r in enumerate(a.rules):
+                entries += [(f"X|{a.id}#{r_index}", t) for t in r.exclude]
+        entries += [(f"Q|{w}", w) for w in sorted(cue_words)]
+        self.matcher_ = TermMatcher(entries, group=_group_of)
         self.matcher_._regex  # compile now, before worker processes fork
         self._has_context = {a.id for a in lexicon if a.context}
         return self
@@ -187,16 +321,18 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             self.fit()
 
     def _matches(self, doc: Document):
-        poles, context, excluded = [], set(), {}
+        poles, context, excluded, cues = [], set(), {}, []
         for m in self.matcher_.finditer(doc.text, doc.lower):
             kind, rest = m.key.split("|", 1)
             if kind == "P":
                 poles.append((rest, m))
             elif kind == "C":
                 context.add(rest)
+            elif kind == "Q":
+                cues.append((m.start, m.end, rest))
             else:
                 excluded.setdefault(rest, []).append((m.start, m.end))
-        return poles, context, excluded
+        return poles, context, excluded, cues
 
     def applicable_axes(self, doc: Document, context: set[str] | None = None) -> set[str]:
         """Axes whose context terms occur in the article (all axes if ``use_context`` is off)."""
@@ -208,19 +344,77 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             context = self._matches(doc)[1]
         return (everything - self._has_context) | context
 
-    def extract(self, doc: Document) -> Extraction:
+    def explain(self, doc: Document) -> pd.DataFrame:
+        """Every pole-term occurrence in ``doc`` and whether it counts, and if not, why.
+
+        One row per (occurrence, axis): ``axis``, ``pole``, ``term``, ``matched``, ``sentence``,
+        ``counted`` and ``reason`` (``counted``, ``not applicable``, ``excluded phrase``,
+        ``name``, ``date``, ``compound``, ``nothing near``, ``not_near: <word>``,
+        ``other axis: <id>``, ``ambiguous axes``).
+        """
         self._check_fitted()
-        poles, context, excluded = self._matches(doc)
+        rows = [dict(axis=a, pole=p, term=m.term, matched=doc.text[m.start:m.end],
+                     sentence=doc.sentence_text(doc.sentence_index(m.start)),
+                     counted=reason == "counted", reason=reason)
+                for a, p, m, reason in self._decide(doc)]
+        return pd.DataFrame(rows, columns=["axis", "pole", "term", "matched", "sentence",
+                                           "counted", "reason"])
+
+    def _decide(self, doc: Document):
+        """``(axis, pole, match, reason)`` for every pole match; reason ``counted`` counts."""
+        poles, context, excluded, cues = self._matches(doc)
         applicable = self.applicable_axes(doc, context)
-        values: dict[str, float] = {f"{a}:applicable": 1.0 for a in applicable}
-        hits: list[Hit] = []
-        article = doc.article
+        cue_starts = [c[0] for c in cues]
+        text = doc.text
+        title_case: dict[int, bool] = {}
+        decided = []
         for key, m in poles:
             axis_id, pole = key.split(":", 1)
+            reason = "counted"
+            rule = self.rules_[(axis_id, m.term)]
+            n_cues = 0
             if axis_id not in applicable:
+                reason = "not applicable"
+            elif _inside(m, excluded.get(axis_id, ())) or (
+                    rule.exclude_key and _inside(m, excluded.get(rule.exclude_key[2:], ()))):
+                reason = "excluded phrase"
+            elif self.use_referents:
+                i = doc.sentence_index(m.start)
+                s0, e0 = doc.sentence_spans[i]
+                if i not in title_case:
+                    title_case[i] = is_title_case(text[s0:e0])
+                if is_date_word(text, m.start, m.end):
+                    reason = "date"
+                elif not rule.name_label and in_proper_name(text, m.start, m.end, s0, e0,
+                                                            title_case[i]):
+                    reason = "name"
+                elif not rule.compounds and in_compound(text, m.start, m.end):
+                    reason = "compound"
+                else:
+                    found = _cues_near(cues, cue_starts, s0, e0, m, None, text)
+                    near_found = found if rule.window is None else \
+                        _cues_near(cues, cue_starts, s0, e0, m, rule.window, text)
+                    vetoes = [w for w in near_found if w in rule.not_near]
+                    n_cues = len({w for w in found if w in rule.near})
+                    if vetoes:
+                        reason = f"not_near: {vetoes[0]}"
+                    elif rule.near and not n_cues:
+                        reason = "nothing near"
+            decided.append([axis_id, pole, m, reason, n_cues])
+        if self.use_referents:
+            _one_axis_per_term(decided)
+        return [(a, p, m, reason) for a, p, m, reason, _ in decided]
+
+    def extract(self, doc: Document) -> Extraction:
+        self._check_fitted()
+        values: dict[str, float] = {
+            f"{a}:applicable": 1.0 for a in self.applicable_axes(doc)}
+        hits: list[Hit] = []
+        article = doc.article
+        for axis_id, pole, m, reason in self._decide(doc):
+            if reason != "counted":
                 continue
-            if any(s <= m.start and m.end <= e for s, e in excluded.get(axis_id, ())):
-                continue
+            key = f"{axis_id}:{pole}"
             quoted = doc.in_quote(m.start, m.end)
             values[key] = values.get(key, 0.0) + 1
             if not quoted:
@@ -232,6 +426,63 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                             m.start - s0, m.end - s0, quoted))
         return Extraction(values=values, hits=hits)
 
+
+@dataclass(frozen=True)
+class _CompiledRule:
+    near: frozenset[str]
+    not_near: frozenset[str]
+    exclude_key: str | None
+    window: int | None
+    compounds: bool
+    name_label: bool
+
+
+def _group_of(key: str) -> str:
+    # pole terms compete within their axis; every cue word and exclude list is its own group
+    return key.split(":", 1)[0] if key.startswith("P|") else key
+
+
+def _inside(m, spans) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _cues_near(cues, cue_starts, s0: int, e0: int, m, window: int | None, text: str) -> list[str]:
+    """Cue words in the sentence ``[s0, e0)`` (within ``window`` words of ``m`` when given)."""
+    lo = bisect.bisect_left(cue_starts, s0)
+    hi = bisect.bisect_left(cue_starts, e0)
+    found = []
+    for start, end, word in cues[lo:hi]:
+        if start == m.start and end == m.end:
+            continue  # the term itself is no evidence of its referent
+        if window is not None:
+            gap = text[end:m.start] if end <= m.start else text[m.end:start] \
+                if start >= m.end else ""
+            if count_words(gap) > window:
+                continue
+        found.append(word)
+    return found
+
+
+def _one_axis_per_term(decided: list) -> None:
+    """A word counted on several axes at one place counts only on the axis with most cues near.
+
+    "Invasion" is a label on three axes, but a sentence is about one referent: the one whose
+    ``near`` words it mentions most. A tie counts on none (the sentence does not say).
+    """
+    by_span: dict[tuple[int, int], list] = {}
+    for row in decided:
+        if row[3] == "counted":
+            by_span.setdefault((row[2].start, row[2].end), []).append(row)
+    for rows in by_span.values():
+        if len(rows) < 2:
+            continue
+        rows.sort(key=lambda r: -r[4])
+        best = rows[0]
+        tie = rows[1][4] == best[4]
+        for r in rows:
+            if r is best and not tie:
+                continue
+            r[3] = "ambiguous axes" if tie else f"other axis: {best[0]}"
 
 
 def axis_table(articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexicon, *,

@@ -1,0 +1,165 @@
+"""How often is a counted axis hit (and a loaded-language hit) a true instance? Hand-checked gold.
+
+Gold files in ``benchmarks/gold/`` (``axes_<set>.jsonl``, ``loaded_<set>.jsonl``) each hold a
+seeded, stratified random sample of the hits one version of the extractor counted on real articles
+from ``../shared/data`` (Article-Bias-Prediction and NewsWCL50), each labelled true or false by
+hand with a reason (``benchmarks/gold/GUIDE.md`` says how). No text is stored: this script rebuilds
+it from ``../shared`` (``benchmarks/goldset.py``) and runs the extractor as installed.
+
+For each set it prints:
+
+* **as sampled**: the precision of the version that produced the sample (the share labelled true),
+  per axis (or category) with a Wilson 95% interval, and overall, weighted back to how often each
+  axis occurred in the sampled articles (strata were sampled at different rates), with a Wilson
+  interval on the Kish effective sample size.
+* **now**: which of the sampled hits the installed extractor still counts; the precision among
+  those (an honest estimate only on a set labelled after the last change to the matcher: on the
+  set the rules were written against it is optimistic), and the **recall of the true hits**: of
+  the hits labelled true, the share still counted.
+* the reasons the hits still counted were wrong, and why the removed true hits were removed.
+
+``--set`` chooses sets; by default every gold file found. Run:
+``python benchmarks/axis_precision.py`` (needs ../shared/data; exits 2 without it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import goldset  # noqa: E402
+from framing.axes import AxisCounter  # noqa: E402
+from framing.loaded import LoadedLanguage  # noqa: E402
+
+GOLD = ROOT / "benchmarks" / "gold"
+
+
+def wilson(k: float, n: float, z: float = 1.96) -> tuple[float, float]:
+    if n <= 0:
+        return math.nan, math.nan
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return max(0.0, c - h), min(1.0, c + h)
+
+
+def weighted(items: list[dict], population: dict[str, int], key) -> tuple[float, float, float, int]:
+    """Precision weighted to the population of each stratum: (p, lo, hi, n)."""
+    by = defaultdict(list)
+    for it in items:
+        by[key(it)].append(it)
+    weights, values = [], []
+    for stratum, rows in by.items():
+        w = population.get(stratum, len(rows)) / len(rows)
+        for r in rows:
+            weights.append(w)
+            values.append(1.0 if r["verdict"] else 0.0)
+    if not weights:
+        return math.nan, math.nan, math.nan, 0
+    total = sum(weights)
+    p = sum(w * v for w, v in zip(weights, values)) / total
+    n_eff = total * total / sum(w * w for w in weights)
+    lo, hi = wilson(p * n_eff, n_eff)
+    return p, lo, hi, len(weights)
+
+
+def fmt(p: float, lo: float, hi: float) -> str:
+    if math.isnan(p):
+        return "   —"
+    return f"{p:5.1%} [{lo:5.1%}, {hi:5.1%}]"
+
+
+def current_hits(kind: str, items: list[dict]) -> dict[str, set[tuple[str, int, int]]]:
+    """``"source:id" -> {(stratum, start, end)}`` of what the installed extractor counts."""
+    docs = goldset.gold_documents(items)
+    extractor = AxisCounter().fit() if kind == "axes" else LoadedLanguage().fit()
+    out = {}
+    for key, (doc, _title) in docs.items():
+        hits = set()
+        for h in extractor.extract(doc).hits:
+            if kind == "loaded" and h.feature != "loaded":
+                continue
+            s0, _ = doc.sentence_spans[h.sentence_index]
+            hits.add((h.feature if kind == "axes" else h.label, s0 + h.start, s0 + h.end))
+        out[key] = hits
+    out["_docs"] = docs
+    return out
+
+
+def report(path: Path) -> dict:
+    header, items = goldset.load_gold(path)
+    kind = header.get("kind", "axes")
+    items = [it for it in items if it.get("verdict") is not None]
+    if not items:
+        print(f"{path.name}: no labelled items")
+        return {}
+    stratum = (lambda it: it["feature"]) if kind == "axes" else (lambda it: it["label"])
+    now = current_hits(kind, items)
+    docs = now.pop("_docs")
+    for it in items:
+        key = f"{it['source']}:{it['article_id']}"
+        title = docs[key][1] if key in docs else ""
+        s, e = goldset.analysed_offsets(title, it["field"], it["start"], it["end"])
+        counted = now.get(key, set())
+        # a hit still counted: same stratum, overlapping span (a longer term may now match)
+        it["_now"] = any(st == stratum(it) and s < ce and cs < e for st, cs, ce in counted)
+    population = header.get("population", {})
+    name = "axis" if kind == "axes" else "category"
+    print(f"\n== {path.name}: {len(items)} hand-labelled {kind} hits, set {header.get('set')!r}, "
+          f"sampled from {header.get('n_articles')} articles ==")
+    print(f"{name:28s} {'n':>4s}  {'precision as sampled':26s} {'now counted':>11s}  "
+          f"{'precision now':26s} {'recall of true':>14s}")
+    by = defaultdict(list)
+    for it in items:
+        by[stratum(it)].append(it)
+    for st in sorted(by):
+        rows = by[st]
+        k = sum(r["verdict"] for r in rows)
+        kept = [r for r in rows if r["_now"]]
+        kk = sum(r["verdict"] for r in kept)
+        rec = (kk / k) if k else math.nan
+        print(f"{st:28s} {len(rows):4d}  {fmt(k / len(rows), *wilson(k, len(rows))):26s} "
+              f"{len(kept):11d}  {fmt(kk / len(kept) if kept else math.nan, *wilson(kk, len(kept))):26s} "
+              f"{rec:14.1%}" if k else f"{st:28s} {len(rows):4d}  "
+              f"{fmt(k / len(rows), *wilson(k, len(rows))):26s} {len(kept):11d}")
+    p, lo, hi, n = weighted(items, population, stratum)
+    kept = [r for r in items if r["_now"]]
+    pk, lok, hik, nk = weighted(kept, population, stratum)
+    k = sum(r["verdict"] for r in items)
+    kk = sum(r["verdict"] for r in kept)
+    print(f"{'OVERALL (weighted)':28s} {n:4d}  {fmt(p, lo, hi):26s} {nk:11d}  {fmt(pk, lok, hik):26s} "
+          f"{kk / k if k else math.nan:14.1%}")
+    pu = k / len(items)
+    print(f"{'overall (unweighted)':28s} {len(items):4d}  {fmt(pu, *wilson(k, len(items))):26s} "
+          f"{nk:11d}  {fmt(kk / nk if nk else math.nan, *wilson(kk, nk)):26s}")
+    wrong_now = Counter(r["why"].split(":")[0] for r in kept if not r["verdict"])
+    print("  still counted but wrong, by reason:", dict(wrong_now.most_common()))
+    lost = [r for r in items if r["verdict"] and not r["_now"]]
+    print(f"  true hits no longer counted: {len(lost)} of {k}")
+    return dict(set=header.get("set"), kind=kind, precision_sampled=p, precision_now=pk,
+                recall=kk / k if k else math.nan, n=len(items))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", nargs="*", help="gold file names (default: all in benchmarks/gold)")
+    args = ap.parse_args(argv)
+    if not goldset.shared_available():
+        print(f"needs {goldset.ABP} and {goldset.WCL} (../shared/data)", file=sys.stderr)
+        return 2
+    files = [GOLD / f for f in args.set] if args.set else sorted(GOLD.glob("*_*.jsonl"))
+    for f in files:
+        report(f)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -43,7 +43,8 @@ class TermRule:
     """What must and must not be in the sentence for some terms of an axis to count.
 
     ``near``: at least one of these words or phrases in the sentence (``None``: the axis's own
-    ``near``; ``()``: nothing required). ``not_near``: none of these in the sentence (added to the
+    ``near``; ``()``: nothing required). ``also_near``: and at least one of these as well
+    ("defeat" frames the troops' exit only in a sentence about troops *and* about leaving). ``not_near``: none of these in the sentence (added to the
     axis's), or, with ``window``, none within that many words of the term. ``exclude``: phrases
     that contain the term and are not the label.
     ``compounds``: the term counts inside a hyphenated compound ("war-torn").
@@ -51,6 +52,7 @@ class TermRule:
 
     terms: tuple[str, ...]
     near: tuple[str, ...] | None = None
+    also_near: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     window: int | None = None
@@ -78,18 +80,26 @@ class Axis:
         return tuple(p.name for p in self.poles)
 
     def rule_for(self, term: str) -> TermRule:
-        """The rule a term counts under: its own ``[[axis.rule]]`` or the axis's defaults."""
+        """The rule a term counts under: the axis's settings with every ``[[axis.rule]]`` that
+        lists the term added (their ``near`` lists, where set, replace the axis's and join each
+        other; the other lists join; the smallest window and an explicit ``compounds`` win)."""
+        near, also, not_near, exclude = None, [], list(self.not_near), []
+        window, compounds = self.window, self.compounds
         for rule in self.rules:
-            if term in rule.terms:
-                return TermRule(terms=rule.terms,
-                                near=self.near if rule.near is None else rule.near,
-                                not_near=self.not_near + rule.not_near,
-                                exclude=rule.exclude,
-                                window=self.window if rule.window is None else rule.window,
-                                compounds=self.compounds if rule.compounds is None
-                                else rule.compounds)
-        return TermRule(terms=(term,), near=self.near, not_near=self.not_near,
-                        window=self.window, compounds=self.compounds)
+            if term not in rule.terms:
+                continue
+            if rule.near is not None:
+                near = (near or ()) + rule.near
+            also += rule.also_near
+            not_near += rule.not_near
+            exclude += rule.exclude
+            if rule.window is not None:
+                window = rule.window if window is None or rule.window < window else window
+            if rule.compounds is not None:
+                compounds = rule.compounds
+        return TermRule(terms=(term,), near=self.near if near is None else tuple(near),
+                        also_near=tuple(also), not_near=tuple(not_near), exclude=tuple(exclude),
+                        window=window, compounds=compounds)
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,29 @@ def _cue_sets(data: dict, source: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(raw, dict):
         raise LexiconError(source, "[cues] must be a table of named lists",
                            hint='write it as [cues] then armed_forces = ["troops", "soldiers"]')
-    return {name: _strings(v, source, f"[cues] {name}") for name, v in raw.items()}
+    sets = {name: _strings(v, source, f"[cues] {name}") for name, v in raw.items()}
+    # a set may include others ("@theaters"), in any order, but not itself
+    done: dict[str, tuple[str, ...]] = {}
+
+    def resolve(name: str, path: tuple[str, ...]) -> tuple[str, ...]:
+        if name in done:
+            return done[name]
+        if name in path:
+            raise LexiconError(source, f"[cues] {name} includes itself",
+                               hint="remove the @ reference that leads back to it")
+        out: list[str] = []
+        for v in sets[name]:
+            if v.startswith("@"):
+                if v[1:] not in sets:
+                    raise LexiconError(source, f"[cues] {name}: no cue set {v[1:]!r}",
+                                       hint="define it under [cues] or correct the name")
+                out.extend(resolve(v[1:], path + (name,)))
+            else:
+                out.append(v)
+        done[name] = tuple(dict.fromkeys(out))
+        return done[name]
+
+    return {name: resolve(name, ()) for name in sets}
 
 
 def _expand(values: tuple[str, ...], cues: dict, source: str, where: str) -> tuple[str, ...]:
@@ -180,6 +212,8 @@ def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
             terms=rule_terms,
             near=None if near is None else _expand(_strings(near, source, f"{where}: near"),
                                                    cues, source, where),
+            also_near=_expand(_strings(r.get("also_near"), source, f"{where}: also_near"), cues,
+                              source, where),
             not_near=_expand(_strings(r.get("not_near"), source, f"{where}: not_near"), cues,
                              source, where),
             exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
@@ -266,7 +300,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 
     >>> counter = AxisCounter().fit()
     >>> X = counter.transform(["Twenty years of occupation by foreign troops ended.",
-    ...                        "The troops' mission ended."])
+    ...                        "The troops' mission in Afghanistan ended."])
     >>> names = list(counter.get_feature_names_out())
     >>> int(X[0, names.index("military-presence:occupation")]), int(X[1, names.index("military-presence:mission")])
     (1, 1)
@@ -296,17 +330,17 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             for p in a.poles:
                 for t in p.terms:
                     rule = a.rule_for(t)
-                    key = f"{a.id}#{a.rules.index(next(r for r in a.rules if t in r.terms))}" \
-                        if any(t in r.terms for r in a.rules) else f"{a.id}#"
+                    if rule.exclude:
+                        entries += [(f"X|{a.id}#{t}", x) for x in rule.exclude]
                     self.rules_[(a.id, t)] = _CompiledRule(
-                        near=frozenset(rule.near), not_near=frozenset(rule.not_near),
-                        exclude_key=f"X|{key}" if rule.exclude else None,
+                        near=frozenset(rule.near), also_near=frozenset(rule.also_near),
+                        not_near=frozenset(rule.not_near),
+                        exclude_key=f"X|{a.id}#{t}" if rule.exclude else None,
                         window=rule.window, compounds=bool(rule.compounds),
                         name_label=has_capitals(t))
                     cue_words.update(rule.near)
+                    cue_words.update(rule.also_near)
                     cue_words.update(rule.not_near)
-            for r_index, r in enumerate(a.rules):
-                entries += [(f"X|{a.id}#{r_index}", t) for t in r.exclude]
         entries += [(f"Q|{w}", w) for w in sorted(cue_words)]
         self.matcher_ = TermMatcher(entries, group=_group_of)
         self.matcher_._regex  # compile now, before worker processes fork
@@ -349,7 +383,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 
         One row per (occurrence, axis): ``axis``, ``pole``, ``term``, ``matched``, ``sentence``,
         ``counted`` and ``reason`` (``counted``, ``not applicable``, ``excluded phrase``,
-        ``name``, ``date``, ``compound``, ``nothing near``, ``not_near: <word>``,
+        ``name``, ``date``, ``compound``, ``nothing near``, ``nothing also near``,
+        ``not_near: <word>``,
         ``other axis: <id>``, ``ambiguous axes``).
         """
         self._check_fitted()
@@ -400,6 +435,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                         reason = f"not_near: {vetoes[0]}"
                     elif rule.near and not n_cues:
                         reason = "nothing near"
+                    elif rule.also_near and rule.also_near.isdisjoint(found):
+                        reason = "nothing also near"
             decided.append([axis_id, pole, m, reason, n_cues])
         if self.use_referents:
             _one_axis_per_term(decided)
@@ -430,6 +467,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 @dataclass(frozen=True)
 class _CompiledRule:
     near: frozenset[str]
+    also_near: frozenset[str]
     not_near: frozenset[str]
     exclude_key: str | None
     window: int | None

@@ -39,6 +39,7 @@ from .lexicon import ItemsById, load_toml, read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
+from .referents import has_capitals, in_proper_name, is_title_case
 from .sentiment import score_words
 from .text import Document, count_words, quote_spans, tokenize
 from .types import Hit
@@ -288,7 +289,12 @@ _SPEECH = frozenset("""said say says saying told tell tells called call calls ca
     describe describes describing dubbed dub termed term terms labeled labelled branded wrote
     writes tweeted tweet posted added according asked stated declared announced argued urged
     vowed promised praised insisted claimed quoted quote quoting cited referred referring
-    characterized characterised spokesman spokeswoman spokesperson""".split())
+    characterized characterised spokesman spokeswoman spokesperson recall recalls recalled
+    recalling stressed touted predicted suggested via poll polls survey percent respondents
+    slogan""".split())
+# a quotation that closes on its own punctuation, or that a colon introduces or announces, is
+# somebody's words (quoted speech, a caption, a headline quote), not the outlet's distance
+_SPEECH_PUNCT = ",.!?;:"
 
 
 def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -299,21 +305,31 @@ def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         inner = text[s + 1:e - 1]
         n = count_words(inner)
-        if 1 <= n <= 3:
+        if 1 <= n <= 3 and not _speech_like(text, s, e, inner):
             found.append((s, e, _capitalised(inner)))
     for m in _SINGLE.finditer(text):
         inner = m.group(1)
         n = count_words(inner)
-        if 1 <= n <= 3:
+        if 1 <= n <= 3 and not _speech_like(text, m.start(), m.end(), inner):
             found.append((m.start(), m.end(), _capitalised(inner)))
     found.sort()
     return found
 
 
+def _speech_like(text: str, start: int, end: int, inner: str) -> bool:
+    """Quoted speech rather than distance: the quotation ends on its own punctuation
+    (“very frustrating.”), or a colon introduces or follows it (Daniels: "I was threatened")."""
+    if inner.rstrip()[-1:] in _SPEECH_PUNCT:
+        return True
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 2].lstrip()
+    return before.endswith(":") or after.startswith(":")
+
+
 def _capitalised(inner: str) -> bool:
-    """Every word capitalised: a title, name or nickname ("Jeopardy", "The Squad"), not scare
-    quotes."""
-    words = re.findall(r"[^\W\d_]+", inner)
+    """Every word capitalised: a title, name or nickname ("Jeopardy", "The Squad", “Tonight
+    Show’s”), not scare quotes. A possessive "s" is no word."""
+    words = [w for w in re.findall(r"[^\W\d_]+", inner) if len(w) > 1]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -342,6 +358,9 @@ class _Scorer:
         entries = [(c.id, t) for c in lexicon.categories for t in c.terms]
         entries += [(_EXCLUDE, t) for t in lexicon.exclude]
         self.matcher = TermMatcher(entries)  # one group: longest match wins, no double counting
+        # terms written with capitals are names that are themselves the label ("Antifa")
+        self.name_labels = frozenset(t for c in lexicon.categories for t in c.terms
+                                     if has_capitals(t))
         self.scare = self.index.get("scare_quote")
 
     def scan(self, text: str, lower: str, spans, quotes) -> _Scan:
@@ -361,12 +380,21 @@ class _Scorer:
         cue_ends: dict[int, int] = {}  # end offset of a "so-called" cue -> its index in hits
         index = self.index
         scare = self.scare
+        title_case: dict[int, bool] = {}
+        name_labels = self.name_labels
         for m in self.matcher.finditer(text, lower):
             if m.key == _EXCLUDE:
                 continue
             k = bisect_right(sent_starts, m.start) - 1
             if k < 0 or m.end > spans[k][1]:  # a phrase across a sentence break is no phrase
                 continue
+            if text[m.start].isupper() and m.term not in name_labels:
+                # a capitalised term mid-sentence is a name or a title ("the film Parasite")
+                s0, e0 = spans[k]
+                if k not in title_case:
+                    title_case[k] = is_title_case(text[s0:e0])
+                if in_proper_name(text, m.start, m.end, s0, e0, title_case[k]):
+                    continue
             c = index[m.key]
             counts[k, c] += 1
             if c == scare:

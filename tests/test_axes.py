@@ -59,7 +59,7 @@ def test_evacuation_flight_is_not_counted_as_retreat(seed_analysis):
 def test_context_gates_an_axis():
     counter = AxisCounter().fit()
     names = list(counter.get_feature_names_out())
-    X = counter.transform(["NASA's mission to Mars launched.", "The troops' mission ended."])
+    X = counter.transform(["NASA's mission to Mars launched.", "The troops' mission in Afghanistan ended."])
     col = names.index("military-presence:mission")
     assert X[0, col] == 0 and X[1, col] == 1
     # without the article gate the sentence gate still finds no forces near "mission"; without

@@ -144,20 +144,61 @@ def report(path: Path) -> dict:
     print("  still counted but wrong, by reason:", dict(wrong_now.most_common()))
     lost = [r for r in items if r["verdict"] and not r["_now"]]
     print(f"  true hits no longer counted: {len(lost)} of {k}")
-    return dict(set=header.get("set"), kind=kind, precision_sampled=p, precision_now=pk,
-                recall=kk / k if k else math.nan, n=len(items))
+    by_stratum = {}
+    for st in sorted(by):
+        kept_rows = [r for r in by[st] if r["_now"]]
+        kk_s = sum(r["verdict"] for r in kept_rows)
+        if kept_rows:
+            lo_s, hi_s = wilson(kk_s, len(kept_rows))
+            by_stratum[st] = dict(precision=kk_s / len(kept_rows), low=lo_s, high=hi_s,
+                                  n=len(kept_rows))
+    return dict(set=header.get("set"), kind=kind, path=path, precision_sampled=p,
+                precision_now=pk, low_now=lok, high_now=hik, n_now=nk,
+                recall=kk / k if k else math.nan, n=len(items), by=by_stratum,
+                n_articles=header.get("n_articles"))
+
+
+def write_precision(results: list[dict], out: Path, command: str) -> None:
+    """The figures the report quotes (framing/data/precision.toml), from the sets named."""
+    import datetime
+
+    lines = ["# Precision of the built-in lexicons, measured on hand-checked real news",
+             "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
+             f"# Written by: {command}", ""]
+    for r in results:
+        section = "axes" if r["kind"] == "axes" else "loaded"
+        lines += [f"[{section}]", f'gold = "benchmarks/gold/{r["path"].name}"',
+                  f"labelled_hits = {r['n']}", f"articles = {r['n_articles']}",
+                  f'measured = "{datetime.date.today().isoformat()}"', "",
+                  f"[{section}.overall]", f"precision = {r['precision_now']:.4f}",
+                  f"low = {r['low_now']:.4f}", f"high = {r['high_now']:.4f}",
+                  f"n = {r['n_now']}", ""]
+        for st, v in r["by"].items():
+            lines += [f'[{section}.by."{st}"]', f"precision = {v['precision']:.4f}",
+                      f"low = {v['low']:.4f}", f"high = {v['high']:.4f}", f"n = {v['n']}", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {out}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", nargs="*", help="gold file names (default: all in benchmarks/gold)")
+    ap.add_argument("--write-precision", nargs=2, metavar=("AXES_SET", "LOADED_SET"),
+                    help="write framing/data/precision.toml from these two gold files (each "
+                         "labelled after the last change to its extractor)")
     args = ap.parse_args(argv)
     if not goldset.shared_available():
         print(f"needs {goldset.ABP} and {goldset.WCL} (../shared/data)", file=sys.stderr)
         return 2
     files = [GOLD / f for f in args.set] if args.set else sorted(GOLD.glob("*_*.jsonl"))
-    for f in files:
-        report(f)
+    if not args.write_precision:
+        for f in files:
+            report(f)
+    else:
+        results = [report(GOLD / name) for name in args.write_precision]
+        write_precision(results, ROOT / "framing" / "data" / "precision.toml",
+                        "python benchmarks/axis_precision.py --write-precision "
+                        + " ".join(args.write_precision))
     return 0
 
 

@@ -149,7 +149,7 @@ def load_corpus(source: str | _os.PathLike | _pd.DataFrame = "corpus", *, text: 
     >>> import pandas as pd
     >>> load_corpus("corpus")
     <Corpus 'corpus': 2 articles, 2 outlets>
-    >>> df = pd.DataFrame({"text": ["Troops ended the occupation.", "The mission ended.",
+    >>> df = pd.DataFrame({"text": ["Foreign troops ended the occupation.", "The mission ended.",
     ...                             "Troops left."],
     ...                    "outlet": ["Daily A", "Daily B", "Daily B"],
     ...                    "bias": ["left", "right", "right"]})
@@ -202,7 +202,7 @@ def compare_terms(corpus: Corpus, analysis: Analysis | None = None, *, by: str =
     >>> import pandas as pd
     >>> towns = ["Kabul", "Herat", "Kandahar", "Mazar", "Kunduz", "Jalalabad"]
     >>> df = pd.DataFrame({
-    ...     "text": [f"Troops ended the occupation near {t}." for t in towns]
+    ...     "text": [f"Foreign troops ended the occupation near {t}." for t in towns]
     ...             + [f"Troops ended the mission near {t}." for t in towns],
     ...     "outlet": ["A"] * 6 + ["B"] * 6})
     >>> t = compare_terms(load_corpus(df), min_df=2)

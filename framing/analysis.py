@@ -219,7 +219,7 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     evidence_per_cell : evidence sentences kept per (outlet, feature, label); None keeps all.
 
     >>> from framing.corpus import Corpus
-    >>> a = analyse(Corpus.from_frame(pd.DataFrame({"text": ["Troops ended the occupation."],
+    >>> a = analyse(Corpus.from_frame(pd.DataFrame({"text": ["Foreign troops ended the occupation."],
     ...                                              "outlet": ["A"]})))
     >>> a.hits[["outlet", "feature", "label", "matched"]].values.tolist()
     [['a', 'military-presence', 'occupation', 'occupation']]

@@ -45,7 +45,8 @@ class TermRule:
     ``near``: at least one of these words or phrases in the sentence (``None``: the axis's own
     ``near``; ``()``: nothing required). ``also_near``: and at least one of these as well
     ("defeat" frames the troops' exit only in a sentence about troops *and* about leaving). ``not_near``: none of these in the sentence (added to the
-    axis's), or, with ``window``, none within that many words of the term. ``exclude``: phrases
+    axis's), or, with ``window``, none within that many words of the term. ``not_in_sentence``:
+    none of these anywhere in the sentence, whatever the window. ``exclude``: phrases
     that contain the term and are not the label.
     ``compounds``: the term counts inside a hyphenated compound ("war-torn").
     """
@@ -54,6 +55,7 @@ class TermRule:
     near: tuple[str, ...] | None = None
     also_near: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
+    not_in_sentence: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     window: int | None = None
     compounds: bool | None = None
@@ -71,6 +73,7 @@ class Axis:
     referent: str = ""
     near: tuple[str, ...] = ()
     not_near: tuple[str, ...] = ()
+    not_in_sentence: tuple[str, ...] = ()
     compounds: bool = False
     window: int | None = None
     rules: tuple[TermRule, ...] = ()
@@ -84,6 +87,7 @@ class Axis:
         lists the term added (their ``near`` lists, where set, replace the axis's and join each
         other; the other lists join; the smallest window and an explicit ``compounds`` win)."""
         near, also, not_near, exclude = None, [], list(self.not_near), []
+        not_in_sentence = list(self.not_in_sentence)
         window, compounds = self.window, self.compounds
         for rule in self.rules:
             if term not in rule.terms:
@@ -92,13 +96,15 @@ class Axis:
                 near = (near or ()) + rule.near
             also += rule.also_near
             not_near += rule.not_near
+            not_in_sentence += rule.not_in_sentence
             exclude += rule.exclude
             if rule.window is not None:
                 window = rule.window if window is None or rule.window < window else window
             if rule.compounds is not None:
                 compounds = rule.compounds
         return TermRule(terms=(term,), near=self.near if near is None else tuple(near),
-                        also_near=tuple(also), not_near=tuple(not_near), exclude=tuple(exclude),
+                        also_near=tuple(also), not_near=tuple(not_near),
+                        not_in_sentence=tuple(not_in_sentence), exclude=tuple(exclude),
                         window=window, compounds=compounds)
 
 
@@ -216,6 +222,8 @@ def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
                               source, where),
             not_near=_expand(_strings(r.get("not_near"), source, f"{where}: not_near"), cues,
                              source, where),
+            not_in_sentence=_expand(_strings(r.get("not_in_sentence"), source,
+                                             f"{where}: not_in_sentence"), cues, source, where),
             exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
             window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds")))
     return tuple(rules)
@@ -262,6 +270,9 @@ def parse_axes(raw: str, source: str = "<axes>") -> AxisLexicon:
                                  source, where),
                     not_near=_expand(_strings(item.get("not_near"), source, f"{where}: not_near"),
                                      cues, source, where),
+                    not_in_sentence=_expand(_strings(item.get("not_in_sentence"), source,
+                                                     f"{where}: not_in_sentence"), cues, source,
+                                            where),
                     compounds=bool(_bool(item.get("compounds"), source, f"{where}: compounds")),
                     window=_window(item.get("window"), source, where),
                     rules=_rules(item, axis_id.strip(), all_terms, cues, source))
@@ -335,15 +346,20 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                     self.rules_[(a.id, t)] = _CompiledRule(
                         near=frozenset(rule.near), also_near=frozenset(rule.also_near),
                         not_near=frozenset(rule.not_near),
+                        not_in_sentence=frozenset(rule.not_in_sentence),
                         exclude_key=f"X|{a.id}#{t}" if rule.exclude else None,
                         window=rule.window, compounds=bool(rule.compounds),
                         name_label=has_capitals(t))
                     cue_words.update(rule.near)
                     cue_words.update(rule.also_near)
+                    cue_words.update(rule.not_in_sentence)
                     cue_words.update(rule.not_near)
-        entries += [(f"Q|{w}", w) for w in sorted(cue_words)]
         self.matcher_ = TermMatcher(entries, group=_group_of)
+        # cue words are looked up only in the sentences that hold a pole term: most sentences
+        # hold none, and cue words ("people", "border", "attack") are common
+        self.cue_matcher_ = TermMatcher([(w, w) for w in sorted(cue_words)], group=str)
         self.matcher_._regex  # compile now, before worker processes fork
+        self.cue_matcher_._regex
         self._has_context = {a.id for a in lexicon if a.context}
         return self
 
@@ -355,18 +371,28 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             self.fit()
 
     def _matches(self, doc: Document):
-        poles, context, excluded, cues = [], set(), {}, []
+        poles, context, excluded = [], set(), {}
         for m in self.matcher_.finditer(doc.text, doc.lower):
             kind, rest = m.key.split("|", 1)
             if kind == "P":
                 poles.append((rest, m))
             elif kind == "C":
                 context.add(rest)
-            elif kind == "Q":
-                cues.append((m.start, m.end, rest))
             else:
                 excluded.setdefault(rest, []).append((m.start, m.end))
-        return poles, context, excluded, cues
+        return poles, context, excluded
+
+    def _cues(self, doc: Document, sentences) -> list[tuple[int, int, str]]:
+        """``(start, end, cue word)`` in the given sentences, in text order."""
+        cues = []
+        lower = doc.lower
+        same = len(lower) == len(doc.text)
+        for i in sorted(sentences):
+            s0, e0 = doc.sentence_spans[i]
+            piece = doc.text[s0:e0]
+            for m in self.cue_matcher_.finditer(piece, lower[s0:e0] if same else None):
+                cues.append((s0 + m.start, s0 + m.end, m.key))
+        return cues
 
     def applicable_axes(self, doc: Document, context: set[str] | None = None) -> set[str]:
         """Axes whose context terms occur in the article (all axes if ``use_context`` is off)."""
@@ -397,8 +423,13 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
 
     def _decide(self, doc: Document):
         """``(axis, pole, match, reason)`` for every pole match; reason ``counted`` counts."""
-        poles, context, excluded, cues = self._matches(doc)
+        poles, context, excluded = self._matches(doc)
         applicable = self.applicable_axes(doc, context)
+        if self.use_referents:
+            cues = self._cues(doc, {doc.sentence_index(m.start) for key, m in poles
+                                    if key.split(":", 1)[0] in applicable})
+        else:
+            cues = []
         cue_starts = [c[0] for c in cues]
         text = doc.text
         title_case: dict[int, bool] = {}
@@ -429,7 +460,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                     found = _cues_near(cues, cue_starts, s0, e0, m, None, text)
                     near_found = found if rule.window is None else \
                         _cues_near(cues, cue_starts, s0, e0, m, rule.window, text)
-                    vetoes = [w for w in near_found if w in rule.not_near]
+                    vetoes = [w for w in near_found if w in rule.not_near] + \
+                        [w for w in found if w in rule.not_in_sentence]
                     n_cues = len({w for w in found if w in rule.near})
                     if vetoes:
                         reason = f"not_near: {vetoes[0]}"
@@ -469,6 +501,7 @@ class _CompiledRule:
     near: frozenset[str]
     also_near: frozenset[str]
     not_near: frozenset[str]
+    not_in_sentence: frozenset[str]
     exclude_key: str | None
     window: int | None
     compounds: bool
@@ -476,7 +509,7 @@ class _CompiledRule:
 
 
 def _group_of(key: str) -> str:
-    # pole terms compete within their axis; every cue word and exclude list is its own group
+    # pole terms compete within their axis; every exclude list is its own group
     return key.split(":", 1)[0] if key.startswith("P|") else key
 
 

@@ -93,7 +93,7 @@ def test_load_corpus_opens_a_folder(bundled_corpus):
 
 def test_load_corpus_from_a_dataframe_with_outlet_fields():
     df = pd.DataFrame({
-        "body": ["Troops ended the occupation.", "The mission ended.", "Troops left.", "Rain."],
+        "body": ["Foreign troops ended the occupation.", "The mission ended.", "Troops left.", "Rain."],
         "paper": ["Daily A", "Daily B", "Daily B", "Daily B"],
         "bias": ["left", "right", "center", None],
         "headline": ["A", "B", "C", "D"],
@@ -134,7 +134,7 @@ def test_load_corpus_outlet_fields_need_a_dataframe(bundled_corpus):
 def _two_sided_frame():
     towns = ["Kabul", "Herat", "Kandahar", "Mazar", "Kunduz", "Jalalabad", "Ghazni", "Bamyan"]
     return pd.DataFrame({
-        "text": [f"Troops ended the occupation near {t}." for t in towns]
+        "text": [f"Foreign troops ended the occupation near {t}." for t in towns]
                 + [f"Troops ended the mission near {t}." for t in towns],
         "outlet": ["A", "B"] * 4 + ["C", "D"] * 4,
         "story": ["first"] * 8 + ["second"] * 8,
@@ -201,7 +201,7 @@ def test_evidence_names_what_is_unknown(analysis):
 
 
 def test_evidence_html_escapes_corpus_text():
-    df = pd.DataFrame({"text": ['<script>alert(1)</script> Troops ended the occupation & left.'],
+    df = pd.DataFrame({"text": ['<script>alert(1)</script> Foreign troops ended the occupation & left.'],
                        "outlet": ["<b>Bad</b> Outlet"], "title": ['"><img src=x>']})
     a = framing.analyse(framing.load_corpus(df))
     page = framing.evidence(a, "military-presence")._repr_html_()

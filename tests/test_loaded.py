@@ -49,11 +49,10 @@ def test_press_tv_reportedly_is_a_hedge_in_its_own_voice(seed_analysis):
     assert not bool(hit.in_quote)
 
 
-def test_press_tv_scare_quote_made_history(seed_analysis):
-    scare = _hits(seed_analysis, "press-tv", "scare_quote")
-    assert scare.matched.tolist() == ["'made history'"]
-    assert scare.sentence.tolist() == ["Taliban 'made history'"]
-    assert not scare.in_quote.any()  # scare quotes are the outlet's own distancing
+def test_press_tv_taliban_made_history_is_the_talibans_words_not_scare_quotes(seed_analysis):
+    # the subheading "Taliban 'made history'" quotes Haqqani ("We made history again"): a quoted
+    # phrase is somebody's words, so Press TV distances itself from no word here
+    assert _hits(seed_analysis, "press-tv", "scare_quote").empty
 
 
 def test_latin_times_horrific_and_massive(seed_analysis):
@@ -169,10 +168,10 @@ def test_unbalanced_quotes_never_make_scare_quotes():
 
 def test_scare_quotes_found_from_the_text():
     df = score_sentences([
-        'The "peace deal" did nothing for the villages.',        # double quotes
+        'The "experts" did nothing for the villages.',           # double quotes
         "The ‘reforms’ changed nothing.",                          # curly single quotes
         'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
-        "The so-called experts disagreed.",                        # cue alone
+        "The self-styled experts disagreed.",                      # a cue that needs no quotes
     ])
     assert df.scare_quote.tolist() == [1, 1, 1, 1]
     assert df.terms[2] == ['so-called "peace deal"']
@@ -186,8 +185,11 @@ def test_not_scare_quotes():
         "The Taliban's fighters didn't stop.",                           # apostrophes
         "They played rock 'n' roll.",
         '"Disaster."',                                                   # the whole sentence
+        'The "peace deal" did nothing for the villages.',  # a phrase: mostly somebody's words
+        "The so-called sequester cut spending.",            # "so-called" alone: "known as"
+        'Rush Limbaugh found the hearing "frustrating."',   # closes on its own punctuation
     ])
-    assert df.scare_quote.tolist() == [0, 0, 0, 0, 0, 0]
+    assert df.scare_quote.tolist() == [0] * 9
 
 
 # --- the lexicon file ---------------------------------------------------------------------------
@@ -361,7 +363,8 @@ def test_top_loaded_sentences(seed_analysis):
         assert group.loaded.is_monotonic_decreasing
     own = top_loaded_sentences(seed_analysis, n=10, own_voice=True)
     assert (own.own_voice > 0).all()
-    assert "Taliban 'made history'" in own.sentence.tolist()
+    # Press TV's own-voice loaded sentences: its "reportedly" hedge is among them
+    assert any("reportedly evacuated" in t for t in own[own.outlet == "press-tv"].sentence)
 
 
 def test_summaries_need_the_extractor():

@@ -20,6 +20,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..precision import BUILTIN_AXES_SOURCE, measured_precision
 from .. import __version__
 from ..analysis import Analysis, analyse
 from ..corpus import Corpus, atomic_write
@@ -171,6 +172,9 @@ class Report:
             "small_threshold": SMALL_SAMPLE_ARTICLES,
             "evidence_per_cell": a.evidence_per_cell,
             "sections": sections,
+            "precision": measured_precision(),
+            "builtin_axes": "axes" not in a.extractors
+            or a.extractors["axes"].lexicon_.source == BUILTIN_AXES_SOURCE,
         }
         return self._context
 

@@ -6,6 +6,7 @@ import pandas as pd
 
 from .. import figures
 from . import ReportInputs
+from ...precision import BUILTIN_AXES_SOURCE, axis_precision
 from .axes import axis_rows
 
 MAX_SENTENCES = 8
@@ -20,7 +21,7 @@ def build(inputs: ReportInputs) -> dict:
     per_group = per_group[per_group.index.isin(inputs.groups.index)]
     small = per_group[per_group < inputs.small_threshold]
     return {
-        "sentences": _sentences(inputs, rows, lexicon, per_group) + list(inputs.extras.get("summary", [])),
+        "sentences": _sentences(inputs, rows, lexicon, per_group),
         "overview": _overview(inputs, rows, lexicon),
         "small_sample": len(small) > 0,
         "n_small": len(small),
@@ -29,13 +30,23 @@ def build(inputs: ReportInputs) -> dict:
     }
 
 
-def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.Series) -> list[str]:
+def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.Series) -> list[dict]:
+    """The findings, each ``{"text", "href", "precision"}``: the claim, the link to its sentences
+    and the measured precision of the axis it counts (None where it was not measured).
+
+    A finding names the groups that mostly (≥ 60%) use one label of an axis while others mostly
+    use another. They are ordered by how much evidence they rest on: first those whose intervals
+    do not overlap, then by the number of articles behind the weaker side, then by hits. A group
+    with a single hit on an axis is left out of its finding: one match is not a pattern.
+    """
     if not len(rows):
-        return ["No framing-axis terms were found in this corpus."]
+        return [_finding("No framing-axis terms were found in this corpus.")]
     by, names = inputs.by, inputs.names
+    # the measured precision describes the built-in lexicon only
+    measured = axis_precision() if getattr(lexicon, "source", "") == BUILTIN_AXES_SOURCE else {}
     found = []
     for axis in lexicon:
-        sub = rows[(rows["axis"] == axis.id) & (rows["count"] > 0)]
+        sub = rows[(rows["axis"] == axis.id) & (rows["count"] > 1)]
         if sub[by].nunique() < 2:
             continue
         dominant = sub.sort_values("count", ascending=False, kind="stable").groupby(by).head(1)
@@ -48,26 +59,35 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
             only = "only " if r.share == 1 else f"mostly ({r.share:.0%}) "
             n_art = f" across {r.n_articles_with_hits} articles" if r.n_articles_with_hits > 1 else ""
             parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
-                         f"({r.count} {'hit' if r.count == 1 else 'hits'}{voice}{n_art})")
+                         f"({r.count} hits{voice}{n_art})")
         total = int(sub["count"].sum())
         # with every group under the threshold, the closing sentence already says no interval exists
         all_small = len(per_group) and per_group.max() < inputs.small_threshold
         strength = "" if all_small else _strength(rows[rows["axis"] == axis.id], dominant, by)
-        found.append((total, f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts)
-                      + "." + (f" {strength}" if strength else "")))
-    found.sort(key=lambda t: -t[0])
-    sentences = [s for _, s in found[:MAX_SENTENCES - 1]]
+        separated = strength.startswith("The 95% bootstrap intervals of the two sides do not")
+        weakest = int(dominant.groupby("pole")["n_articles_with_hits"].sum().min())
+        text = (f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts) + "."
+                + (f" {strength}" if strength else ""))
+        found.append(((separated, weakest, total), _finding(text, f"#axis-{axis.id}",
+                                                            measured.get(axis.id))))
+    found.sort(key=lambda t: t[0], reverse=True)
+    sentences = [f for _, f in found[:MAX_SENTENCES - 1]]
     if not sentences:
-        sentences.append(f"The {inputs.group_word}s do not split clearly on any framing axis: where "
-                         "they use an axis's terms, they lean to the same side.")
+        sentences.append(_finding(
+            f"The {inputs.group_word}s do not split clearly on any framing axis: where they use an "
+            "axis's terms more than once, they lean to the same side."))
     if len(per_group) and per_group.max() < inputs.small_threshold:
         n = int(per_group.max())
-        sentences.append(
+        sentences.append(_finding(
             f"Each {inputs.group_word} is represented by "
             f"{'a single article' if n == 1 else f'at most {n} articles'}: these differences "
             "describe the articles in this corpus, not the outlets' coverage in general, and no "
-            "confidence interval can be given.")
+            "confidence interval can be given."))
     return sentences
+
+
+def _finding(text: str, href: str | None = None, precision: dict | None = None) -> dict:
+    return {"text": text, "href": href, "precision": precision}
 
 
 def _strength(axis_rows: pd.DataFrame, dominant: pd.DataFrame, by: str) -> str:

@@ -417,12 +417,13 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         rows = [dict(axis=a, pole=p, term=m.term, matched=doc.text[m.start:m.end],
                      sentence=doc.sentence_text(doc.sentence_index(m.start)),
                      counted=reason == "counted", reason=reason)
-                for a, p, m, reason in self._decide(doc)]
+                for a, p, m, reason in self._decide(doc)[0]]
         return pd.DataFrame(rows, columns=["axis", "pole", "term", "matched", "sentence",
                                            "counted", "reason"])
 
     def _decide(self, doc: Document):
-        """``(axis, pole, match, reason)`` for every pole match; reason ``counted`` counts."""
+        """``([(axis, pole, match, reason)], applicable axes)`` for every pole match; reason
+        ``counted`` counts."""
         poles, context, excluded = self._matches(doc)
         applicable = self.applicable_axes(doc, context)
         if self.use_referents:
@@ -472,15 +473,15 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             decided.append([axis_id, pole, m, reason, n_cues])
         if self.use_referents:
             _one_axis_per_term(decided)
-        return [(a, p, m, reason) for a, p, m, reason, _ in decided]
+        return [(a, p, m, reason) for a, p, m, reason, _ in decided], applicable
 
     def extract(self, doc: Document) -> Extraction:
         self._check_fitted()
-        values: dict[str, float] = {
-            f"{a}:applicable": 1.0 for a in self.applicable_axes(doc)}
+        decided, applicable = self._decide(doc)
+        values: dict[str, float] = {f"{a}:applicable": 1.0 for a in applicable}
         hits: list[Hit] = []
         article = doc.article
-        for axis_id, pole, m, reason in self._decide(doc):
+        for axis_id, pole, m, reason in decided:
             if reason != "counted":
                 continue
             key = f"{axis_id}:{pole}"

@@ -41,3 +41,24 @@ def test_bad_axis_file(bundled_corpus, tmp_path, capsys):
 def test_no_command_prints_help(capsys):
     assert main([]) == 2
     assert "report" in capsys.readouterr().out
+
+
+def test_axes_explain_says_why_each_term_counted_or_not(bundled_corpus, capsys):
+    assert main(["axes", "explain", "latin-times", "--corpus", str(bundled_corpus),
+                 "--axis", "military-presence"]) == 0
+    out = capsys.readouterr().out
+    assert "6 of 8 axis terms counted" in out
+    assert "- military-presence:mission  'Mission'  name" in out      # Resolute Support Mission
+    assert "+ military-presence:mission  'presence'  counted" in out
+    assert main(["axes", "explain", "latin-times", "--corpus", str(bundled_corpus),
+                 "--counted-only"]) == 0
+    assert " name" not in capsys.readouterr().out
+
+
+def test_axes_explain_unknown_article_or_axis(bundled_corpus, capsys):
+    assert main(["axes", "explain", "nope", "--corpus", str(bundled_corpus)]) == 2
+    err = capsys.readouterr().err
+    assert "no article 'nope'" in err and len(err.strip().splitlines()) == 1
+    assert main(["axes", "explain", "press", "--corpus", str(bundled_corpus),
+                 "--axis", "no-such-axis"]) == 2
+    assert "no axis 'no-such-axis'" in capsys.readouterr().err

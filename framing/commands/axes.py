@@ -1,4 +1,5 @@
-"""``framing axes suggest|promote``: find candidate framing axes in a corpus, add one to an axis file.
+"""``framing axes suggest|promote|explain``: find candidate axes, add one to an axis file, or show
+why each axis term in an article counted or not.
 
 ``suggest`` prints word pairs used in similar contexts but by different outlets (or leanings …),
 with the evidence: how many articles use each word, which group leans to which, an example
@@ -73,6 +74,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="axis file to add to; created as a copy of the built-in lexicon when "
                         "absent (default: %(default)s)")
     m.set_defaults(func=run)
+
+    e = actions.add_parser("explain", help="why each axis term in an article counted or not",
+                           description="List every occurrence of an axis term in the articles "
+                                       "given (ids or id prefixes in the corpus) and whether it "
+                                       "counted: 'counted', or the rule that stopped it (a name, "
+                                       "a date, a compound, nothing near, a word not allowed "
+                                       "near, another axis).")
+    e.add_argument("articles", nargs="+", metavar="ARTICLE", help="article id (or its start)")
+    e.add_argument("--corpus", default="corpus", metavar="DIR",
+                   help="corpus folder (default: %(default)s)")
+    e.add_argument("--axes", metavar="FILE", help="axis file (default: the built-in lexicon)")
+    e.add_argument("--axis", metavar="ID", help="only this axis")
+    e.add_argument("--counted-only", action="store_true", help="only the terms that counted")
+    e.set_defaults(func=run)
     p.set_defaults(func=_help(p))
 
 
@@ -92,7 +107,41 @@ def run(args: argparse.Namespace) -> int:
                        context=args.context, topic=args.topic, into=args.into)
         print(f"added axis {args.axis_id!r} to {path}; use it with: framing report --axes {path}")
         return 0
-    raise InputError(None, "choose an action: suggest or promote")
+    if args.axes_action == "explain":
+        return _explain(args)
+    raise InputError(None, "choose an action: suggest, promote or explain")
+
+
+def _explain(args) -> int:
+    from ..axes import AxisCounter
+    from ..text import Document
+
+    corpus = Corpus.load(args.corpus)
+    counter = AxisCounter(axes=args.axes).fit()
+    if args.axis and args.axis not in {a.id for a in counter.lexicon_}:
+        raise InputError(None, f"no axis {args.axis!r} in {counter.lexicon_.source}",
+                         hint="framing report lists the axes; ids look like military-presence")
+    by_id = {a.id: a for a in corpus}
+    for wanted in args.articles:
+        matches = [i for i in by_id if i == wanted] or [i for i in by_id if i.startswith(wanted)]
+        if not matches:
+            raise InputError(args.corpus, f"no article {wanted!r}",
+                             hint="give an article id as `framing check` or the report shows it")
+        for article_id in matches:
+            article = by_id[article_id]
+            table = counter.explain(Document.from_article(article))
+            if args.axis:
+                table = table[table["axis"] == args.axis]
+            if args.counted_only:
+                table = table[table["counted"]]
+            print(f"{article_id} ({article.outlet}): {int(table['counted'].sum())} of "
+                  f"{len(table)} axis terms counted")
+            for r in table.itertuples():
+                mark = "+" if r.counted else "-"
+                print(f"  {mark} {r.axis}:{r.pole}  {r.matched!r}  {r.reason}")
+                print(textwrap.fill(r.sentence, width=100, initial_indent="      ",
+                                    subsequent_indent="      ", max_lines=2, placeholder=" …"))
+    return 0
 
 
 def _suggest(args) -> int:

@@ -21,7 +21,8 @@ from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
-from .referents import has_capitals, in_compound, in_proper_name, is_date_word, is_title_case
+from .referents import (after_capitalised, has_capitals, in_compound, in_proper_name, is_date_word,
+                         is_title_case)
 from .text import Document, count_words
 from .types import Hit
 
@@ -48,7 +49,9 @@ class TermRule:
     axis's), or, with ``window``, none within that many words of the term. ``not_in_sentence``:
     none of these anywhere in the sentence, whatever the window. ``exclude``: phrases
     that contain the term and are not the label.
-    ``compounds``: the term counts inside a hyphenated compound ("war-torn").
+    ``compounds``: the term counts inside a hyphenated compound ("war-torn"). ``after_name``
+    false: the term does not count right after a capitalised word, where it is the last word of a
+    name ("the Iraq war", "the Warsaw uprising").
     """
 
     terms: tuple[str, ...]
@@ -59,6 +62,7 @@ class TermRule:
     exclude: tuple[str, ...] = ()
     window: int | None = None
     compounds: bool | None = None
+    after_name: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class Axis:
         other; the other lists join; the smallest window and an explicit ``compounds`` win)."""
         near, also, not_near, exclude = None, [], list(self.not_near), []
         not_in_sentence = list(self.not_in_sentence)
-        window, compounds = self.window, self.compounds
+        window, compounds, after_name = self.window, self.compounds, True
         for rule in self.rules:
             if term not in rule.terms:
                 continue
@@ -102,10 +106,12 @@ class Axis:
                 window = rule.window if window is None or rule.window < window else window
             if rule.compounds is not None:
                 compounds = rule.compounds
+            if rule.after_name is not None:
+                after_name = rule.after_name
         return TermRule(terms=(term,), near=self.near if near is None else tuple(near),
                         also_near=tuple(also), not_near=tuple(not_near),
                         not_in_sentence=tuple(not_in_sentence), exclude=tuple(exclude),
-                        window=window, compounds=compounds)
+                        window=window, compounds=compounds, after_name=after_name)
 
 
 @dataclass(frozen=True)
@@ -225,7 +231,8 @@ def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
             not_in_sentence=_expand(_strings(r.get("not_in_sentence"), source,
                                              f"{where}: not_in_sentence"), cues, source, where),
             exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
-            window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds")))
+            window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds"),
+            after_name=_bool(r.get("after_name"), source, f"{where}: after_name")))
     return tuple(rules)
 
 
@@ -349,7 +356,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                         not_in_sentence=frozenset(rule.not_in_sentence),
                         exclude_key=f"X|{a.id}#{t}" if rule.exclude else None,
                         window=rule.window, compounds=bool(rule.compounds),
-                        name_label=has_capitals(t))
+                        name_label=has_capitals(t), after_name=rule.after_name is not False)
                     cue_words.update(rule.near)
                     cue_words.update(rule.also_near)
                     cue_words.update(rule.not_in_sentence)
@@ -455,6 +462,9 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                 elif not rule.name_label and in_proper_name(text, m.start, m.end, s0, e0,
                                                             title_case[i]):
                     reason = "name"
+                elif not rule.after_name and not title_case[i] and after_capitalised(text, m.start,
+                                                                                    s0):
+                    reason = "name"
                 elif not rule.compounds and in_compound(text, m.start, m.end):
                     reason = "compound"
                 else:
@@ -507,6 +517,7 @@ class _CompiledRule:
     window: int | None
     compounds: bool
     name_label: bool
+    after_name: bool
 
 
 def _group_of(key: str) -> str:

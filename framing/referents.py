@@ -26,7 +26,7 @@ import re
 from typing import Final
 
 __all__ = ["MONTHS", "WEEKDAYS", "NAME_HEADS", "is_title_case", "in_proper_name", "is_date_word",
-           "in_compound", "has_capitals"]
+           "in_compound", "has_capitals", "after_capitalised"]
 
 #: Month and weekday names: capitalised, these words are dates.
 MONTHS: Final[frozenset[str]] = frozenset(
@@ -165,3 +165,25 @@ def in_compound(text: str, start: int, end: int) -> bool:
     if start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalpha():
         return True
     return end + 1 < len(text) and text[end] in "-\u2010\u2011" and text[end + 1].isalpha()
+
+
+def after_capitalised(text: str, start: int, sentence_start: int) -> bool:
+    """The word before ``start`` is capitalised and is not the sentence's first: the match is the
+    last word of a name written in sentence case ("the Iraq war", "the 1944 Warsaw uprising").
+    Not after a possessive ("Syria's war") or an abbreviation in capitals ("the U.S. war").
+
+    >>> t = "He opposed the Iraq war. Syria's war and the U.S. war go on."
+    >>> [after_capitalised(t, t.index(w), s) for w, s in (("war.", 0), ("war and", 25),
+    ...                                                   ("war go", 25))]
+    [True, False, False]
+    """
+    i = start
+    while i > sentence_start and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > sentence_start and (text[j - 1].isalpha() or text[j - 1] in ".'’"):
+        j -= 1
+    prev = text[j:i]
+    if not prev[:1].isupper() or prev.replace(".", "").isupper() or prev.endswith(("'s", "’s")):
+        return False
+    return j > sentence_start and not _at_sentence_start(text, j, sentence_start)

@@ -260,3 +260,19 @@ def test_axis_rule_errors_name_the_problem():
     with pytest.raises(LexiconError, match="includes itself"):
         parse_axes(AXIS.replace('forces = ["troops", "soldiers"]', 'forces = ["@abroad"]'),
                    "mine.toml")
+
+
+def test_a_war_named_in_sentence_case_is_a_name(counter):
+    hits = counted(counter, "He opposed the Iraq war, but the war in Afghanistan, where U.S. troops "
+                            "fought, went on; Syria's war killed thousands.")
+    assert [m for a, _, m in hits if a == "war-naming"] == ["war", "war"]   # not "Iraq war"
+
+
+def test_not_in_sentence_vetoes_beyond_the_window():
+    lexicon = parse_axes(AXIS.replace('not_near = ["nasa"]\nwindow = 3',
+                                      'not_near = ["nasa"]\nnot_in_sentence = ["budget"]\nwindow = 3'),
+                         "mine.toml")
+    X = AxisCounter(axes=lexicon).fit().transform(
+        ["The mission of the troops ended, whatever the long and winding budget said.",
+         "The mission of the troops ended, whatever the long and winding nasa report said."])
+    assert list(X[:, 1]) == [0, 1]

@@ -88,3 +88,26 @@ def test_report_file_is_written_atomically(bundled_corpus, tmp_path):
     out = tmp_path / "out" / "r.html"
     Report(analyse(load_corpus(bundled_corpus))).to_file(out)
     assert out.exists() and not list(out.parent.glob(".tmp-*"))
+
+
+def test_summary_findings_link_to_their_sentences_and_state_measured_precision(seed_html):
+    summary = seed_html[seed_html.index('<section id="summary">'):]
+    summary = summary[:summary.index("</section>")]
+    first = re.search(r"<li>(.*?)</li>", summary, re.S).group(1)
+    # the first finding is the one with most evidence: the foreign presence, linked to its sentences
+    assert first.startswith("On the foreign military presence")
+    assert '<a href="#axis-military-presence">The sentences</a>' in first
+    assert re.search(r"on hand-checked news, \d+% of this axis's counted terms were right", first)
+    method = seed_html[seed_html.index('<section id="method">'):]
+    assert re.search(r"How often a count is right.</strong> On \d+ counted axis terms", method)
+
+
+def test_method_says_a_users_axis_file_is_unmeasured(tmp_path):
+    from tests.conftest import BUNDLED_CORPUS
+    from framing.axes import AxisCounter
+    mine = tmp_path / "axes.toml"
+    mine.write_text((BUNDLED_CORPUS.parent / "framing" / "data" / "axes.toml").read_text())
+    corpus = load_corpus(BUNDLED_CORPUS)
+    html = Report(analyse(corpus, extractors=[AxisCounter(axes=mine).fit()])).to_html()
+    assert "has been measured for the built-in axes only" in html
+    assert "of this axis's counted terms were right" not in html

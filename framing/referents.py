@@ -95,13 +95,19 @@ def _next_word(text: str, end: int, limit: int) -> str:
     return m.group()
 
 
-def _prev_word(text: str, start: int, floor: int) -> str:
+def _prev_word_span(text: str, start: int, floor: int, skip: str = " \t-") -> tuple[int, int]:
+    """Span of the word before ``start`` (letters, apostrophes, dots), past ``skip`` characters."""
     i = start
-    while i > floor and text[i - 1] in " \t-":
+    while i > floor and text[i - 1] in skip:
         i -= 1
     j = i
     while j > floor and (text[j - 1].isalpha() or text[j - 1] in "'’."):
         j -= 1
+    return j, i
+
+
+def _prev_word(text: str, start: int, floor: int) -> str:
+    j, i = _prev_word_span(text, start, floor)
     return text[j:i]
 
 
@@ -177,12 +183,7 @@ def after_capitalised(text: str, start: int, sentence_start: int) -> bool:
     ...                                                   ("war go", 25))]
     [True, False, False]
     """
-    i = start
-    while i > sentence_start and text[i - 1] in " \t":
-        i -= 1
-    j = i
-    while j > sentence_start and (text[j - 1].isalpha() or text[j - 1] in ".'’"):
-        j -= 1
+    j, i = _prev_word_span(text, start, sentence_start, skip=" \t")
     prev = text[j:i]
     if not prev[:1].isupper() or prev.replace(".", "").isupper() or prev.endswith(("'s", "’s")):
         return False

@@ -32,6 +32,7 @@ from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import InputError, LexiconError
 from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
+from .referents import in_proper_name, is_title_case
 from .quotes import QUOTE_KINDS, Quote, ReportingVerb, find_quotes
 from .text import Document
 from .types import Hit
@@ -72,6 +73,12 @@ class VerbLexicon(ItemsById):
     not_after: frozenset[str]
     not_before: frozenset[str]
     source: str = DEFAULT_VERBS_PATH
+    #: phrases holding a verb form that report nothing ("admitted to hospital")
+    exclude: tuple[str, ...] = ()
+
+    @cached_property
+    def exclude_matcher(self) -> TermMatcher:
+        return TermMatcher(("x", t) for t in self.exclude)
 
     @property
     def class_ids(self) -> list[str]:
@@ -186,7 +193,12 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise LexiconError(source, f"{key} must be a list of words", hint='["the", "a"]')
         guards[key] = frozenset(v.strip().lower() for v in value if v.strip())
-    return VerbLexicon(classes=tuple(classes), source=source, **guards)
+    exclude = data.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(v, str) and v.strip() for v in exclude):
+        raise LexiconError(source, "exclude must be a list of phrases",
+                           hint='write it as exclude = ["admitted to hospital"]')
+    return VerbLexicon(classes=tuple(classes), source=source,
+                       exclude=tuple(v.strip() for v in exclude), **guards)
 
 
 # --- finding reporting verbs in an article -------------------------------------------------------
@@ -214,9 +226,18 @@ def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> l
     quote_starts = [s for s, _ in quotes]
     if matches is None:
         matches = lexicon.scanner.finditer(text, lower)
+    excluded = [(m.start, m.end) for m in lexicon.exclude_matcher.finditer(text, lower)] \
+        if lexicon.exclude else []
     for key, start, end in matches:
         if doc.in_quote(start, end):
             continue
+        if excluded and any(s <= start and end <= e for s, e in excluded):
+            continue  # "admitted to hospital" reports nothing
+        if text[start].isupper():
+            si = doc.sentence_index(start)
+            s0, e0 = doc.sentence_spans[si]
+            if in_proper_name(text, start, end, s0, e0, is_title_case(text[s0:e0])):
+                continue  # a name or a title ("the Claims Conference")
         before = text[max(0, start - 16):start].rsplit(None, 1)
         if before and before[-1].lower() in lexicon.not_after and text[start - 1:start] == " ":
             continue

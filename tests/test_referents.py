@@ -276,3 +276,17 @@ def test_not_in_sentence_vetoes_beyond_the_window():
         ["The mission of the troops ended, whatever the long and winding budget said.",
          "The mission of the troops ended, whatever the long and winding nasa report said."])
     assert list(X[:, 1]) == [0, 1]
+
+
+def test_admitted_to_hospital_is_no_reporting_verb():
+    from framing.attribution import find_reporting_verbs, load_reporting_verbs
+
+    lexicon = load_reporting_verbs()
+
+    def verbs(text):
+        doc = Document.from_article(Article(id="a", outlet="o", title="", text=text))
+        return [(v.lemma, v.verb_class) for v in find_reporting_verbs(doc, lexicon)]
+
+    assert verbs("The senator was admitted to hospital on Friday with chest pains.") == []
+    assert verbs("ISIS claimed responsibility for the attack on the market.") == []
+    assert verbs("The senator admitted that she had misled voters.") == [("admit", "endorsing")]

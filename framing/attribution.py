@@ -226,12 +226,10 @@ def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> l
     quote_starts = [s for s, _ in quotes]
     if matches is None:
         matches = lexicon.scanner.finditer(text, lower)
-    excluded = [(m.start, m.end) for m in lexicon.exclude_matcher.finditer(text, lower)] \
-        if lexicon.exclude else []
     for key, start, end in matches:
         if doc.in_quote(start, end):
             continue
-        if excluded and any(s <= start and end <= e for s, e in excluded):
+        if lexicon.exclude and _excluded(lexicon, text, start, end):
             continue  # "admitted to hospital" reports nothing
         if text[start].isupper():
             si = doc.sentence_index(start)
@@ -251,6 +249,15 @@ def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> l
         found.append(ReportingVerb(start, end, lemma, verb_class, text[start:end],
                                    mode == "always"))
     return found
+
+
+def _excluded(lexicon: VerbLexicon, text: str, start: int, end: int) -> bool:
+    """Is the verb at ``start:end`` inside one of the lexicon's exclude phrases? Only the words
+    around the verb are scanned: verbs are few, articles long."""
+    lo = max(0, start - 60)
+    piece = text[lo:end + 60]
+    return any(m.start <= start - lo and end - lo <= m.end
+               for m in lexicon.exclude_matcher.finditer(piece))
 
 
 def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]) -> bool:

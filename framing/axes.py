@@ -354,7 +354,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                         near=frozenset(rule.near), also_near=frozenset(rule.also_near),
                         not_near=frozenset(rule.not_near),
                         not_in_sentence=frozenset(rule.not_in_sentence),
-                        exclude_key=f"X|{a.id}#{t}" if rule.exclude else None,
+                        exclude_key=f"{a.id}#{t}" if rule.exclude else None,
                         window=rule.window, compounds=bool(rule.compounds),
                         name_label=has_capitals(t), after_name=rule.after_name is not False)
                     cue_words.update(rule.near)
@@ -450,7 +450,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             if axis_id not in applicable:
                 reason = "not applicable"
             elif _inside(m, excluded.get(axis_id, ())) or (
-                    rule.exclude_key and _inside(m, excluded.get(rule.exclude_key[2:], ()))):
+                    rule.exclude_key and _inside(m, excluded.get(rule.exclude_key, ()))):
                 reason = "excluded phrase"
             elif self.use_referents:
                 i = doc.sentence_index(m.start)
@@ -513,7 +513,7 @@ class _CompiledRule:
     also_near: frozenset[str]
     not_near: frozenset[str]
     not_in_sentence: frozenset[str]
-    exclude_key: str | None
+    exclude_key: str | None  # the key of the term's own exclude phrases in the matcher, "X|" removed
     window: int | None
     compounds: bool
     name_label: bool

@@ -41,6 +41,9 @@ from framing.loaded import LoadedLanguage  # noqa: E402
 GOLD = ROOT / "benchmarks" / "gold"
 
 
+SHOW_LOST = False
+
+
 def wilson(k: float, n: float, z: float = 1.96) -> tuple[float, float]:
     if n <= 0:
         return math.nan, math.nan
@@ -144,6 +147,9 @@ def report(path: Path) -> dict:
     print("  still counted but wrong, by reason:", dict(wrong_now.most_common()))
     lost = [r for r in items if r["verdict"] and not r["_now"]]
     print(f"  true hits no longer counted: {len(lost)} of {k}")
+    if SHOW_LOST:
+        for r in lost:
+            print(f"    lost {r['id']} [{r['feature']}] {r['term']!r}: {r['why']}")
     by_stratum = {}
     for st in sorted(by):
         kept_rows = [r for r in by[st] if r["_now"]]
@@ -186,7 +192,11 @@ def main(argv=None) -> int:
     ap.add_argument("--write-precision", nargs=2, metavar=("AXES_SET", "LOADED_SET"),
                     help="write framing/data/precision.toml from these two gold files (each "
                          "labelled after the last change to its extractor)")
+    ap.add_argument("--show-lost", action="store_true",
+                    help="list the true hits the installed extractor no longer counts")
     args = ap.parse_args(argv)
+    global SHOW_LOST
+    SHOW_LOST = args.show_lost
     if not goldset.shared_available():
         print(f"needs {goldset.ABP} and {goldset.WCL} (../shared/data)", file=sys.stderr)
         return 2

@@ -414,7 +414,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
     def explain(self, doc: Document) -> pd.DataFrame:
         """Every pole-term occurrence in ``doc`` and whether it counts, and if not, why.
 
-        One row per (occurrence, axis): ``axis``, ``pole``, ``term``, ``matched``, ``sentence``,
+        One row per (occurrence, axis): ``axis``, ``pole``, ``term``, ``matched``, ``start`` and
+        ``end`` (offsets in the analysed text), ``sentence``,
         ``counted`` and ``reason`` (``counted``, ``not applicable``, ``excluded phrase``,
         ``name``, ``date``, ``compound``, ``nothing near``, ``nothing also near``,
         ``not_near: <word>``,
@@ -422,11 +423,12 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         """
         self._check_fitted()
         rows = [dict(axis=a, pole=p, term=m.term, matched=doc.text[m.start:m.end],
+                     start=m.start, end=m.end,
                      sentence=doc.sentence_text(doc.sentence_index(m.start)),
                      counted=reason == "counted", reason=reason)
                 for a, p, m, reason in self._decide(doc)[0]]
-        return pd.DataFrame(rows, columns=["axis", "pole", "term", "matched", "sentence",
-                                           "counted", "reason"])
+        return pd.DataFrame(rows, columns=["axis", "pole", "term", "matched", "start", "end",
+                                           "sentence", "counted", "reason"])
 
     def _decide(self, doc: Document):
         """``([(axis, pole, match, reason)], applicable axes)`` for every pole match; reason

@@ -324,14 +324,34 @@ def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
     return found
 
 
+# Words quoted to be talked about, not to keep them at a distance: pronouns and function words
+# (who is "we"?, whether something "can't" happen)
+_MENTIONED_WORDS = frozenset("""i me we us you he she it they them our my your his her its their
+    this that these those a an the and or but not no yes can can't cannot won't don't shouldn't
+    should would will must may might if is are was were be""".split())
+_QUOTED_ALTERNATIVE = re.compile(r"\s*(?:or|and|nor|versus|vs\.?)\s+[\"“'‘]")
+_ALTERNATIVE_BEFORE = re.compile(r"[\"”'’]\s*(?:or|and|nor|versus|vs\.?)\s*$")
+
+
 def _speech_like(text: str, start: int, end: int, inner: str) -> bool:
-    """Quoted speech rather than distance: the quotation ends on its own punctuation
-    (“very frustrating.”), or a colon introduces or follows it (Daniels: "I was threatened")."""
+    """Quoted speech, or a word mentioned rather than kept at a distance: the quotation ends on
+    its own punctuation (“very frustrating.”), a colon introduces or follows it (Daniels: "I was
+    threatened"), it glosses a word in parentheses (Nemesis (“reckoning”)), it is one of a pair of
+    quoted alternatives (“home” scenes and “work” scenes; “can’t” or “shouldn’t”), a function
+    word (who is “we”?), or holds digits (an embed code's id)."""
     if inner.rstrip()[-1:] in _SPEECH_PUNCT:
         return True
     before = text[max(0, start - 3):start].rstrip()
     after = text[end:end + 2].lstrip()
-    return before.endswith(":") or after.startswith(":")
+    if before.endswith((":", "(")) or after.startswith((":", ")")):
+        return True
+    if any(c.isdigit() for c in inner) or inner.strip().lower().replace("’", "'") in _MENTIONED_WORDS:
+        return True
+    # a pair of quoted words: "“X” or “Y”", or "“X” scenes … “Y” scenes" in one short stretch
+    if _QUOTED_ALTERNATIVE.match(text, end, min(len(text), end + 12)) \
+            or _ALTERNATIVE_BEFORE.search(text, max(0, start - 10), start):
+        return True
+    return False
 
 
 def _capitalised(inner: str) -> bool:

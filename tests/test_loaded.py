@@ -394,3 +394,14 @@ def test_babe_roc_auc_floor(shared_data):
     for outlet, idx in frame.reset_index(drop=True).groupby("outlet").indices.items():
         if y[idx].sum() >= 10 and (~y[idx]).sum() >= 10:
             assert roc_auc_score(y[idx], scores.loaded.to_numpy()[idx]) >= 0.6, outlet
+
+
+def test_words_mentioned_rather_than_distanced_are_not_scare_quotes():
+    df = score_sentences([
+        'The idea of a divine Nemesis (“reckoning”) was well known.',      # a gloss
+        'We ask whether Kavanaugh believes something “can’t” happen.',    # a function word
+        'The question is whether "electorate" or "voters" is the word.',  # quoted alternatives
+        '[embedtweet id="394907027991846912"] The vote failed.',          # an embed code
+        'The "reforms" have left the city in ruins.',                     # still scare quotes
+    ])
+    assert df.scare_quote.tolist() == [0, 0, 0, 0, 1]

@@ -290,3 +290,41 @@ def test_admitted_to_hospital_is_no_reporting_verb():
     assert verbs("The senator was admitted to hospital on Friday with chest pains.") == []
     assert verbs("ISIS claimed responsibility for the attack on the market.") == []
     assert verbs("The senator admitted that she had misled voters.") == [("admit", "endorsing")]
+
+
+# --- classes found on the seventh fresh sample ------------------------------------------------------
+
+def test_a_deployment_at_home_is_no_foreign_presence(counter):
+    home = ("Sixty percent said it was inappropriate to deploy the U.S. military to handle the "
+            "demonstrations in American cities.")
+    abroad = "The Pentagon will deploy 3,000 more troops to Afghanistan this spring."
+    assert "military-presence" not in axes_of(counter, home)
+    assert ("military-presence", "mission", "deploy") in counted(counter, abroad)
+
+
+def test_expelled_diplomats_are_not_an_army_driven_out(counter):
+    text = ("European Union nations on Monday expelled 30 people, and Ukraine ordered 13 Russians "
+            "to leave after the attack on the British military base.")
+    assert "troop-exit" not in axes_of(counter, text)
+
+
+def test_a_war_named_in_lower_case_is_a_name(counter):
+    text = ("We were able to end the cold war, but not build peace, the ambassador said of U.S. "
+            "and Russian troops in Syria.")
+    assert ("war-naming", "war", "war") not in counted(counter, text)
+
+
+def test_kneeling_for_the_anthem_is_not_a_street_protest(counter):
+    text = ("Players protesting police violence by kneeling during the national anthem drew "
+            "crowds of critics.")
+    street = "Thousands of protesters marched through the streets as police fired tear gas."
+    assert "protest-labels" not in axes_of(counter, text)
+    assert "protest-labels" in axes_of(counter, street)
+
+
+def test_israeli_interests_do_not_make_terrorism_palestinian(counter):
+    generic = ("A strike on Syria would unleash a new wave of terrorism and undermine the "
+               "Israeli-backed talks, Putin warned.")
+    palestinian = "Hamas terrorists fired rockets from Gaza at Israeli towns."
+    assert "israel-palestine-violence" not in axes_of(counter, generic)
+    assert "israel-palestine-violence" in axes_of(counter, palestinian)

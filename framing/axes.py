@@ -48,7 +48,9 @@ class TermRule:
     ("defeat" frames the troops' exit only in a sentence about troops *and* about leaving). ``not_near``: none of these in the sentence (added to the
     axis's), or, with ``window``, none within that many words of the term. ``not_in_sentence``:
     none of these anywhere in the sentence, whatever the window. ``exclude``: phrases
-    that contain the term and are not the label.
+    that contain the term and are not the label. ``near_window``: the ``near`` words count
+    only within that many words of the term (the word that leaves must be the troops, not a
+    sentence that also mentions troops somewhere).
     ``compounds``: the term counts inside a hyphenated compound ("war-torn"). ``after_name``
     false: the term does not count right after a capitalised word, where it is the last word of a
     name ("the Iraq war", "the Warsaw uprising").
@@ -63,6 +65,7 @@ class TermRule:
     window: int | None = None
     compounds: bool | None = None
     after_name: bool | None = None
+    near_window: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Axis:
         near, also, not_near, exclude = None, [], list(self.not_near), []
         not_in_sentence = list(self.not_in_sentence)
         window, compounds, after_name = self.window, self.compounds, True
+        near_window = None
         for rule in self.rules:
             if term not in rule.terms:
                 continue
@@ -104,6 +108,9 @@ class Axis:
             exclude += rule.exclude
             if rule.window is not None:
                 window = rule.window if window is None or rule.window < window else window
+            if rule.near_window is not None:
+                near_window = rule.near_window if near_window is None \
+                    else min(near_window, rule.near_window)
             if rule.compounds is not None:
                 compounds = rule.compounds
             if rule.after_name is not None:
@@ -111,7 +118,8 @@ class Axis:
         return TermRule(terms=(term,), near=self.near if near is None else tuple(near),
                         also_near=tuple(also), not_near=tuple(not_near),
                         not_in_sentence=tuple(not_in_sentence), exclude=tuple(exclude),
-                        window=window, compounds=compounds, after_name=after_name)
+                        window=window, compounds=compounds, after_name=after_name,
+                        near_window=near_window)
 
 
 @dataclass(frozen=True)
@@ -232,7 +240,8 @@ def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
                                              f"{where}: not_in_sentence"), cues, source, where),
             exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
             window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds"),
-            after_name=_bool(r.get("after_name"), source, f"{where}: after_name")))
+            after_name=_bool(r.get("after_name"), source, f"{where}: after_name"),
+            near_window=_window(r.get("near_window"), source, f"{where}: near_window")))
     return tuple(rules)
 
 
@@ -356,7 +365,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                         not_in_sentence=frozenset(rule.not_in_sentence),
                         exclude_key=f"{a.id}#{t}" if rule.exclude else None,
                         window=rule.window, compounds=bool(rule.compounds),
-                        name_label=has_capitals(t), after_name=rule.after_name is not False)
+                        name_label=has_capitals(t), after_name=rule.after_name is not False,
+                        near_window=rule.near_window)
                     cue_words.update(rule.near)
                     cue_words.update(rule.also_near)
                     cue_words.update(rule.not_in_sentence)
@@ -475,7 +485,9 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                         _cues_near(cues, cue_starts, s0, e0, m, rule.window, text)
                     vetoes = [w for w in near_found if w in rule.not_near] + \
                         [w for w in found if w in rule.not_in_sentence]
-                    n_cues = len({w for w in found if w in rule.near})
+                    near_close = found if rule.near_window is None else \
+                        _cues_near(cues, cue_starts, s0, e0, m, rule.near_window, text)
+                    n_cues = len({w for w in near_close if w in rule.near})
                     if vetoes:
                         reason = f"not_near: {vetoes[0]}"
                     elif rule.near and not n_cues:
@@ -520,6 +532,7 @@ class _CompiledRule:
     compounds: bool
     name_label: bool
     after_name: bool
+    near_window: int | None = None
 
 
 def _group_of(key: str) -> str:

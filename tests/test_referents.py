@@ -328,3 +328,38 @@ def test_israeli_interests_do_not_make_terrorism_palestinian(counter):
     palestinian = "Hamas terrorists fired rockets from Gaza at Israeli towns."
     assert "israel-palestine-violence" not in axes_of(counter, generic)
     assert "israel-palestine-violence" in axes_of(counter, palestinian)
+
+
+def test_the_troops_must_be_the_ones_leaving(counter):
+    # the troops are in the sentence, but what is withdrawn or handed over is something else
+    invitation = ("Days after the Pentagon withdrew an invitation to China for a naval drill, "
+                  "U.S. troops sailed past the islands.")
+    hearts = ("The president stood with his hands over his heart as a Marine bugler played Taps "
+              "for the soldiers killed in Afghanistan.")
+    true_exit = "The United States will withdraw its remaining troops from Afghanistan by May."
+    assert "troop-exit" not in axes_of(counter, invitation)
+    assert "troop-exit" not in axes_of(counter, hearts)
+    assert ("troop-exit", "withdrawal", "withdraw") in counted(counter, true_exit)
+
+
+def test_near_window_in_a_users_axis_file():
+    raw = '''
+[[axis]]
+id = "exit"
+label = "Exit"
+near = ["troops"]
+[[axis.pole]]
+name = "withdrawal"
+terms = ["withdrawal"]
+[[axis.pole]]
+name = "retreat"
+terms = ["retreat"]
+[[axis.rule]]
+terms = ["withdrawal"]
+near_window = 3
+'''
+    c = AxisCounter(axes=parse_axes(raw)).fit()
+    far = "The withdrawal was announced on Monday in a long speech about the troops."
+    close = "The withdrawal of the troops was announced on Monday."
+    assert not c.extract(Document.from_article(Article("a", "o", "", far))).hits
+    assert len(c.extract(Document.from_article(Article("a", "o", "", close))).hits) == 1

@@ -402,6 +402,8 @@ class _Context:
     quote_starts: list[int]
     names: dict[str, str] = field(default_factory=dict)  # surname → full name, this article
     last_person: str = ""
+    last_person_at: int = -1  # where the last named speaker was attributed
+    gender: dict[str, str] = field(default_factory=dict)  # name → "m" / "f" where the text says
     person_actor: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (actor, how)
 
     def paragraph_start(self, offset: int) -> int:
@@ -474,7 +476,8 @@ def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon)
     quotes.sort(key=lambda q: q.start)
     _carry_speakers(ctx, quotes)
     _resolve(ctx, quotes)
-    return [q for q in quotes if not (q.kind == "partial" and q.attributed_by == "none")]
+    # a partial quote or a report of speech with no speaker is nobody's words
+    return [q for q in quotes if not (q.kind != "direct" and q.attributed_by == "none")]
 
 
 def _read_quote(ctx: _Context, i: int) -> Quote | None:
@@ -682,6 +685,9 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
     """Names, surnames, pronouns and descriptions to speakers; speakers to actors."""
     actors = ctx.actors
     descriptions: dict[str, set[str]] = {}  # "taliban spokesman" → {"Zabihullah Mujahid"}
+    # names written out in full anywhere in the narrator's words ("Actress Alyssa Milano …"), so
+    # that "Milano said" finds her; a surname two people share finds neither
+    _narrator_names(ctx)
     # first pass: names written out in full, so later surnames and descriptions can find them
     names = {}
     for q in quotes:
@@ -697,11 +703,16 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             if core:
                 descriptions.setdefault(core, set()).add(full)
     for q in quotes:
+        if q.attributed_by != "none" and not names[id(q)] \
+                and is_fragment(q.speaker_description):
+            # "The", "Friday", "Dr", "towards a run and": no speaker was found after all
+            q.attributed_by, q.speaker_description, q.verb, q.verb_class = "none", "", "", ""
         if q.attributed_by == "none":
             q.actor, q.actor_by = UNATTRIBUTED, "none"
             continue
         description = q.speaker_description
         name = names[id(q)]
+        here = q.verb_start if q.verb_start >= 0 else q.start
         how = ""
         if name:
             person = actors.find_person(name)
@@ -715,8 +726,15 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             else:
                 how = "name"
         elif description.lower() in _PRONOUNS:
-            if description.lower() in ("he", "she") and ctx.last_person:
-                name, how = ctx.last_person, "pronoun"
+            if description.lower() in ("he", "she"):
+                name = _pronoun_antecedent(ctx, description.lower(), here)
+                if name:
+                    how = "pronoun"
+                else:
+                    # the text does not settle who "he" is: say so rather than guess
+                    q.speaker, q.speaker_by = "", "unresolved pronoun"
+                    q.actor, q.actor_by = UNATTRIBUTED, "none"
+                    continue
             elif description.lower() in ("it", "they"):
                 group = _group_antecedent(ctx, q.verb_start if q.verb_start >= 0 else q.start)
                 if group is not None:
@@ -729,6 +747,10 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 name, how = next(iter(candidates)), "description"
         if name and (" " in name or how == "actor file"):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
+            ctx.last_person_at = here
+            g = _gender_of(description)
+            if g:
+                ctx.gender.setdefault(name, g)
         q.speaker = name or description
         q.speaker_by = how
         si = ctx.doc.sentence_index(q.verb_start if q.verb_start >= 0 else q.start)
@@ -741,6 +763,139 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 and q.actor_by in ("none", "role"):
             # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
             q.actor, q.actor_by = ctx.person_actor[name]
+
+
+_FRAGMENT_WORDS = frozenset(
+    """the a an this that these those some many most others other another all both each either
+    neither one none nobody everyone someone anyone when while if as after before since then
+    there here what which who whom whose how why where monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tonight january february march april may june july august
+    september october november december mr mrs ms miss dr prof sir madam""".split()) | _TITLES
+_DANGLING = frozenset("""and or but nor of to for with from by in on at into onto towards toward
+    about than as a an the""".split())
+
+
+def is_fragment(description: str) -> bool:
+    """A determiner, weekday, month, title or connective alone, or a phrase that starts or ends
+    mid-clause ("towards a run and"): words left over from a clause, never a speaker.
+
+    >>> [is_fragment(d) for d in ("The", "Friday", "Dr", "towards a run and", "a senior official")]
+    [True, True, True, True, False]
+    """
+    words = [w.strip(".,;:'\"“”‘’()") for w in description.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    low = [w.lower() for w in words]
+    if len(words) == 1:
+        return low[0] in _FRAGMENT_WORDS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS)
+    if low[-1] in _DANGLING:
+        return True
+    return words[0].islower() and low[0] in _DANGLING - {"a", "an", "the"}
+
+
+_MALE_CUES = re.compile(r"(?:Mr|Sir|King|Prince|Lord|Father|Brother)\.?")
+_FEMALE_CUES = re.compile(r"(?:Mrs|Ms|Miss|Madam|Dame|Queen|Princess|Sister|Lady)\.?")
+
+
+def _gender_of(description: str) -> str:
+    if _FEMALE_CUES.search(description):
+        return "f"
+    if _MALE_CUES.search(description):
+        return "m"
+    return ""
+
+
+_PERSON_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da))+")
+_PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the last speaker
+
+
+def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, full name)`` of the people the narrator names in ``[start, end)``."""
+    out = []
+    for m in _PERSON_RUN.finditer(ctx.doc.text, start, end):
+        if ctx.doc.in_quote(m.start(), m.end()):
+            continue
+        name = speaker_name(m.group(), ctx.actors)
+        if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
+            continue
+        words = name.split()
+        s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(m.start())][0]
+        if len(words) >= 3 and m.start() <= s_start + 1 and name == m.group().rstrip("."):
+            # "Actress Alyssa Milano joined …": a capitalised first word of three opening a
+            # sentence is a description more often than a first name
+            name = " ".join(words[1:])
+        if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
+            continue
+        out.append((m.start(), name))
+    return out
+
+
+def _narrator_names(ctx: _Context) -> None:
+    shared: set[str] = set()
+    for _, name in _persons_in(ctx, 0, len(ctx.doc.text)):
+        person = ctx.actors.find_person(name)
+        full = person[0] if person else name
+        surname = name.split()[-1].lower()
+        known = ctx.names.get(surname)
+        if known is not None and known != full and not full.endswith(known) \
+                and not known.endswith(full):
+            shared.add(surname)
+        elif known is None or len(full) > len(known):
+            ctx.names[surname] = full
+    for surname in shared:
+        ctx.names.pop(surname, None)
+
+
+def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The person "he" or "she" at ``offset`` means, or "" when the text does not settle it.
+
+    It is the last named speaker when no other person is named in the narrator's words since
+    (Marco Rubio criticised Barack Obama. "…," he said: two people, so not settled), within two
+    paragraphs, and when what the text says of that speaker's gender does not contradict it.
+    """
+    name = ctx.last_person
+    if not name or ctx.last_person_at < 0 or ctx.last_person_at > offset:
+        return _only_person_in_view(ctx, pronoun, offset)
+    g = ctx.gender.get(name)
+    if g and g != ("m" if pronoun == "he" else "f"):
+        return ""
+    # no more than two paragraph breaks back
+    if ctx.doc.text.count("\n", ctx.last_person_at, offset) > _PRONOUN_REACH * 2:
+        return ""
+    own = {t.lower() for t in name.split()}
+    narrator = ctx.outside_quotes(ctx.last_person_at, offset)
+    for m in _PERSON_RUN.finditer(narrator):
+        other = speaker_name(m.group(), ctx.actors)
+        if not other or " " not in other:
+            continue
+        tokens = {t.lower() for t in other.split()}
+        if tokens & own:
+            continue  # the same person ("President Joe Biden", "Biden")
+        if ctx.actors.find_person(other) is None and ctx.actors.organisation_spans(other):
+            continue  # an organisation, not a person
+        return _only_person_in_view(ctx, pronoun, offset)
+    return name
+
+
+def _only_person_in_view(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The one person the narrator names in this paragraph and the one before, up to
+    ``offset``; "" when there are none or several."""
+    p_start = ctx.paragraph_start(offset)
+    prev = ctx.previous_paragraph(p_start)
+    start = prev[0] if prev else p_start
+    people = {}
+    for _, name in _persons_in(ctx, start, offset):
+        key = name.split()[-1].lower()
+        if key not in people or len(name) > len(people[key]):
+            people[key] = name
+    if len(people) != 1:
+        return ""
+    name = next(iter(people.values()))
+    g = ctx.gender.get(name)
+    if g and g != ("m" if pronoun == "he" else "f"):
+        return ""
+    return name
 
 
 def _group_antecedent(ctx: _Context, offset: int) -> tuple[str, str] | None:

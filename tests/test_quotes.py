@@ -167,7 +167,9 @@ def test_according_to_and_scare_quotes():
 
 def test_participle_belongs_to_the_sentence_subject():
     [q] = quotes_of("He provoked fury by falsely claiming that the vote was rigged.")
-    assert (q.speaker, q.verb, q.text) == ("He", "claim", "the vote was rigged")
+    # no one is named before "He": the speaker stays the pronoun, marked unresolved
+    assert (q.speaker_description, q.verb, q.text) == ("He", "claim", "the vote was rigged")
+    assert (q.speaker, q.speaker_by) == ("", "unresolved pronoun")
 
 
 def test_unknown_speakers_grouped_by_title_cue():
@@ -210,3 +212,36 @@ def test_long_title_between_quote_and_verb():
     quotes = quotes_of(text)
     assert [(q.speaker, q.attributed_by) for q in quotes] == [
         ("Jane Roe", "explicit"), ("Michael Leavitt", "explicit")]
+
+
+# --- fragments and pronouns (issue: who said it) -------------------------------------------------
+
+def test_fragments_are_never_speakers():
+    from framing.quotes import is_fragment
+    for fragment in ("The", "A", "When", "Friday", "Others", "Dr", "Mr", "towards a run and"):
+        assert is_fragment(fragment), fragment
+    for speaker in ("a senior Taliban official", "Zabihullah Mujahid", "he", "officials"):
+        assert not is_fragment(speaker), speaker
+
+
+def test_a_surname_finds_the_full_name_the_narrator_gave():
+    text = ("Actress Alyssa Milano joined the protest on Monday.\n"
+            '"For so long, the go-to has been not to believe them," Milano said.')
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by) == ("Alyssa Milano", "surname")
+
+
+def test_he_is_left_unresolved_when_two_men_are_in_view():
+    # Marco Rubio criticised Barack Obama: "he" could be either, and the text does not settle it
+    text = ('Sen. Marco Rubio criticised President Barack Obama on Tuesday over the deal.\n'
+            '"It is a disaster for our allies," he said.')
+    [q] = quotes_of(text)
+    assert q.speaker == "" and q.speaker_by == "unresolved pronoun"
+    assert q.speaker_description == "he"
+
+
+def test_he_is_the_one_person_in_view():
+    text = ("NASCAR driver Bubba Wallace spoke after the race at Talladega.\n"
+            '"I stand behind NASCAR," he said.')
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by) == ("Bubba Wallace", "pronoun")

@@ -111,3 +111,15 @@ def test_method_says_a_users_axis_file_is_unmeasured(tmp_path):
     html = Report(analyse(corpus, extractors=[AxisCounter(axes=mine).fit()])).to_html()
     assert "has been measured for the built-in axes only" in html
     assert "of this axis's counted terms were right" not in html
+
+
+def test_quote_counts_in_a_caption_add_up_to_its_actor_rows(seed_html):
+    # each outlet's "Who is quoted" caption counts every kind of quote, partial ones included,
+    # so it agrees with the quotes column of the actor rows under it (when every actor is shown)
+    tables = re.findall(r"<caption>([^<]*?): [^<]*? (\d+) quotes \((\d+) direct, (\d+) partial, "
+                        r"(\d+) indirect\)</caption>.*?<tbody>(.*?)</tbody>", seed_html, re.S)
+    assert tables, "no quote captions found"
+    for group, total, direct, partial, indirect, body in tables:
+        assert int(total) == int(direct) + int(partial) + int(indirect)
+        rows = re.findall(r"<tr><td>[^<]*</td><td class=\"n\">(\d+)</td>", body)
+        assert sum(map(int, rows)) == int(total), group

@@ -66,6 +66,7 @@ def build(inputs: ReportInputs) -> dict | None:
             "quote_share": share["quote_share"] if share is not None else np.nan,
             "n_direct": int(share["n_direct"]) if share is not None else 0,
             "n_indirect": int(share["n_indirect"]) if share is not None else 0,
+            "n_partial": int(share["n_partial"]) if share is not None else 0,
             "actors": [{"label": r.actor_label, "n_quotes": int(r.n_quotes),
                         "words": int(r.quoted_words), "share": r.share_of_quotes,
                         "speakers": _first(r.speakers, MAX_SPEAKERS)} for r in sub.itertuples()],

@@ -21,7 +21,7 @@ LOADED_WHY = {"ok", "other-sense", "name", "title", "not-speech", "quoted-speake
 
 
 def _sets():
-    return sorted(GOLD.glob("*_*.jsonl"))
+    return sorted(GOLD.glob("axes_*.jsonl")) + sorted(GOLD.glob("loaded_*.jsonl"))
 
 
 def _read(path):
@@ -66,3 +66,30 @@ def test_gold_offsets_point_at_their_terms(shared_data):
             continue
         found = list(TermMatcher([("k", it["term"])]).finditer(matched))
         assert found, (name, it["id"], matched, it["term"])
+
+
+QUOTE_ROW = {"id", "source", "article_id", "field", "p_start", "p_end", "candidates", "quotes"}
+QUOTE_UNIT = {"is_quote", "kind", "speaker", "aliases", "described_as", "named", "verb", "why",
+              "start", "end", "cand"}
+
+
+def test_quote_gold_holds_offsets_and_labels_not_text():
+    paths = sorted(GOLD.glob("quotes_*.jsonl"))
+    assert paths
+    n_true = 0
+    for path in paths:
+        header, rows = _read(path)
+        assert header["kind"] == "quotes", path.name
+        for row in rows:
+            assert set(row) == QUOTE_ROW, (path.name, row["id"])   # no paragraph, no snippet
+            assert row["p_start"] < row["p_end"]
+            for c in row["candidates"]:
+                assert set(c) == {"cand", "start", "end", "kind"}
+                assert row["p_start"] <= c["start"] < row["p_end"]
+            for u in row["quotes"] or []:
+                assert set(u) == QUOTE_UNIT, (path.name, row["id"])
+                assert row["p_start"] <= u["start"] < u["end"] <= row["p_end"], row["id"]
+                if u["is_quote"]:
+                    assert u["kind"] in ("direct", "partial", "indirect"), row["id"]
+                    n_true += 1
+    assert n_true >= 300

@@ -98,7 +98,8 @@ _NOT_NAMES = frozenset(
     """a an the this that these those his her its their our my your he she they it we i you
     one two three four five six seven eight nine ten several some many most all both each
     another other former late but and or so yet however meanwhile also later earlier still then
-    now in on at as after before when while if according during since for with from by of to""".split()
+    now in on at as after before when while if according during since for with from by of to
+    what who why how where which even consider others here there""".split()
 )
 # Titles and descriptive words stripped from the front of a run of capitalised words.
 _TITLES = frozenset(
@@ -110,8 +111,17 @@ _TITLES = frozenset(
     chairwoman chair mayor judge justice attorney king queen prince princess sheikh shaikh
     mullah maulvi imam ayatollah rev reverend father pope sir lord dame marine marines corps army
     navy air force special representative supreme commander senior top official officer
-    speaker majority minority whip house senate congressman congresswoman u.s us""".split()
-)
+    speaker majority minority whip house senate congressman congresswoman u.s us chancellor
+    president-elect vice-president premier mp mep lawmaker legislator councilman councilwoman
+    commissioner sheriff chief-of-staff superintendent provost dean""".split()
+) | frozenset(
+    # descriptions written like titles before a name ("Actress Alyssa Milano", "NASCAR driver
+    # Bubba Wallace"): stripped the same way
+    """actress actor singer rapper comedian author writer novelist host anchor reporter
+    correspondent columnist commentator pundit billionaire businessman businesswoman
+    entrepreneur candidate nominee hopeful activist lawyer doctor nurse coach player star model
+    filmmaker producer pastor bishop cardinal rabbi cleric driver quarterback pitcher
+    celebrity""".split())
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der den la le du dos das abu".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 # words that stand between a speaker and the verb, or open the clause, but are not the speaker
@@ -119,10 +129,10 @@ _TRAILING_WORDS = frozenset(
     """also has had have later previously earlier repeatedly reportedly once then now would will
     was were is are recently further again quickly publicly privately separately initially first
     last himself herself themselves however too not never ultimately simply subsequently
-    flatly bluntly angrily proudly calmly""".split())
+    flatly bluntly angrily proudly calmly only just""".split())
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
-    separately similarly elsewhere previously today yesterday""".split())
+    separately similarly elsewhere previously today yesterday even consider""".split())
 _LY_NOUNS = frozenset("family assembly rally supply reply monopoly anomaly daily weekly "
                       "homily bully folly".split())
 _LEADING_NOISE = re.compile(
@@ -159,6 +169,15 @@ def speaker_name(phrase: str, actors: ActorLexicon | None = None) -> str:
     return name
 
 
+def _is_title(token: str) -> bool:
+    """A title, also hyphenated ("Gov.-elect", "President-designate")."""
+    t = token.lower().strip(".")
+    if t in _TITLES:
+        return True
+    head, _, tail = t.partition("-")
+    return bool(tail) and tail in ("elect", "designate") and head.strip(".") in _TITLES
+
+
 _PREPOSITIONS = frozenset("of from at with for in on who".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
@@ -191,10 +210,10 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         while run and run[-1].lower() in _PARTICLES:
             run = run[:-1]
         # everything up to the last title goes: "Texas Sen. John Cornyn", "Marine Corps Gen. X"
-        last_title = max((k for k, t in enumerate(run[:-1]) if t.lower().strip(".") in _TITLES),
+        last_title = max((k for k, t in enumerate(run[:-1]) if _is_title(t)),
                          default=-1)
         i = last_title + 1
-        while i < len(run) and (run[i].lower().strip(".") in _TITLES
+        while i < len(run) and (_is_title(run[i])
                                 or run[i].lower().strip(".") in _NOT_NAMES
                                 or run[i].lower() in _PARTICLES):
             i += 1
@@ -541,7 +560,57 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is not None:
                 return _attribute(quote, v, found)
+
+    # 4. no reporting verb: a name that opens the clause a colon closes ("Kelly set the record
+    # straight: “…”", "As Gov.-elect Terry McAuliffe put it: “…”"), or a dash and a name after
+    # the quote ("“…” — David Chalian, CNN")
+    if quote.kind == "direct":
+        found = _colon_speaker(ctx, prev_end, qs) or _dash_speaker(text, qe)
+        if found is not None and not _known_name(ctx, found[0]):
+            found = None
+        if found is not None:
+            quote.speaker_description, quote.name = found
+            quote.attributed_by = "explicit"
     return quote
+
+
+_CLAUSE_OPENERS = re.compile(r"^(?:(?:and|but|so|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words,?)\s+)+",
+                             re.I)
+_DASH_NAME = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
+
+
+def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str] | None:
+    text = ctx.doc.text
+    before = text[clause_start:qs].rstrip(" \t" + _QUOTE_MARKS)
+    if not before.endswith(":") or "\n" in before.strip():
+        return None
+    clause = _CLAUSE_OPENERS.sub("", before[:-1].strip())
+    m = re.match(r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w'’-]+)", clause)
+    if m is None:
+        return None
+    name = speaker_name(m.group(1), ctx.actors)
+    if not name or is_fragment(name) or name.split()[-1].lower() in _PLACE_HEADS:
+        return None
+    return m.group(1), m.group(1)
+
+
+def _known_name(ctx: _Context, phrase: str) -> bool:
+    """A speaker found without a reporting verb must be a name of two words or more, or one the
+    article writes in full elsewhere or the actor file lists ("Kelly" after "Megyn Kelly")."""
+    name = speaker_name(phrase, ctx.actors)
+    if not name:
+        return False
+    if " " in name:
+        return True
+    return name.lower() in ctx.names or ctx.actors.find_person(name) is not None \
+        or bool(re.search(rf"\b[A-Z][\w'’-]+[ \t]+{re.escape(name)}\b", ctx.doc.text))
+
+
+def _dash_speaker(text: str, qe: int) -> tuple[str, str] | None:
+    m = _DASH_NAME.match(text, qe, min(len(text), qe + 80))
+    if m is None or is_fragment(m.group(1)):
+        return None
+    return m.group(1), m.group(1)
 
 
 def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
@@ -745,6 +814,11 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             candidates = descriptions.get(_core_description(description), set())
             if len(candidates) == 1:
                 name, how = next(iter(candidates)), "description"
+            else:
+                # "the analyst wrote" after "MKM analyst Bill Kirk raised …"
+                found_name = _description_antecedent(ctx, description, here)
+                if found_name:
+                    name, how = found_name, "description"
         if name and (" " in name or how == "actor file"):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
             ctx.last_person_at = here
@@ -806,29 +880,127 @@ def _gender_of(description: str) -> str:
     return ""
 
 
-_PERSON_RUN = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da))+")
+# a run of capitalised words on one line ("Senate Majority Leader Mitch McConnell")
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|del|di))+")
+# abbreviations that end in a full stop inside a name ("Gen. Frank McKenzie", "John F. Kennedy")
+_NAME_ABBREVIATIONS = frozenset("mr mrs ms dr gen sen rep gov lt col maj capt sgt adm rev st jr sr "
+                                "prof pres u.s".split())
+# last words that make a run an organisation, a law or a place, not a person
+_NOT_PERSON_HEADS = frozenset("""act committee institute county department party council court
+    house senate university college agency foundation center centre association union times
+    post news group project campaign administration office commission bureau service force
+    army navy democracy caucus network company inc corp corporation city state states
+    republic kingdom street avenue road square hall bank fund organization organisation
+    review journal magazine press tribune daily television radio tv media club league team
+    school hospital church ministry bill amendment order plan program programme
+    initiative coalition alliance movement conference summit forum report study""".split())
+# last words that make a run a place: US states and regions of the world
+_PLACE_HEADS = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+    florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire
+    jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania island tennessee texas
+    utah vermont virginia washington wisconsin wyoming africa america americas asia europe
+    east west north south kingdom emirates arabia korea islands valley county""".split())
+_PLACE_OPENERS = frozenset("""San Santa Los Las New Fort Saint St. North South East West United
+    El Port Mount Lake Cape Puerto Rio Hong Sri Costa Saudi""".split())
 _PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the last speaker
 
 
 def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
-    """``(offset, full name)`` of the people the narrator names in ``[start, end)``."""
+    """``(offset, full name)`` of the people the narrator names in ``[start, end)``: runs of
+    capitalised words on one line, cut at sentence ends, that :func:`speaker_name` reads as a
+    name of two words or more and that do not end in an organisation's word. The headline is
+    skipped (title case makes every word look like a name)."""
     out = []
-    for m in _PERSON_RUN.finditer(ctx.doc.text, start, end):
-        if ctx.doc.in_quote(m.start(), m.end()):
-            continue
-        name = speaker_name(m.group(), ctx.actors)
-        if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
-            continue
-        words = name.split()
-        s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(m.start())][0]
-        if len(words) >= 3 and m.start() <= s_start + 1 and name == m.group().rstrip("."):
-            # "Actress Alyssa Milano joined …": a capitalised first word of three opening a
-            # sentence is a description more often than a first name
-            name = " ".join(words[1:])
-        if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
-            continue
-        out.append((m.start(), name))
+    text = ctx.doc.text
+    title = ctx.doc.article.title
+    body_start = len(title) + 2 if title else 0
+    for m in _CAPITAL_RUN.finditer(text, max(start, body_start), end):
+        # cut the run where a sentence ends inside it ("Florida. Sanders said")
+        pieces, piece, pos = [], [], m.start()
+        for tok in re.finditer(r"\S+", m.group()):
+            word = tok.group()
+            piece.append((m.start() + tok.start(), word))
+            if word.endswith(".") and word[:-1].lower() not in _NAME_ABBREVIATIONS \
+                    and not (len(word) == 2 and word[0].isupper()):
+                pieces.append(piece)
+                piece = []
+        if piece:
+            pieces.append(piece)
+        for piece in pieces:
+            if len(piece) < 2:
+                continue
+            at = piece[0][0]
+            if ctx.doc.in_quote(at, piece[-1][0] + len(piece[-1][1])):
+                continue
+            words = [w for _, w in piece]
+            s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(at)][0]
+            if at <= s_start + 1 and re.search(rf"(?<![\w'’-]){re.escape(words[0].lower())}\b",
+                                                text):
+                # a sentence's first word that the text also writes in lower case is a word,
+                # not a first name ("Promoting Sanders …", "Actress Alyssa Milano …")
+                words = words[1:]
+                at = piece[1][0]
+            last = words[-1]
+            for mark in _POSSESSIVE:
+                if last.endswith(mark):
+                    words[-1] = last[:-len(mark)]  # "Gov. Gretchen Whitmer’s authority"
+                    break
+            name = speaker_name(" ".join(words), ctx.actors)
+            if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
+                continue
+            if name.split()[-1].lower().strip(".") in _NOT_PERSON_HEADS | _PLACE_HEADS \
+                    or name.split()[0] in _PLACE_OPENERS or re.search(r"-[a-z]", name):
+                continue  # "San Francisco", "Amazon-owned AMZN"
+            if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
+                continue
+            out.append((at, name))
     return out
+
+
+_ROLE_FORMS = {"governor": "governor|gov", "senator": "senator|sen",
+               "representative": "representative|rep|congressman|congresswoman",
+               "congressman": "congressman|rep", "congresswoman": "congresswoman|rep",
+               "general": "general|gen", "president": "president", "justice": "justice",
+               "secretary": "secretary", "minister": "minister", "mayor": "mayor"}
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]+)$", re.I)
+_ANTECEDENT_REACH = 4000  # characters back that "the analyst" may look for the analyst named
+
+
+def _description_antecedent(ctx: _Context, description: str, offset: int) -> str:
+    """The person a definite description stands for ("the analyst", "the Massachusetts
+    governor"): the last one the text introduced with that role before ``offset``, written
+    before the name ("MKM analyst Bill Kirk", "Gov. Charlie Baker") or after it in an appositive
+    ("Bill Kirk, an analyst at MKM"). "" when the text names no one so."""
+    m = _DEFINITE.match(description.strip())
+    if not m:
+        return ""
+    if not m.group(1).islower():
+        return ""  # "the Times": a name, not a role
+    role = m.group(1)
+    if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES:
+        return ""
+    forms = _ROLE_FORMS.get(role, re.escape(role))
+    name_run = r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
+    before = re.compile(rf"(?i:\b(?:{forms}))\.?[ \t]+{name_run}")
+    after = re.compile(rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
+                       rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b")
+    lo = max(0, offset - _ANTECEDENT_REACH)
+    best_at, best = -1, ""
+    for pattern in (before, after):
+        for found in pattern.finditer(ctx.doc.text, lo, offset):
+            if ctx.doc.in_quote(found.start(), found.end()) or found.start() < best_at:
+                continue
+            name = speaker_name(found.group(1), ctx.actors)
+            if not name or name.split()[-1].lower() in _NOT_PERSON_HEADS:
+                continue
+            if " " not in name:
+                name = ctx.names.get(name.lower(), name)  # "President Trump": the surname
+            best_at, best = found.start(), name
+    if not best:
+        return ""
+    person = ctx.actors.find_person(best)
+    return person[0] if person else best
 
 
 def _narrator_names(ctx: _Context) -> None:
@@ -859,31 +1031,27 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
         return _only_person_in_view(ctx, pronoun, offset)
     g = ctx.gender.get(name)
     if g and g != ("m" if pronoun == "he" else "f"):
-        return ""
+        return _only_person_in_view(ctx, pronoun, offset)
     # no more than two paragraph breaks back
     if ctx.doc.text.count("\n", ctx.last_person_at, offset) > _PRONOUN_REACH * 2:
-        return ""
+        return _only_person_in_view(ctx, pronoun, offset)
     own = {t.lower() for t in name.split()}
-    narrator = ctx.outside_quotes(ctx.last_person_at, offset)
-    for m in _PERSON_RUN.finditer(narrator):
-        other = speaker_name(m.group(), ctx.actors)
-        if not other or " " not in other:
-            continue
-        tokens = {t.lower() for t in other.split()}
-        if tokens & own:
+    for _, other in _persons_in(ctx, ctx.last_person_at, offset):
+        if {t.lower() for t in other.split()} & own:
             continue  # the same person ("President Joe Biden", "Biden")
-        if ctx.actors.find_person(other) is None and ctx.actors.organisation_spans(other):
-            continue  # an organisation, not a person
         return _only_person_in_view(ctx, pronoun, offset)
     return name
 
 
 def _only_person_in_view(ctx: _Context, pronoun: str, offset: int) -> str:
-    """The one person the narrator names in this paragraph and the one before, up to
+    """The one person the narrator names in this paragraph and the two before, up to
     ``offset``; "" when there are none or several."""
-    p_start = ctx.paragraph_start(offset)
-    prev = ctx.previous_paragraph(p_start)
-    start = prev[0] if prev else p_start
+    start = ctx.paragraph_start(offset)
+    for _ in range(_PRONOUN_REACH):
+        prev = ctx.previous_paragraph(start)
+        if prev is None:
+            break
+        start = prev[0]
     people = {}
     for _, name in _persons_in(ctx, start, offset):
         key = name.split()[-1].lower()

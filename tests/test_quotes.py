@@ -245,3 +245,46 @@ def test_he_is_the_one_person_in_view():
             '"I stand behind NASCAR," he said.')
     [q] = quotes_of(text)
     assert (q.speaker, q.speaker_by) == ("Bubba Wallace", "pronoun")
+
+
+def test_a_colon_after_a_named_subject_attributes_the_quote():
+    text = ('Megyn Kelly hosts the show.\nKelly set the record straight before moving on: '
+            '"There is no conflict of interest whatsoever based on his ethnicity."')
+    [q] = quotes_of(text)
+    assert q.speaker == "Megyn Kelly"
+    text = ('As Virginia Gov.-elect Terry McAuliffe put it back in October: "We have to improve '
+            'workforce training for the employers we want."')
+    [q] = quotes_of(text)
+    assert q.speaker == "Terry McAuliffe"
+
+
+def test_a_dash_and_a_name_after_the_quote_attribute_it():
+    text = ('"This is a race right now between four candidates, and they are a tier unto '
+            'themselves." — David Chalian, CNN')
+    [q] = quotes_of(text)
+    assert q.speaker == "David Chalian"
+
+
+def test_a_colon_after_a_common_word_is_no_speaker():
+    text = 'Among the highlights: "As we approached the sixth hour, the senator spoke again."'
+    [q] = quotes_of(text)
+    assert q.speaker == "" and q.attributed_by == "none"
+
+
+def test_the_analyst_is_the_analyst_named_before():
+    text = ("MKM analyst Bill Kirk raised his fair-value estimate on the stock.\n"
+            '"It feels nice to use positive numbers for once," the analyst wrote in a note.')
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by) == ("Bill Kirk", "description")
+
+
+def test_a_possessive_still_gives_the_full_name_and_places_are_not_people():
+    text = ("Lawmakers sued over Gov. Gretchen Whitmer’s authority in San Francisco and "
+            "Rhode Island.\n"
+            '"I am not going to let that happen," Whitmer said.')
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by) == ("Gretchen Whitmer", "surname")
+    text = ("The former San Francisco 49ers quarterback spoke in Rhode Island.\n"
+            '"I have had a lot of questions," he told reporters.')
+    [q] = quotes_of(text)
+    assert q.speaker == "" and q.speaker_by == "unresolved pronoun"

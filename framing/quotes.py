@@ -398,7 +398,7 @@ _ADVERBIAL = (r"also|again|later|publicly|privately|late\s+\w+day|\w+day|on\s+\w
               r"in\s+a\s+(?:statement|tweet|post|interview|briefing|letter|speech|video)"
               r"(?:\s+(?:on|to|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*)+)?|"
               r"on\s+(?:Twitter|Facebook|Telegram|X|television|TV|state\s+television)")
-_NAMED = r"(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,5}"
+_NAMED = r"(?:the\s+)?[\"“]?(?:[A-Z][\w.'’&-]*\s*){1,5}[\"”]?\s*"
 _PEOPLE = r"reporters|journalists|lawmakers|parliament|me|us|him|her|them"
 # what may stand between a verb and its reported content: "confirmed to the Associated Press
 # that", "said on Twitter that"; verbs that take the hearer as object also "told CNN that"
@@ -504,8 +504,8 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     qs, qe = ctx.quote_spans[i]
     inner = text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;: ")
     n_words = count_words(inner)
-    if n_words == 0:
-        return None
+    if n_words == 0 or is_title(inner):
+        return None  # a title, a name or a headline is nobody's words ("Meet the Press")
     si = ctx.doc.sentence_index(qs)
     s_start, s_end = ctx.doc.sentence_spans[si]
     s_end = max(s_end, qe)
@@ -577,6 +577,36 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
 _CLAUSE_OPENERS = re.compile(r"^(?:(?:and|but|so|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words,?)\s+)+",
                              re.I)
 _DASH_NAME = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
+
+
+# verbs whose object is an act or a thing more often than a statement ("announced the bill",
+# "denied the allegations"): they report speech only with "that". ("Confirmed the departure of
+# the forces" does report what a source said, so "confirm" is not among them.)
+_NEEDS_THAT = frozenset("announce deny unveil release cite".split())
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs vs. & de la le".split())
+
+
+def is_title(inner: str) -> bool:
+    """A quoted title, name or headline rather than somebody's words: every word capitalised
+    (small words aside) in eight words or fewer without a sentence's end inside ("Meet the
+    Press", "My Share of the Task: A Memoir", "The Resistance"), or three words or more in
+    capitals ("TONIGHT: TRUMP VS. WORLD.").
+
+    >>> [is_title(t) for t in ("Meet the Press", "Face the Nation", "We are out", "I")]
+    [True, True, False, False]
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if not words:
+        return False
+    letters = [c for c in inner if c.isalpha()]
+    if len(words) >= 3 and letters and all(c.isupper() for c in letters):
+        return True
+    if len(words) < 2 or len(words) > 8 or re.search(r"[.!?]\s+\S", inner.strip()):
+        return False
+    if words[0].lower() in _PRONOUNS | {"i"}:
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) \
+        and words[0][0].isupper()
 
 
 def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str] | None:
@@ -674,8 +704,9 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             continue
         si = ctx.doc.sentence_index(v.start)
         s_start, s_end = ctx.doc.sentence_spans[si]
-        if ctx.quotes_between(s_start, s_end):
-            continue  # a sentence with a quote: its verbs attribute the quote
+        if any(not is_title(text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))
+               for qs, qe in ctx.quotes_between(s_start, s_end)):
+            continue  # a sentence with a quote: its verbs attribute the quote (titles aside)
         if v.lemma == "according to":
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
@@ -699,6 +730,8 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                 m = _CLAUSE_START.match(rest)
                 if m is None:
                     continue
+                if v.lemma in _NEEDS_THAT and not rest[m.start():m.end()].strip().lower() == "that":
+                    continue  # "announced the bill", "denied the allegations": an act, no content
                 content = rest[m.end():]
         content = content.strip(" ,.;:").strip()
         n_words = count_words(content)
@@ -844,7 +877,10 @@ _FRAGMENT_WORDS = frozenset(
     neither one none nobody everyone someone anyone when while if as after before since then
     there here what which who whom whose how why where monday tuesday wednesday thursday friday
     saturday sunday today yesterday tonight january february march april may june july august
-    september october november december mr mrs ms miss dr prof sir madam""".split()) | _TITLES
+    september october november december mr mrs ms miss dr prof sir madam consider among""".split()) | _TITLES
+_NOUNS_IN_ED_ING = frozenset("""wing being offspring ring king thing things clothing building
+    hearing briefing meeting reading ruling filing warning proceeding feed breed creed seed
+    offspring sibling darling underling hireling""".split())
 _DANGLING = frozenset("""and or but nor of to for with from by in on at into onto towards toward
     about than as a an the""".split())
 
@@ -865,6 +901,15 @@ def is_fragment(description: str) -> bool:
         return low[0] in _FRAGMENT_WORDS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS)
     if low[-1] in _DANGLING:
         return True
+    if low[0] in ("no", "nobody") or low[:2] == ["not", "one"]:
+        return True  # "no one says …": nobody is reported as saying it
+    last = words[-1]
+    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or words[0][:1].isdigit() and \
+            not words[0].isdigit():
+        return True  # "segment of Obama’s", "000 jobs claim …": a clause cut in two
+    if last.islower() and len(last) > 4 and last.endswith(("ed", "ing")) \
+            and last not in _NOUNS_IN_ED_ING:
+        return True  # "the incident concluded", "The most embarrassing"
     return words[0].islower() and low[0] in _DANGLING - {"a", "an", "the"}
 
 

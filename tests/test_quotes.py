@@ -288,3 +288,27 @@ def test_a_possessive_still_gives_the_full_name_and_places_are_not_people():
             '"I have had a lot of questions," he told reporters.')
     [q] = quotes_of(text)
     assert q.speaker == "" and q.speaker_by == "unresolved pronoun"
+
+
+def test_show_titles_and_headlines_are_not_quotes():
+    text = ('Sen. Lindsey Graham told "Meet the Press" on Sunday that the bill would pass. '
+            'He later appeared on "Fox & Friends" and "Face the Nation."\n'
+            '"TONIGHT: TRUMP VS. WORLD." ran across the screen.')
+    quotes = quotes_of(text)
+    assert not any(q.text in ("Meet the Press", "Fox & Friends", "Face the Nation.",
+                              "TONIGHT: TRUMP VS. WORLD.") for q in quotes)
+    # what he told the programme is still his indirect speech
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Lindsey Graham")]
+
+
+def test_an_announced_act_and_no_one_saying_are_not_quotes():
+    assert quotes_of("The governor announced the bill at a ceremony on Monday.") == []
+    assert quotes_of("No one says this deal is perfect, but it will pass.") == []
+    [q] = quotes_of("The governor announced that the bill would be signed on Monday.")
+    assert q.kind == "indirect" and q.verb == "announce"
+
+
+def test_hospital_admissions_are_not_speech():
+    text = ("The continued decline in the number of Covid-19 patients admitted to hospitals "
+            "shows the lockdown is working.")
+    assert quotes_of(text) == []

@@ -406,9 +406,12 @@ _RECIPIENT = re.compile(rf"^\s*(?:(?:{_ADVERBIAL}|to\s+(?:{_NAMED}|{_PEOPLE}))\s
 _RECIPIENT_OBJECT = re.compile(
     rf"^\s*(?:(?:{_ADVERBIAL}|(?:to\s+)?(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*")
 _TAKES_HEARER = frozenset("tell ask inform warn urge assure remind brief".split())
+# what opens a reported clause: "that", a determiner or pronoun, or a capitalised word or a
+# number ("said Americans should …", "said 10 students were held"); the capital is tested case-
+# sensitively (under re.I, [A-Z] would match any word)
 _CLAUSE_START = re.compile(
-    r"^\s*(?:that\s+|(?=(?:the|a|an|it|he|she|they|we|i|there|his|her|their|its|this|these|those|"
-    r"no|all|some|many|most|more|[A-Z0-9\"“])\b))", re.I)
+    r"^\s*(?:that\s+|(?=(?:(?:the|a|an|it|he|she|they|we|i|there|his|her|their|its|this|these|"
+    r"those|no|all|some|many|most|more)\b|(?-i:[A-Z0-9\"“]))))", re.I)
 
 
 @dataclass
@@ -704,9 +707,13 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             continue
         si = ctx.doc.sentence_index(v.start)
         s_start, s_end = ctx.doc.sentence_spans[si]
-        if any(not is_title(text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))
-               for qs, qe in ctx.quotes_between(s_start, s_end)):
-            continue  # a sentence with a quote: its verbs attribute the quote (titles aside)
+        quoted = [(qs, qe) for qs, qe in ctx.quotes_between(s_start, s_end)
+                  if not is_title(text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))]
+        if any(qs >= v.end for qs, _ in quoted):
+            # a quotation after the verb is what the verb reports (a quote it did not get is an
+            # unattributed one, not indirect speech); one before it leaves the verb its own
+            # clause ("“…,” she said, and McCabe told investigators that …")
+            continue
         if v.lemma == "according to":
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
@@ -730,7 +737,8 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                 m = _CLAUSE_START.match(rest)
                 if m is None:
                     continue
-                if v.lemma in _NEEDS_THAT and not rest[m.start():m.end()].strip().lower() == "that":
+                if v.lemma in _NEEDS_THAT and rest[m.start():m.end()].strip().lower() != "that" \
+                        and not re.match(r"\s*\w+ing\b", rest[m.end():]):
                     continue  # "announced the bill", "denied the allegations": an act, no content
                 content = rest[m.end():]
         content = content.strip(" ,.;:").strip()

@@ -540,6 +540,9 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     # 2. attribution after the quote: "…," X said. / "…," said X, a senior official.
     for v in ctx.verbs_between(qe, next_start):
         between = text[qe:v.start]
+        if quote.kind == "partial" and (count_words(between) > 4
+                                        or re.search(r"\b(?:and|that|to)\b", between)):
+            break  # a phrase quoted mid-sentence: a verb further on belongs to another clause
         limit = 40 if _NAME_THEN_COMMA.match(between) else _MAX_SPEAKER_WORDS + 2
         if between.count(",") > 3 or len(between.split()) > limit:
             break  # (a name and a long title between commas may stand between quote and verb)
@@ -669,6 +672,7 @@ def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
         # said") belongs to the sentence's subject
         s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][0]
         head = _LEADING_NOISE.sub("", text[s_start:v.start].lstrip(" \"“‘'"))
+        head = _LEADING_ADVERBIAL.sub("", head)  # "In 2012, Rush Limbaugh …, calling her …"
         m = _SENTENCE_SUBJECT.match(head)
         if m is None or _STARTS_WITH_PREPOSITION.match(m.group(1)) \
                 or m.group(1).split()[0].lower() in ("to", "it's", "there"):
@@ -682,6 +686,9 @@ def _is_participle(text: str, v: ReportingVerb) -> bool:
         text, max(0, v.start - 12), v.start)
 
 
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
+    r"amid|despite|following)\b[^,;:\"“”]{0,50},\s*", re.I)
 _COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s)\s+$", re.I)
 _SENTENCE_SUBJECT = re.compile(

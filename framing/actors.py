@@ -272,7 +272,9 @@ class ActorLexicon(ItemsById):
     def role_of(self, description: str) -> str | None:
         """The role whose cue comes last in a speaker's description ("ministry spokesman")."""
         last = None
-        for key, _, _ in self._roles.finditer(description):
+        for key, start, end in self._roles.finditer(description):
+            if description[start - 1:start] == "-" or description[end:end + 1] == "-":
+                continue  # inside a hyphenated name: "the Spokesman-Review" is a newspaper
             last = key
         return last
 

@@ -133,3 +133,16 @@ def test_a_phrase_as_written_wins_over_an_inflection():
     assert [(k, text[s:e]) for k, s, e in m.finditer(text)] == [
         ("islamic-state", "ISIS"), ("pakistan", "ISI"), ("x", "coalition forces")]
     assert [a for a, _, _ in ACTORS.find_mentions("ISIS struck.")] == ["islamic-state"]
+
+
+def test_titles_give_the_group_named_or_not():
+    # the cases: named office-holders are government officials, not "unnamed"; an MP is
+    # a legislator; a newspaper whose name holds "Spokesman" is not a spokesperson
+    assert ACTORS.classify("Vice-President Mike Pence", "Mike Pence") == ("official", "role")
+    assert {r.id: r.label for r in ACTORS.roles}["official"] == "Government official"
+    assert ACTORS.classify("Labour MP Jess Phillips", "Jess Phillips") == ("legislator", "role")
+    assert ACTORS.classify("Judge Amy Berman Jackson", "Amy Berman Jackson") == ("court", "role")
+    assert ACTORS.classify("Tim Cook, the chief executive of Apple", "Tim Cook") == \
+        ("company", "role")
+    assert ACTORS.classify("the Spokesman-Review")[0] != "spokesperson"
+    assert ACTORS.classify("a columnist for the Boston Globe")[0] == "media"

@@ -561,8 +561,12 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     # 3. a partial quote's speaker: the sentence's reporting verb (its subject, or its agent)
     if quote.kind == "partial":
         candidates = ctx.verbs_between(s_start, qs)[::-1]
-        # "He said …, the crisis shows why it is “unwise”": "said" reports, "shows" argues
-        for v in [v for v in candidates if v.strong] + [v for v in candidates if not v.strong]:
+        # "He said …, the crisis shows why it is “unwise”": "said" reports, "shows" argues; but a
+        # verb right before the quote governs it ("claimed …, calling it “misleading”")
+        close = [v for v in candidates[:1] if count_words(text[v.end:qs]) <= 4
+                 and (v.strong or v.lemma in _NAMING_VERBS)]
+        for v in close + [v for v in candidates if v.strong and v not in close] + \
+                [v for v in candidates if not v.strong and v not in close]:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is not None:
                 return _attribute(quote, v, found)
@@ -686,6 +690,8 @@ def _is_participle(text: str, v: ReportingVerb) -> bool:
         text, max(0, v.start - 12), v.start)
 
 
+# verbs that name what was said: the quoted words right after them are their object
+_NAMING_VERBS = frozenset("call dub term label brand describe dismiss".split())
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
     r"amid|despite|following)\b[^,;:\"“”]{0,50},\s*", re.I)

@@ -316,3 +316,8 @@ def test_hospital_admissions_are_not_speech():
     text = ("The continued decline in the number of Covid-19 patients admitted to hospitals "
             "shows the lockdown is working.")
     assert quotes_of(text) == []
+
+
+def test_the_verb_that_introduces_the_quote_when_two_share_a_sentence():
+    [q] = quotes_of('Senator John Smith claimed the report was wrong, calling it "misleading."')
+    assert (q.speaker, q.verb) == ("John Smith", "call")

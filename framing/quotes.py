@@ -581,6 +581,10 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
         if found is not None:
             quote.speaker_description, quote.name = found
             quote.attributed_by = "explicit"
+            verbs = ctx.verbs_between(prev_end, qs)
+            if verbs:  # "Michael McFaul, US ambassador to Russia until 2014, tweeted: “…”"
+                v = verbs[-1]
+                quote.verb, quote.verb_class, quote.verb_start = v.lemma, v.verb_class, v.start
     return quote
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import UNATTRIBUTED, ActorLexicon
@@ -427,6 +428,10 @@ class _Context:
     last_person_at: int = -1  # where the last named speaker was attributed
     gender: dict[str, str] = field(default_factory=dict)  # name → "m" / "f" where the text says
     person_actor: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (actor, how)
+    person_cache: dict[int, list] = field(default_factory=dict)  # paragraph start → people
+    surname_cache: dict[str, str | None] = field(default_factory=dict)
+    lower_seen: dict[str, bool] = field(default_factory=dict)
+    title_spans: dict[int, bool] = field(default_factory=dict)  # quote start → is a title
 
     def paragraph_start(self, offset: int) -> int:
         """Start of the paragraph holding ``offset`` (paragraphs end at line breaks)."""
@@ -600,6 +605,14 @@ _NEEDS_THAT = frozenset("announce deny unveil release cite".split())
 _SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs vs. & de la le".split())
 
 
+def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
+    found = ctx.title_spans.get(qs)
+    if found is None:
+        found = ctx.title_spans[qs] = is_title(
+            ctx.doc.text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))
+    return found
+
+
 def is_title(inner: str) -> bool:
     """A quoted title, name or headline rather than somebody's words: every word capitalised
     (small words aside) in eight words or fewer without a sentence's end inside ("Meet the
@@ -609,6 +622,8 @@ def is_title(inner: str) -> bool:
     >>> [is_title(t) for t in ("Meet the Press", "Face the Nation", "We are out", "I")]
     [True, True, False, False]
     """
+    if len(inner) > 90:
+        return False  # longer than a title
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     if not words:
         return False
@@ -646,8 +661,7 @@ def _known_name(ctx: _Context, phrase: str) -> bool:
         return False
     if " " in name:
         return True
-    return name.lower() in ctx.names or ctx.actors.find_person(name) is not None \
-        or bool(re.search(rf"\b[A-Z][\w'’-]+[ \t]+{re.escape(name)}\b", ctx.doc.text))
+    return _full_name(ctx, name) is not None or ctx.actors.find_person(name) is not None
 
 
 def _dash_speaker(text: str, qe: int) -> tuple[str, str] | None:
@@ -725,7 +739,7 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         si = ctx.doc.sentence_index(v.start)
         s_start, s_end = ctx.doc.sentence_spans[si]
         quoted = [(qs, qe) for qs, qe in ctx.quotes_between(s_start, s_end)
-                  if not is_title(text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))]
+                  if not _title_span(ctx, qs, qe)]
         if any(qs >= v.end for qs, _ in quoted):
             # a quotation after the verb is what the verb reports (a quote it did not get is an
             # unattributed one, not indirect speech); one before it leaves the verb its own
@@ -812,9 +826,6 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
     """Names, surnames, pronouns and descriptions to speakers; speakers to actors."""
     actors = ctx.actors
     descriptions: dict[str, set[str]] = {}  # "taliban spokesman" → {"Zabihullah Mujahid"}
-    # names written out in full anywhere in the narrator's words ("Actress Alyssa Milano …"), so
-    # that "Milano said" finds her; a surname two people share finds neither
-    _narrator_names(ctx)
     # first pass: names written out in full, so later surnames and descriptions can find them
     names = {}
     for q in quotes:
@@ -845,8 +856,8 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             person = actors.find_person(name)
             if person is not None:
                 name, how = person[0], "actor file" if normalise(person[0]) != normalise(name) else "name"
-            elif " " not in name and name.lower() in ctx.names:
-                name, how = ctx.names[name.lower()], "surname"
+            elif " " not in name and (full := _full_name(ctx, name)) is not None:
+                name, how = full, "surname"
                 person = actors.find_person(name)
                 if person is not None:
                     name = person[0]
@@ -977,10 +988,38 @@ _PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the last speaker
 
 
 def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
-    """``(offset, full name)`` of the people the narrator names in ``[start, end)``: runs of
-    capitalised words on one line, cut at sentence ends, that :func:`speaker_name` reads as a
-    name of two words or more and that do not end in an organisation's word. The headline is
-    skipped (title case makes every word look like a name)."""
+    """``(offset, full name)`` of the people the narrator names in ``[start, end)`` (found once
+    per article by :func:`_find_persons`)."""
+    # found a paragraph at a time, once each: the windows asked for overlap heavily
+    text = ctx.doc.text
+    out = []
+    p_start = ctx.paragraph_start(start)
+    end = min(end, len(text))
+    while p_start < end:
+        p_end = text.find("\n", p_start)
+        p_end = len(text) if p_end < 0 else p_end
+        found = ctx.person_cache.get(p_start)
+        if found is None:
+            found = ctx.person_cache[p_start] = _find_persons(ctx, p_start, p_end)
+        out.extend(f for f in found if start <= f[0] < end)
+        p_start = p_end + 1
+    return out
+
+
+def _written_lower(ctx: _Context, word: str) -> bool:
+    """Does the text also write ``word`` in lower case (so it is a word, not a first name)?"""
+    found = ctx.lower_seen.get(word)
+    if found is None:
+        low, text = word.lower(), ctx.doc.text
+        found = ctx.lower_seen[word] = any(
+            f"{a}{low}{b}" in text for a in (" ", "\n", "(") for b in (" ", ",", ".", "\n"))
+    return found
+
+
+def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
+    """Runs of capitalised words on one line, cut at sentence ends, that :func:`speaker_name`
+    reads as a name of two words or more and that do not end in an organisation's or a place's
+    word. The headline is skipped (title case makes every word look like a name)."""
     out = []
     text = ctx.doc.text
     title = ctx.doc.article.title
@@ -988,9 +1027,10 @@ def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
     for m in _CAPITAL_RUN.finditer(text, max(start, body_start), end):
         # cut the run where a sentence ends inside it ("Florida. Sanders said")
         pieces, piece, pos = [], [], m.start()
-        for tok in re.finditer(r"\S+", m.group()):
-            word = tok.group()
-            piece.append((m.start() + tok.start(), word))
+        for word in m.group().split():
+            pos = text.index(word, pos)
+            piece.append((pos, word))
+            pos += len(word)
             if word.endswith(".") and word[:-1].lower() not in _NAME_ABBREVIATIONS \
                     and not (len(word) == 2 and word[0].isupper()):
                 pieces.append(piece)
@@ -998,34 +1038,44 @@ def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
         if piece:
             pieces.append(piece)
         for piece in pieces:
-            if len(piece) < 2:
-                continue
-            at = piece[0][0]
-            if ctx.doc.in_quote(at, piece[-1][0] + len(piece[-1][1])):
-                continue
-            words = [w for _, w in piece]
-            s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(at)][0]
-            if at <= s_start + 1 and re.search(rf"(?<![\w'’-]){re.escape(words[0].lower())}\b",
-                                                text):
-                # a sentence's first word that the text also writes in lower case is a word,
-                # not a first name ("Promoting Sanders …", "Actress Alyssa Milano …")
-                words = words[1:]
-                at = piece[1][0]
-            last = words[-1]
-            for mark in _POSSESSIVE:
-                if last.endswith(mark):
-                    words[-1] = last[:-len(mark)]  # "Gov. Gretchen Whitmer’s authority"
-                    break
-            name = speaker_name(" ".join(words), ctx.actors)
-            if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
-                continue
-            if name.split()[-1].lower().strip(".") in _NOT_PERSON_HEADS | _PLACE_HEADS \
-                    or name.split()[0] in _PLACE_OPENERS or re.search(r"-[a-z]", name):
-                continue  # "San Francisco", "Amazon-owned AMZN"
-            if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
-                continue
-            out.append((at, name))
+            found = _person_of(ctx, piece)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """``(offset, name)`` when a run of capitalised words ``[(offset, word), …]`` names a
+    person; None for an organisation, a place, a sentence's opening word, or a single word."""
+    if len(piece) < 2:
+        return None
+    at = piece[0][0]
+    if ctx.doc.in_quote(at, piece[-1][0] + len(piece[-1][1])):
+        return None
+    words = [w for _, w in piece]
+    s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(at)][0]
+    if at <= s_start + 1 and _written_lower(ctx, words[0]):
+        # a sentence's first word that the text also writes in lower case is a word, not a
+        # first name ("Promoting Sanders …", "Actress Alyssa Milano …")
+        words = words[1:]
+        at = piece[1][0]
+    last = words[-1]
+    for mark in _POSSESSIVE:
+        if last.endswith(mark):
+            words[-1] = last[:-len(mark)]  # "Gov. Gretchen Whitmer’s authority"
+            break
+    name = speaker_name(" ".join(words), ctx.actors)
+    if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
+        return None
+    if name.split()[-1].lower().strip(".") in _NOT_PERSON_HEADS | _PLACE_HEADS \
+            or name.split()[0] in _PLACE_OPENERS or "-" in name and re.search(r"-[a-z]", name):
+        return None  # "San Francisco", "Amazon-owned AMZN"
+    if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
+        return None
+    return at, name
+
+
+_RUN_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,5}$")
 
 
 _ROLE_FORMS = {"governor": "governor|gov", "senator": "senator|sen",
@@ -1035,6 +1085,29 @@ _ROLE_FORMS = {"governor": "governor|gov", "senator": "senator|sen",
                "secretary": "secretary", "minister": "minister", "mayor": "mayor"}
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]+)$", re.I)
 _ANTECEDENT_REACH = 4000  # characters back that "the analyst" may look for the analyst named
+
+
+_ROLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _role_words(actors: ActorLexicon) -> frozenset[str]:
+    """The words of the actor file's role cues ("analyst", "spokesman", "resident")."""
+    words = _ROLE_WORDS.get(id(actors))
+    if words is None:
+        words = _ROLE_WORDS[id(actors)] = frozenset(
+            w.lower() for r in actors.roles for c in r.cues for w in c.split())
+    return words
+
+
+@lru_cache(maxsize=1024)
+def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """The role written before a name ("analyst Bill Kirk") and after it in an appositive."""
+    forms = _ROLE_FORMS.get(role, re.escape(role))
+    name_run = r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
+    before = re.compile(rf"(?i:\b(?:{forms}))\.?[ \t]+{name_run}")
+    after = re.compile(rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
+                       rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b")
+    return before, after
 
 
 def _description_antecedent(ctx: _Context, description: str, offset: int) -> str:
@@ -1048,13 +1121,10 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     if not m.group(1).islower():
         return ""  # "the Times": a name, not a role
     role = m.group(1)
-    if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES:
-        return ""
-    forms = _ROLE_FORMS.get(role, re.escape(role))
-    name_run = r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
-    before = re.compile(rf"(?i:\b(?:{forms}))\.?[ \t]+{name_run}")
-    after = re.compile(rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
-                       rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b")
+    if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES or not (
+            role in _TITLES or role in _role_words(ctx.actors)):
+        return ""  # "the analyst" and "the governor" stand for people; "the report" does not
+    before, after = _role_patterns(role)
     lo = max(0, offset - _ANTECEDENT_REACH)
     best_at, best = -1, ""
     for pattern in (before, after):
@@ -1065,7 +1135,7 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
             if not name or name.split()[-1].lower() in _NOT_PERSON_HEADS:
                 continue
             if " " not in name:
-                name = ctx.names.get(name.lower(), name)  # "President Trump": the surname
+                name = _full_name(ctx, name) or name  # "President Trump": the surname
             best_at, best = found.start(), name
     if not best:
         return ""
@@ -1073,20 +1143,57 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     return person[0] if person else best
 
 
-def _narrator_names(ctx: _Context) -> None:
-    shared: set[str] = set()
-    for _, name in _persons_in(ctx, 0, len(ctx.doc.text)):
-        person = ctx.actors.find_person(name)
-        full = person[0] if person else name
-        surname = name.split()[-1].lower()
-        known = ctx.names.get(surname)
-        if known is not None and known != full and not full.endswith(known) \
-                and not known.endswith(full):
-            shared.add(surname)
-        elif known is None or len(full) > len(known):
-            ctx.names[surname] = full
-    for surname in shared:
-        ctx.names.pop(surname, None)
+def _full_name(ctx: _Context, surname: str) -> str | None:
+    """The full name a surname stands for in this article: a quoted speaker's, else the one
+    person the narrator names in full with that surname anywhere ("Actress Alyssa Milano …"
+    for "Milano said"); None when no one or two different people are named so."""
+    key = surname.lower()
+    if key in ctx.names:
+        return ctx.names[key]
+    if key in ctx.surname_cache:
+        return ctx.surname_cache[key]
+    text = ctx.doc.text
+    fulls: set[str] = set()
+    # only the runs that end in this surname are read, not every capitalised run of the article
+    at = text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and \
+                (end >= len(text) or not (text[end].isalnum() or text[end] == "-")):
+            # the capitalised words right before this occurrence, on its line
+            line_start = max(text.rfind("\n", 0, at) + 1, at - 80)
+            m = _RUN_BEFORE.search(text, line_start, at)
+            if m is not None:
+                tail = end
+                while tail < len(text) and text[tail] in "'’s" and tail < end + 2:
+                    tail += 1  # "Whitmer’s"
+                piece, pos = [], m.start()
+                for word in text[m.start():tail].split():
+                    pos = text.index(word, pos)
+                    piece.append((pos, word))
+                    pos += len(word)
+                # keep the words after the last sentence end ("Florida. Sanders")
+                for k in range(len(piece) - 2, -1, -1):
+                    w = piece[k][1]
+                    if w.endswith(".") and w[:-1].lower() not in _NAME_ABBREVIATIONS \
+                            and not (len(w) == 2 and w[0].isupper()):
+                        piece = piece[k + 1:]
+                        break
+                found = _person_of(ctx, piece)
+                if found is not None and found[1].split()[-1].lower() == key:
+                    person = ctx.actors.find_person(found[1])
+                    fulls.add(person[0] if person else found[1])
+        at = text.find(surname, end)
+    # "Joe Biden" and "President Joe Biden Jr." are one person; "Bill" and "Hillary Clinton" two
+    best = None
+    for name in sorted(fulls, key=len, reverse=True):
+        if best is None:
+            best = name
+        elif not best.endswith(name) and not name.endswith(best):
+            best = None
+            break
+    ctx.surname_cache[key] = best
+    return best
 
 
 def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:

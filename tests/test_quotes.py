@@ -321,3 +321,10 @@ def test_hospital_admissions_are_not_speech():
 def test_the_verb_that_introduces_the_quote_when_two_share_a_sentence():
     [q] = quotes_of('Senator John Smith claimed the report was wrong, calling it "misleading."')
     assert (q.speaker, q.verb) == ("John Smith", "call")
+
+
+def test_a_surname_at_the_very_end_of_the_text_is_read_once():
+    # regression: a window reaching past the end of the text looped for ever
+    text = ('The writer Peter Beinart spoke first.\n"It is over," the writer said of Beinart')
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Peter Beinart"]

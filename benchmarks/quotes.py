@@ -208,7 +208,27 @@ def evaluate(path: Path, show_errors: bool) -> dict:
     for e in errors:
         print("   ", e)
     return dict(precision=(n_true_records, n_records), recall=(n_found, n_gold),
-                speaker=(sp_strict, sp_n), verb=(verb_ok, verb_n), baseline=(base_ok, base_n))
+                speaker=(sp_strict, sp_n), verb=(verb_ok, verb_n), baseline=(base_ok, base_n),
+                n_paragraphs=len(rows), n_outlets=header.get("n_outlets"), path=path)
+
+
+def write_accuracy(result: dict, out: Path, command: str) -> None:
+    """``framing/data/quote_accuracy.toml``: the figures the report's Method section quotes."""
+    import datetime
+
+    lines = ["# How often the quote extractor is right, measured on hand-labelled real news",
+             "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
+             f"# Written by: {command}", "",
+             f'gold = "benchmarks/gold/{result["path"].name}"',
+             f"paragraphs = {result['n_paragraphs']}", f"outlets = {result['n_outlets']}",
+             f'measured = "{datetime.date.today().isoformat()}"', ""]
+    for key in ("speaker", "precision", "recall", "verb"):
+        k, n = result[key]
+        lo, hi = wilson(k, n)
+        lines += [f"[{key}]", f"value = {k / n:.4f}", f"low = {lo:.4f}", f"high = {hi:.4f}",
+                  f"n = {n}", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {out}")
 
 
 def main(argv=None) -> int:
@@ -216,6 +236,9 @@ def main(argv=None) -> int:
     ap.add_argument("--set", nargs="*", help="gold files (default: every quotes_*.jsonl)")
     ap.add_argument("--show-errors", action="store_true",
                     help="list each false quote, missed quote, wrong speaker and wrong verb")
+    ap.add_argument("--write-accuracy", metavar="SET",
+                    help="write framing/data/quote_accuracy.toml from this gold file (labelled "
+                         "without sight of the current version's errors)")
     args = ap.parse_args(argv)
     if not goldset.shared_available():
         print("../shared/data is not here: the gold text cannot be read")
@@ -224,8 +247,13 @@ def main(argv=None) -> int:
     if not paths:
         print("no quotes gold set under benchmarks/gold (see benchmarks/quotes_gold.py)")
         return 1
-    for p in paths:
-        evaluate(p, args.show_errors)
+    results = {p.name: evaluate(p, args.show_errors) for p in paths}
+    if args.write_accuracy:
+        if args.write_accuracy not in results:
+            print(f"{args.write_accuracy}: not among the sets measured; pass it with --set")
+            return 1
+        write_accuracy(results[args.write_accuracy], ROOT / "framing" / "data" / "quote_accuracy.toml",
+                       "python benchmarks/quotes.py --write-accuracy " + args.write_accuracy)
     return 0
 
 

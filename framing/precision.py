@@ -20,14 +20,22 @@ BUILTIN_AXES_SOURCE = "framing/data/axes.toml"
 
 @lru_cache(maxsize=1)
 def measured_precision() -> dict:
-    """The whole record: ``{"axes": {...}, "loaded": {...}}``, each with ``overall``, ``by`` (per
-    axis or category: precision, low, high, n), the gold set, its size and the command; ``{}``
-    when the package carries no measurement."""
-    try:
-        raw = resources.files("framing").joinpath("data/precision.toml").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    return tomllib.loads(raw)
+    """The whole record: ``{"axes": {...}, "loaded": {...}, "quotes": {...}}``; axes and loaded
+    each with ``overall``, ``by`` (per axis or category: precision, low, high, n), the gold set
+    and its size; quotes with ``speaker``, ``precision``, ``recall`` and ``verb`` (value, low, high,
+    n, from ``benchmarks/quotes.py --write-accuracy``); ``{}`` when the package carries none."""
+    found = {}
+    for key, name in ((None, "precision.toml"), ("quotes", "quote_accuracy.toml")):
+        try:
+            raw = resources.files("framing").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+        data = tomllib.loads(raw)
+        if key is None:
+            found.update(data)
+        else:
+            found[key] = data
+    return found
 
 
 def axis_precision() -> dict[str, dict]:

@@ -23,18 +23,27 @@ Rules, in the order news style uses them (no parser; regular expressions over on
   claiming that …``, ``Roe met the envoys and said …``).
 
 Speakers are resolved to a name where the text gives one: the run of capitalised words that
-heads the attribution, titles and organisations stripped ("Central Command leader Marine Corps
-Gen. Frank McKenzie" → Frank McKenzie; "Craig Aaron of Free Press" → Craig Aaron), a surname to
-the full name used earlier ("McKenzie" → Frank McKenzie), a spelling to the actor file's name
-("Zabiullah Mojahid" → Zabihullah Mujahid), "he"/"she" to the last full name quoted, "it"/"they"
-to the organisation named in the sentence before, and a description to the one named speaker it
-describes elsewhere in the article ("a Taliban spokesman" → the "Taliban spokesman Zabiullah
-Mojahid" quoted later). A person keeps the actor found for them earlier in the article.
+heads the attribution, titles, descriptions and organisations stripped ("Central Command leader
+Marine Corps Gen. Frank McKenzie" → Frank McKenzie; "Actress Alyssa Milano" → Alyssa Milano;
+"Craig Aaron of Free Press" → Craig Aaron); a surname to the one full name with that surname the
+article writes anywhere ("Milano said" → Alyssa Milano; none when two people share it); a
+spelling to the actor file's name ("Zabiullah Mojahid" → Zabihullah Mujahid); a definite
+description to the person the text introduced with that role ("the analyst" → "MKM analyst Bill
+Kirk"); "it"/"they" to the organisation named in the sentence before; a description to the one
+named speaker it describes elsewhere ("a Taliban spokesman" → the "Taliban spokesman Zabiullah
+Mojahid" quoted later). "He"/"she" goes to the last named speaker only when no other person is
+named since and no gender cue (Mr, Mrs, Ms) contradicts it, or else to the one person named in
+the paragraph and the two before; otherwise it is left unresolved (``speaker_by = "unresolved
+pronoun"``) rather than guessed. A determiner, weekday, title or connective alone is never a
+speaker (:func:`is_fragment`), and a quoted title, name or headline is nobody's words
+(:func:`is_title`). A person keeps the actor found for them earlier in the article.
 
 No parser means errors a parser would not make: a clause before the verb can pass for its
-subject, and a quoted title after a reporting verb for a partial quote. Read by hand, two random
-samples of attributed records from 1,500 US news articles (Baly et al. 2020) had the right speaker
-in 29 of 35 and, after fixes to what the first showed, 37 of 40.
+subject, and a description for a name. How often the speakers are right is measured on
+paragraphs of real news whose every quotation was labelled by hand (``benchmarks/quotes.py``,
+``benchmarks/gold/quotes_*.jsonl``): on a sample labelled without sight of this version's
+errors, 60% of the found quotations whose speaker the text settles get that speaker (45% before
+these rules), 88% of records are quotations, and 65% of quotations are found.
 """
 
 from __future__ import annotations

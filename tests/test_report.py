@@ -123,3 +123,10 @@ def test_quote_counts_in_a_caption_add_up_to_its_actor_rows(seed_html):
         assert int(total) == int(direct) + int(partial) + int(indirect)
         rows = re.findall(r"<tr><td>[^<]*</td><td class=\"n\">(\d+)</td>", body)
         assert sum(map(int, rows)) == int(total), group
+
+
+def test_method_states_the_measured_speaker_accuracy(seed_html):
+    from framing.precision import measured_precision
+    quotes = measured_precision()["quotes"]
+    assert f"{100 * quotes['speaker']['value']:.0f}% of the quotations found" in seed_html
+    assert "benchmarks/quotes.py" in seed_html

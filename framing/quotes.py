@@ -850,6 +850,14 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             if core:
                 descriptions.setdefault(core, set()).add(full)
     for q in quotes:
+        single = names.get(id(q), "")
+        if single and " " not in single and _written_lower(ctx, single) \
+                and actors.find_person(single) is None and _full_name(ctx, single) is None:
+            # "Called …", "Just …": a capitalised word the text also writes in lower case is
+            # a sentence's first word, not a name
+            names[id(q)] = ""
+            if q.speaker_description.strip(" .") == single:
+                q.speaker_description = single.lower()
         if q.attributed_by != "none" and not names[id(q)] \
                 and is_fragment(q.speaker_description):
             # "The", "Friday", "Dr", "towards a run and": no speaker was found after all
@@ -922,7 +930,8 @@ _FRAGMENT_WORDS = frozenset(
     neither one none nobody everyone someone anyone when while if as after before since then
     there here what which who whom whose how why where monday tuesday wednesday thursday friday
     saturday sunday today yesterday tonight january february march april may june july august
-    september october november december mr mrs ms miss dr prof sir madam consider among""".split()) | _TITLES
+    september october november december mr mrs ms miss dr prof sir madam consider among just
+    only also even still""".split()) | _TITLES
 _NOUNS_IN_ED_ING = frozenset("""wing being offspring ring king thing things clothing building
     hearing briefing meeting reading ruling filing warning proceeding feed breed creed seed
     offspring sibling darling underling hireling""".split())
@@ -943,11 +952,17 @@ def is_fragment(description: str) -> bool:
         return True
     low = [w.lower() for w in words]
     if len(words) == 1:
-        return low[0] in _FRAGMENT_WORDS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS)
+        return low[0] in _FRAGMENT_WORDS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS) \
+            or (words[0].islower() and len(low[0]) > 4 and low[0].endswith(("ed", "ing", "ly"))
+                and low[0] not in _NOUNS_IN_ED_ING)
     if low[-1] in _DANGLING:
         return True
     if low[0] in ("no", "nobody") or low[:2] == ["not", "one"]:
         return True  # "no one says …": nobody is reported as saying it
+    if low[0].replace("’", "'") in _PRONOUNS | {"it's", "he's", "she's", "they're"}:
+        return True  # "It even …", "he answered when": a clause, the pronoun alone speaks
+    if words[0].islower() and (low[0].endswith(("ing", "ed")) or low[0] in ("said", "says")):
+        return True  # "said his visit", "noticing a sign": a verb, not a speaker
     last = words[-1]
     if last.endswith(_POSSESSIVE) or last[:1].isdigit() or words[0][:1].isdigit() and \
             not words[0].isdigit():
@@ -1164,7 +1179,8 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
     text = ctx.doc.text
     fulls: set[str] = set()
     # only the runs that end in this surname are read, not every capitalised run of the article
-    at = text.find(surname)
+    title = ctx.doc.article.title
+    at = text.find(surname, len(title) + 2 if title else 0)  # not the headline's title case
     while at >= 0:
         end = at + len(surname)
         if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and \

@@ -328,3 +328,12 @@ def test_a_surname_at_the_very_end_of_the_text_is_read_once():
     text = ('The writer Peter Beinart spoke first.\n"It is over," the writer said of Beinart')
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["Peter Beinart"]
+
+
+def test_clause_words_are_not_speakers():
+    from framing.quotes import is_fragment
+    for fragment in ("It even", "he answered when", "said his visit", "noticing a sign", "just"):
+        assert is_fragment(fragment), fragment
+    # a capitalised word the text also writes in lower case opened the sentence: no name
+    text = ('Some people just want a deal. Just "evolve" the plan, the memo urged.')
+    assert all(q.speaker not in ("Just", "just") for q in quotes_of(text))

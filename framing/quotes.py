@@ -1094,7 +1094,13 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     if name.split()[-1].lower().strip(".") in _NOT_PERSON_HEADS | _PLACE_HEADS \
             or name.split()[0] in _PLACE_OPENERS or "-" in name and re.search(r"-[a-z]", name):
         return None  # "San Francisco", "Amazon-owned AMZN"
-    if ctx.actors.find_person(name) is None and ctx.actors.organisation_spans(name):
+    cache = ctx.actors.cache
+    key = ("organisation", name)
+    is_org = cache.get(key)
+    if is_org is None:  # names recur across a corpus: look each one up once
+        is_org = cache[key] = ctx.actors.find_person(name) is None \
+            and bool(ctx.actors.organisation_spans(name))
+    if is_org:
         return None
     return at, name
 

@@ -199,6 +199,7 @@ def evaluate(path: Path, show_errors: bool) -> dict:
           f"the text settles")
     print(f"  lenient (surname, description as written) {fmt(sp_lenient, sp_n)}")
     print(f"  left unresolved (pronoun or none)          {fmt(sp_unresolved, sp_n)}")
+    print(f"  right when a speaker is given              {fmt(sp_strict, sp_n - sp_unresolved)}")
     print(f"  end to end (found and right / all)        {fmt(sp_strict, base_n)}")
     for how, (k, n) in sorted(by_how.items(), key=lambda kv: -kv[1][1]):
         print(f"  speaker found by {how:26s} {fmt(k, n)}")

@@ -42,9 +42,9 @@ No parser means errors a parser would not make: a clause before the verb can pas
 subject, and a description for a name. How often the speakers are right is measured on
 paragraphs of real news whose every quotation was labelled by hand (``benchmarks/quotes.py``,
 ``benchmarks/gold/quotes_*.jsonl``): on a sample labelled without sight of this version's
-errors, 57% of the found quotations whose speaker the text settles get that speaker (44% before
-these rules), 75% of those given a speaker rather than left unresolved; 93% of records are
-quotations, and 72% of quotations are found (indirect speech least often).
+errors, 56% of the found quotations whose speaker the text settles get that speaker (42% before
+these rules), 74% of those given a speaker rather than left unresolved; 92% of records are
+quotations, and 70% of quotations are found (indirect speech least often).
 """
 
 from __future__ import annotations

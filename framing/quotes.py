@@ -974,8 +974,8 @@ def is_fragment(description: str) -> bool:
     return words[0].islower() and low[0] in _DANGLING - {"a", "an", "the"}
 
 
-_MALE_CUES = re.compile(r"(?:Mr|Sir|King|Prince|Lord|Father|Brother)\.?")
-_FEMALE_CUES = re.compile(r"(?:Mrs|Ms|Miss|Madam|Dame|Queen|Princess|Sister|Lady)\.?")
+_MALE_CUES = re.compile(r"\b(?:Mr|Sir|King|Prince|Lord|Father|Brother)\b\.?")
+_FEMALE_CUES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Queen|Princess|Sister|Lady)\b\.?")
 
 
 def _gender_of(description: str) -> str:

@@ -337,3 +337,14 @@ def test_clause_words_are_not_speakers():
     # a capitalised word the text also writes in lower case opened the sentence: no name
     text = ('Some people just want a deal. Just "evolve" the plan, the memo urged.')
     assert all(q.speaker not in ("Just", "just") for q in quotes_of(text))
+
+
+def test_a_title_gives_the_speakers_gender():
+    from framing.quotes import _gender_of
+    assert [_gender_of(d) for d in ("Mr. John Roe", "Mrs. Jane Roe", "Ms Roe", "Gen. Roe")] == \
+        ["m", "f", "f", ""]
+    # "she" cannot be Mr. Roe, the only man named: the text does not settle who she is
+    text = ('"We are ready," said Mr. John Roe, the mayor.\n"It will be hard," she said.')
+    quotes = quotes_of(text)
+    assert quotes[0].speaker == "John Roe"
+    assert quotes[1].speaker == "" and quotes[1].speaker_by == "unresolved pronoun"

@@ -23,7 +23,6 @@ intervals:
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from pathlib import Path
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import goldset  # noqa: E402
 import quotes_gold  # noqa: E402
+from axis_precision import wilson  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 _TITLES = re.compile(
@@ -41,16 +41,6 @@ _TITLES = re.compile(
     r"senator|governor|secretary|minister|prime minister|vice president|rev|sir|lord|"
     r"dame|judge|justice|attorney general)\.?\s+)+", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
-
-
-def wilson(k: float, n: float, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return math.nan, math.nan
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return max(0.0, c - h), min(1.0, c + h)
 
 
 def fmt(k: int, n: int) -> str:

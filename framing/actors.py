@@ -235,6 +235,11 @@ class ActorLexicon(ItemsById):
         return PhraseMatcher((r.id, c) for r in self.roles for c in r.cues)
 
     @cached_property
+    def role_words(self) -> frozenset[str]:
+        """The words of the roles' cues, lower-cased ("analyst", "spokesman", "resident")."""
+        return frozenset(w.lower() for r in self.roles for c in r.cues for w in c.split())
+
+    @cached_property
     def _people(self) -> dict[str, tuple[str, str]]:
         index = {}
         for a in self.actors:

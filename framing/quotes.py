@@ -522,7 +522,7 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     qs, qe = ctx.quote_spans[i]
     inner = text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;: ")
     n_words = count_words(inner)
-    if n_words == 0 or is_title(inner):
+    if n_words == 0 or _title_span(ctx, qs, qe):
         return None  # a title, a name or a headline is nobody's words ("Meet the Press")
     si = ctx.doc.sentence_index(qs)
     s_start, s_end = ctx.doc.sentence_spans[si]
@@ -1007,6 +1007,7 @@ _PLACE_HEADS = frozenset("""alabama alaska arizona arkansas california colorado 
     jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania island tennessee texas
     utah vermont virginia washington wisconsin wyoming africa america americas asia europe
     east west north south kingdom emirates arabia korea islands valley county""".split())
+_NOT_PERSON_WORDS = _NOT_PERSON_HEADS | _PLACE_HEADS
 _PLACE_OPENERS = frozenset("""San Santa Los Las New Fort Saint St. North South East West United
     El Port Mount Lake Cape Puerto Rio Hong Sri Costa Saudi""".split())
 _PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the last speaker
@@ -1050,23 +1051,28 @@ def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
     title = ctx.doc.article.title
     body_start = len(title) + 2 if title else 0
     for m in _CAPITAL_RUN.finditer(text, max(start, body_start), end):
-        # cut the run where a sentence ends inside it ("Florida. Sanders said")
-        pieces, piece, pos = [], [], m.start()
-        for word in m.group().split():
-            pos = text.index(word, pos)
-            piece.append((pos, word))
-            pos += len(word)
-            if word.endswith(".") and word[:-1].lower() not in _NAME_ABBREVIATIONS \
-                    and not (len(word) == 2 and word[0].isupper()):
-                pieces.append(piece)
-                piece = []
-        if piece:
-            pieces.append(piece)
-        for piece in pieces:
+        for piece in _sentence_pieces(text, m.start(), m.end()):
             found = _person_of(ctx, piece)
             if found is not None:
                 out.append(found)
     return out
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[list[tuple[int, str]]]:
+    """The words of ``text[start:end]`` as ``(offset, word)``, cut where a sentence ends inside
+    ("Florida. Sanders said": two pieces; "Gen. Frank McKenzie", "John F. Kennedy": one)."""
+    pieces, piece, pos = [], [], start
+    for word in text[start:end].split():
+        pos = text.index(word, pos)
+        piece.append((pos, word))
+        pos += len(word)
+        if word.endswith(".") and word[:-1].lower() not in _NAME_ABBREVIATIONS \
+                and not (len(word) == 2 and word[0].isupper()):
+            pieces.append(piece)
+            piece = []
+    if piece:
+        pieces.append(piece)
+    return pieces
 
 
 def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -1092,7 +1098,7 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     name = speaker_name(" ".join(words), ctx.actors)
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
-    if name.split()[-1].lower().strip(".") in _NOT_PERSON_HEADS | _PLACE_HEADS \
+    if name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS \
             or name.split()[0] in _PLACE_OPENERS or "-" in name and re.search(r"-[a-z]", name):
         return None  # "San Francisco", "Amazon-owned AMZN"
     cache = ctx.actors.cache
@@ -1118,18 +1124,6 @@ _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z
 _ANTECEDENT_REACH = 4000  # characters back that "the analyst" may look for the analyst named
 
 
-_ROLE_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _role_words(actors: ActorLexicon) -> frozenset[str]:
-    """The words of the actor file's role cues ("analyst", "spokesman", "resident")."""
-    words = _ROLE_WORDS.get(id(actors))
-    if words is None:
-        words = _ROLE_WORDS[id(actors)] = frozenset(
-            w.lower() for r in actors.roles for c in r.cues for w in c.split())
-    return words
-
-
 @lru_cache(maxsize=1024)
 def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     """The role written before a name ("analyst Bill Kirk") and after it in an appositive."""
@@ -1153,7 +1147,7 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
         return ""  # "the Times": a name, not a role
     role = m.group(1)
     if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES or not (
-            role in _TITLES or role in _role_words(ctx.actors)):
+            role in _TITLES or role in ctx.actors.role_words):
         return ""  # "the analyst" and "the governor" stand for people; "the report" does not
     before, after = _role_patterns(role)
     lo = max(0, offset - _ANTECEDENT_REACH)
@@ -1199,19 +1193,8 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
                 tail = end
                 while tail < len(text) and text[tail] in "'’s" and tail < end + 2:
                     tail += 1  # "Whitmer’s"
-                piece, pos = [], m.start()
-                for word in text[m.start():tail].split():
-                    pos = text.index(word, pos)
-                    piece.append((pos, word))
-                    pos += len(word)
-                # keep the words after the last sentence end ("Florida. Sanders")
-                for k in range(len(piece) - 2, -1, -1):
-                    w = piece[k][1]
-                    if w.endswith(".") and w[:-1].lower() not in _NAME_ABBREVIATIONS \
-                            and not (len(w) == 2 and w[0].isupper()):
-                        piece = piece[k + 1:]
-                        break
-                found = _person_of(ctx, piece)
+                # the words after the last sentence end ("Florida. Sanders")
+                found = _person_of(ctx, _sentence_pieces(text, m.start(), tail)[-1])
                 if found is not None and found[1].split()[-1].lower() == key:
                     person = ctx.actors.find_person(found[1])
                     fulls.add(person[0] if person else found[1])

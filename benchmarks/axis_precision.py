@@ -42,6 +42,7 @@ GOLD = ROOT / "benchmarks" / "gold"
 
 
 SHOW_LOST = False
+SHOW_WRONG = False
 
 
 def wilson(k: float, n: float, z: float = 1.96) -> tuple[float, float]:
@@ -150,6 +151,14 @@ def report(path: Path) -> dict:
     if SHOW_LOST:
         for r in lost:
             print(f"    lost {r['id']} [{r['feature']}] {r['term']!r}: {r['why']}")
+    if SHOW_WRONG:
+        for r in sorted((r for r in kept if not r["verdict"]), key=stratum):
+            key = f"{r['source']}:{r['article_id']}"
+            doc, title = docs[key]
+            s, e = goldset.analysed_offsets(title, r["field"], r["start"], r["end"])
+            sent = next((doc.text[a:b] for a, b in doc.sentence_spans if a <= s < b), "")
+            sent = " ".join(sent.split())
+            print(f"    wrong {r['id']} [{stratum(r)}] {r['term']!r}: {r['why']}\n        {sent[:300]}")
     by_stratum = {}
     for st in sorted(by):
         kept_rows = [r for r in by[st] if r["_now"]]
@@ -194,9 +203,12 @@ def main(argv=None) -> int:
                          "labelled after the last change to its extractor)")
     ap.add_argument("--show-lost", action="store_true",
                     help="list the true hits the installed extractor no longer counts")
+    ap.add_argument("--show-wrong", action="store_true",
+                    help="list the hits still counted that were labelled false, with their sentence")
     args = ap.parse_args(argv)
-    global SHOW_LOST
+    global SHOW_LOST, SHOW_WRONG
     SHOW_LOST = args.show_lost
+    SHOW_WRONG = args.show_wrong
     if not goldset.shared_available():
         print(f"needs {goldset.ABP} and {goldset.WCL} (../shared/data)", file=sys.stderr)
         return 2

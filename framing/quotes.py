@@ -110,7 +110,8 @@ _NOT_NAMES = frozenset(
     one two three four five six seven eight nine ten several some many most all both each
     another other former late but and or so yet however meanwhile also later earlier still then
     now in on at as after before when while if according during since for with from by of to
-    what who why how where which even consider others here there""".split()
+    what who why how where which even consider others here there though although because
+    unless whereas until finally just called embed""".split()
 )
 # Titles and descriptive words stripped from the front of a run of capitalised words.
 _TITLES = frozenset(
@@ -124,7 +125,10 @@ _TITLES = frozenset(
     navy air force special representative supreme commander senior top official officer
     speaker majority minority whip house senate congressman congresswoman u.s us chancellor
     president-elect vice-president premier mp mep lawmaker legislator councilman councilwoman
-    commissioner sheriff chief-of-staff superintendent provost dean""".split()
+    commissioner sheriff chief-of-staff superintendent provost dean ceo cfo coo cto founder
+    co-founder cofounder executive analyst administrator economist strategist researcher
+    scientist historian editor publisher manager adviser advisor aide consultant pollster
+    organizer organiser""".split()
 ) | frozenset(
     # descriptions written like titles before a name ("Actress Alyssa Milano", "NASCAR driver
     # Bubba Wallace"): stripped the same way
@@ -133,6 +137,11 @@ _TITLES = frozenset(
     entrepreneur candidate nominee hopeful activist lawyer doctor nurse coach player star model
     filmmaker producer pastor bishop cardinal rabbi cleric driver quarterback pitcher
     celebrity""".split())
+# last words of an organisation's name (the run is not a person; "of" and "for" may continue it)
+_ORG_HEADS = frozenset("""organization organisation bureau corps department institute office
+    committee council association society union board center centre school university college
+    league federation foundation agency commission administration service services court
+    coalition alliance network party caucus""".split())
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der den la le du dos das abu".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 # words that stand between a speaker and the verb, or open the clause, but are not the speaker
@@ -186,6 +195,8 @@ def _is_title(token: str) -> bool:
     if t in _TITLES:
         return True
     head, _, tail = t.partition("-")
+    if head == "co" and tail in _TITLES:
+        return True  # "Co-Director"
     return bool(tail) and tail in ("elect", "designate") and head.strip(".") in _TITLES
 
 
@@ -199,7 +210,8 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
     current: list[str] = []
     for m in _NAME_TOKEN.finditer(phrase):
         token = m.group().rstrip(",;:")
-        if token[:1].isupper() or (current and token.lower() in _PARTICLES):
+        if token[:1].isupper() or (current and token.lower() in _PARTICLES) \
+                or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS):
             current.append(token)
         else:
             if current:
@@ -218,8 +230,12 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
             if run[k].endswith(_POSSESSIVE):
                 run = run[k + 1:]  # "NPR's Tamara Keith"
                 break
-        while run and run[-1].lower() in _PARTICLES:
-            run = run[:-1]
+        while run and (run[-1].lower() in _PARTICLES or run[-1] in ("of", "for")
+                       or run[-1].lower() in _NOT_NAMES):
+            run = run[:-1]  # "George W. Bush Finally" (a headline's next word)
+        if run and (run[-1].lower() in _ORG_HEADS or "of" in run or "for" in run):
+            continue  # "International Organization for Migration", "House Armed Services
+            # Committee": an organisation, said as written, not a person's name
         # everything up to the last title goes: "Texas Sen. John Cornyn", "Marine Corps Gen. X"
         last_title = max((k for k, t in enumerate(run[:-1]) if _is_title(t)),
                          default=-1)
@@ -265,8 +281,9 @@ _FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\b(?:Jr|Sr|St|Co))\.$")
 
 
 def _clean(phrase: str) -> str:
-    """A speaker phrase without the words around it: "But the minister also" → "the minister"."""
-    phrase = phrase.strip(_STRIP)
+    """A speaker phrase without the words around it: "But the minister also" → "the minister",
+    "Holder is expected to" → "Holder"."""
+    phrase = _TO_BEFORE_VERB.sub("", phrase.strip(_STRIP))
     if not phrase:
         return phrase
     words = phrase.split()
@@ -294,6 +311,10 @@ def _clean(phrase: str) -> str:
     return phrase.strip(_STRIP)
 
 
+# "Holder is to say", "she is expected to tell", "he went on to say": the subject comes before
+_TO_BEFORE_VERB = re.compile(
+    r"\s+(?:(?:is|was|are|were)(?:\s+(?:expected|set|due|going|scheduled|slated|about|"
+    r"prepared|likely))?|went\s+on|goes\s+on|go\s+on)\s+to$", re.I)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # the last clause boundary before a verb: "… when she said", "strategist and CNN contributor X said"
 _CLAUSE_BOUNDARY = re.compile(
@@ -520,7 +541,10 @@ def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon)
 def _read_quote(ctx: _Context, i: int) -> Quote | None:
     text = ctx.doc.text
     qs, qe = ctx.quote_spans[i]
-    inner = text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;: ")
+    inner = text[qs:qe].strip(_QUOTE_MARKS + " ")
+    if text.endswith("''", qs, qe):  # closed in typewriter style
+        inner = inner[:-2]
+    inner = inner.rstrip(",;: ")
     n_words = count_words(inner)
     if n_words == 0 or _title_span(ctx, qs, qe):
         return None  # a title, a name or a headline is nobody's words ("Meet the Press")
@@ -568,10 +592,21 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
             found = _subject_after(text, v.end, next_start)
         else:
             found = _subject_before(text, qe, v.start)
+            if found is None and between.rstrip().endswith(","):
+                # "“…” into later-stage trials, said Daniel Salmon": inverted after the quote's
+                # own closing words
+                found = _subject_after(text, v.end, next_start)
         if found is not None:
             return _attribute(quote, v, found)
         if not between.strip(" ,") or _NOT_SUBJECT.search(between):
             continue
+
+    # 2b. a quotation ending on "!" or "?" ends its sentence, so the attribution after it opens
+    # the next one: “… Democrats!” Trump wrote in a tweet.
+    if quote.kind == "direct" and inner[-1:] in "!?" and not text[qe:s_end].strip():
+        found_next = _attribution_opening_next(ctx, si)
+        if found_next is not None:
+            return _attribute(quote, *found_next)
 
     # 3. a partial quote's speaker: the sentence's reporting verb (its subject, or its agent)
     if quote.kind == "partial":
@@ -601,6 +636,27 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
                 v = verbs[-1]
                 quote.verb, quote.verb_class, quote.verb_start = v.lemma, v.verb_class, v.start
     return quote
+
+
+def _attribution_opening_next(ctx: _Context, si: int):
+    """``(verb, (description, name))`` when sentence ``si + 1`` opens with a speaker and a
+    reporting verb and quotes nothing before it ("Trump wrote in a tweet Monday."), else None."""
+    spans = ctx.doc.sentence_spans
+    if si + 1 >= len(spans):
+        return None
+    n0, n1 = spans[si + 1]
+    text = ctx.doc.text
+    if "\n" in text[spans[si][1]:n0]:
+        return None  # a new paragraph is not an attribution
+    for v in ctx.verbs_between(n0, min(n1, n0 + 80))[:1]:
+        head = text[n0:v.start]
+        if count_words(head) > 5 or any(c in head for c in _QUOTE_MARKS):
+            return None
+        found = _subject_before(text, n0, v.start)
+        if found is None or is_fragment(found[1]):
+            return None
+        return v, found
+    return None
 
 
 _CLAUSE_OPENERS = re.compile(r"^(?:(?:and|but|so|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words,?)\s+)+",
@@ -658,9 +714,17 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
     if m is None:
         return None
     name = speaker_name(m.group(1), ctx.actors)
+    if (not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
+            and count_words(clause) <= 8:
+        # "Substitute host Mo Rocca began:": a short clause whose name follows a role
+        m = next((r for r in _CAPITAL_RUN.finditer(clause) if r.start() > 0
+                  and " " in speaker_name(r.group(), ctx.actors)), None)
+        if m is None:
+            return None
+        name = speaker_name(m.group(), ctx.actors)
     if not name or is_fragment(name) or name.split()[-1].lower() in _PLACE_HEADS:
         return None
-    return m.group(1), m.group(1)
+    return m.group(0), m.group(0)
 
 
 def _known_name(ctx: _Context, phrase: str) -> bool:
@@ -703,7 +767,11 @@ def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
         # a participle ("…, saying", "by falsely claiming") or a second verb ("X met them and
         # said") belongs to the sentence's subject
         s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][0]
-        head = _LEADING_NOISE.sub("", text[s_start:v.start].lstrip(" \"“‘'"))
+        # "“…,” USA Today’s Will Peebles wrote, adding “…”": the subject follows the quotation
+        before = [e for _, e in ctx.quotes_between(s_start, v.start) if e <= v.start]
+        if before and text[s_start:v.start].lstrip()[:1] in _QUOTE_MARKS:
+            s_start = before[-1]
+        head = _LEADING_NOISE.sub("", text[s_start:v.start].lstrip(" ,\"“‘'"))
         head = _LEADING_ADVERBIAL.sub("", head)  # "In 2012, Rush Limbaugh …, calling her …"
         m = _SENTENCE_SUBJECT.match(head)
         if m is None or _STARTS_WITH_PREPOSITION.match(m.group(1)) \
@@ -721,12 +789,13 @@ def _is_participle(text: str, v: ReportingVerb) -> bool:
 # verbs that name what was said: the quoted words right after them are their object
 _NAMING_VERBS = frozenset("call dub term label brand describe dismiss".split())
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
-    r"amid|despite|following)\b[^,;:\"“”]{0,50},\s*", re.I)
+    r"^(?:(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
+    r"amid|despite|following)\b[^,;:\"“”]{0,50}|(?:while|although|though|because|if|when|as|"
+    r"whereas|unless|once)\b[^,;:\"“”]{0,90}),\s*", re.I)
 _COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s)\s+$", re.I)
 _SENTENCE_SUBJECT = re.compile(
-    r"((?:He|She|They|It|We|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
     r"|(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?)\b(?=[\s,])")
 
 
@@ -764,6 +833,12 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
                 and (found := _subject_after(text, v.end, s_end)) is not None:
             content = text[s_start:v.start - 2]  # "…, reports The Washington Post."
+        elif (closing := _CLOSING_SUBJECT.search(text, max(s_start, v.start - 60), v.start)) \
+                and len(text[v.end:s_end].split()) <= 4 \
+                and text[s_end - 1:s_end] in ".!?" \
+                and (found := _subject_before(text, closing.start() + 1, v.start)) is not None \
+                and not is_fragment(found[1]):
+            content = text[s_start:closing.start()]  # "…, Gonzalez said."
         else:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
@@ -791,6 +866,12 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
     return out
 
 
+# ", Gonzalez said." / ", the official added." closing a sentence of reported content
+_CLOSING_SUBJECT = re.compile(
+    r",\s+(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"(?:\s+(?:also|later|then))?\s+$")
+
+
 def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
     """Unattributed direct quotes: same paragraph first, then the previous paragraph(s)."""
     if all(q.attributed_by != "none" or q.kind != "direct" for q in quotes):
@@ -806,6 +887,11 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
                           and o.attributed_by == "explicit"), None) \
                 or next((o for o in items[i + 1:] if o.kind != "indirect"
                          and o.attributed_by == "explicit"), None)
+            if donor is None and i and items[i - 1].kind == "indirect" \
+                    and items[i - 1].attributed_by == "explicit" and items[i - 1].name[:1].isupper():
+                # Pence suggested both he and Trump would go on. “Look, …”: the report's speaker
+                # goes on in his own words
+                donor = items[i - 1]
             if donor is not None:
                 _copy_speaker(q, donor, "same paragraph")
                 continue
@@ -912,7 +998,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             g = _gender_of(description)
             if g:
                 ctx.gender.setdefault(name, g)
-        q.speaker = name or description
+        q.speaker = name or _as_written(description)
         q.speaker_by = how
         si = ctx.doc.sentence_index(q.verb_start if q.verb_start >= 0 else q.start)
         s_start, s_end = ctx.doc.sentence_spans[si]
@@ -924,6 +1010,32 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 and q.actor_by in ("none", "role"):
             # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
             q.actor, q.actor_by = ctx.person_actor[name]
+
+
+_CONTRACTIONS = frozenset("it's that's there's here's what's he's she's they're we're i'm you're "
+                          "let's".split())
+# "advance excerpts released by the Justice Department", "a statement from Biden's office": the
+# source of a document speaks through it
+_DOCUMENT_SOURCE = re.compile(
+    r"^.{0,60}?\b(?:released|issued|published|obtained|provided|posted|sent|written|prepared|"
+    r"conducted|commissioned|filed)\s+by\s+(.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|letter|"
+    r"report|memo|release|tweet|post|filing|brief|complaint|study|analysis|survey|poll)\s+"
+    r"(?:from|by)\s+(.+)$", re.I)
+_QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous)\s+(?=[a-z])", re.I)
+
+
+def _as_written(description: str) -> str:
+    """A speaker without a person's name, as the text describes it, less what is not the
+    speaker: the appositive after a named organisation ("The PVH Corporation, the clothing
+    conglomerate …" → "The PVH Corporation"), the document a source issued, a quantifier
+    ("Many open internet activists" → "open internet activists")."""
+    m = _DOCUMENT_SOURCE.match(description)
+    if m:
+        description = (m.group(1) or m.group(2)).strip()
+    head, comma, _ = description.partition(",")
+    if comma and re.search(r"\b[A-Z]", head) and not is_fragment(head):
+        description = head.strip()
+    return _QUANTIFIER.sub("", description)
 
 
 _FRAGMENT_WORDS = frozenset(
@@ -953,7 +1065,7 @@ def is_fragment(description: str) -> bool:
         return True
     low = [w.lower() for w in words]
     if len(words) == 1:
-        return low[0] in _FRAGMENT_WORDS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS) \
+        return low[0] in _FRAGMENT_WORDS or low[0].replace("’", "'") in _CONTRACTIONS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS) \
             or (words[0].islower() and len(low[0]) > 4 and low[0].endswith(("ed", "ing", "ly"))
                 and low[0] not in _NOUNS_IN_ED_ING)
     if low[-1] in _DANGLING:
@@ -1195,9 +1307,11 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
                     tail += 1  # "Whitmer’s"
                 # the words after the last sentence end ("Florida. Sanders")
                 found = _person_of(ctx, _sentence_pieces(text, m.start(), tail)[-1])
-                if found is not None and found[1].split()[-1].lower() == key:
-                    person = ctx.actors.find_person(found[1])
-                    fulls.add(person[0] if person else found[1])
+                if found is not None:
+                    found_name = found[1].rstrip("'’")  # "Rob Jenkins' life"
+                    if found_name.split()[-1].lower() == key:
+                        person = ctx.actors.find_person(found_name)
+                        fulls.add(person[0] if person else found_name)
         at = text.find(surname, end)
     # "Joe Biden" and "President Joe Biden Jr." are one person; "Bill" and "Hillary Clinton" two
     best = None
@@ -1228,11 +1342,28 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     if ctx.doc.text.count("\n", ctx.last_person_at, offset) > _PRONOUN_REACH * 2:
         return _only_person_in_view(ctx, pronoun, offset)
     own = {t.lower() for t in name.split()}
-    for _, other in _persons_in(ctx, ctx.last_person_at, offset):
+    for at, other in _persons_in(ctx, ctx.last_person_at, offset):
         if {t.lower() for t in other.split()} & own:
             continue  # the same person ("President Joe Biden", "Biden")
+        if not _opens_sentence(ctx, at):
+            # "Moon said Kim expressed …", "met with Kim": a person named inside what the
+            # speaker said, or as an object, is not who the next "he said" is about
+            continue
         return _only_person_in_view(ctx, pronoun, offset)
     return name
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s*(?:\([^)]*\))?\s*[—–-]+\s*")
+
+
+def _opens_sentence(ctx: _Context, offset: int) -> bool:
+    """Is the name at ``offset`` its sentence's subject, as far as position tells: at most
+    one lower-case word before it ("On Tuesday, however, Vice President Mike Pence …",
+    "SEOUL — South Korean President Moon Jae-in …")?"""
+    text = ctx.doc.text
+    s0 = ctx.doc.sentence_spans[ctx.doc.sentence_index(offset)][0]
+    head = _DATELINE.sub("", text[s0:offset].lstrip(" \"“‘'"))
+    return sum(1 for w in head.split() if w[:1].islower()) <= 1
 
 
 def _only_person_in_view(ctx: _Context, pronoun: str, offset: int) -> str:

@@ -1205,7 +1205,8 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     last = words[-1]
     for mark in _POSSESSIVE:
         if last.endswith(mark):
-            words[-1] = last[:-len(mark)]  # "Gov. Gretchen Whitmer’s authority"
+            # "Gov. Gretchen Whitmer’s authority"; "Rob Jenkins' life" keeps its s
+            words[-1] = last[:-1] if mark[0] == "s" else last[:-len(mark)]
             break
     name = speaker_name(" ".join(words), ctx.actors)
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:

@@ -55,7 +55,10 @@ def norm(name: str) -> str:
     s = re.sub(r"'s$", "", s.strip())
     s = re.sub(r"^(?:a|an|the)\s+", "", s)
     s = _TITLES.sub("", s)
-    return " ".join(s.split())
+    words = s.split()
+    if len(words) > 2:  # a middle initial does not make another person ("Donald J. Trump")
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return " ".join(words)
 
 
 def speaker_ok(record_speaker: str, unit: dict, lenient: bool) -> bool:

@@ -111,7 +111,9 @@ _NOT_NAMES = frozenset(
     another other former late but and or so yet however meanwhile also later earlier still then
     now in on at as after before when while if according during since for with from by of to
     what who why how where which even consider others here there though although because
-    unless whereas until finally just called embed""".split()
+    unless whereas until finally just called embed monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september october november
+    december""".split()
 )
 # Titles and descriptive words stripped from the front of a run of capitalised words.
 _TITLES = frozenset(
@@ -455,6 +457,7 @@ class _Context:
     quote_spans: list[tuple[int, int]]
     quote_starts: list[int]
     names: dict[str, str] = field(default_factory=dict)  # surname → full name, this article
+    first_names: dict[str, set] = field(default_factory=dict)  # first name → full names
     last_person: str = ""
     last_person_at: int = -1  # where the last named speaker was attributed
     gender: dict[str, str] = field(default_factory=dict)  # name → "m" / "f" where the text says
@@ -534,8 +537,13 @@ def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon)
     quotes.sort(key=lambda q: q.start)
     _carry_speakers(ctx, quotes)
     _resolve(ctx, quotes)
-    # a partial quote or a report of speech with no speaker is nobody's words
-    return [q for q in quotes if not (q.kind != "direct" and q.attributed_by == "none")]
+    # a partial quote or a report of speech with no speaker is nobody's words, and so is a
+    # short quoted phrase on its own that no one is said to have said ("Experts", "stock up")
+    text = doc.text
+    return [q for q in quotes if q.attributed_by != "none"
+            or (q.kind == "direct" and (q.n_words > _SHORT_UNATTRIBUTED or (
+                q.n_words == _SHORT_UNATTRIBUTED  # a paragraph of its own: "Nobody stayed."
+                and not text[text.rfind("\n", 0, q.start) + 1:q.start].strip())))]
 
 
 def _read_quote(ctx: _Context, i: int) -> Quote | None:
@@ -808,6 +816,22 @@ def _attribute(quote: Quote, v: ReportingVerb, found: tuple[str, str]) -> Quote:
     return quote
 
 
+# an unattributed direct quotation of this many words or fewer is a term, not somebody's words
+_SHORT_UNATTRIBUTED = 3  # (kept when it opens its paragraph)
+# polls, studies and data "find" and "show": findings stated as data, not speech ("according to"
+# a poll or the records does attribute, in how the gold was labelled)
+_DATA_SOURCE = re.compile(
+    r"\b(?:polls?|polling|surveys?|study|studies|data|analysis|analyses|research|census|"
+    r"figures|statistics|estimates|numbers|results|average|records|report|reports|findings|"
+    r"review|audit|tally|count)\b", re.I)
+_DATA_VERBS = frozenset("find show suggest indicate reveal prove".split())
+
+
+def _data_finding(v: ReportingVerb, description: str) -> bool:
+    """"The survey found 41 percent …", "records show …": a finding, not speech."""
+    return v.lemma in _DATA_VERBS and bool(_DATA_SOURCE.search(description))
+
+
 def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
     """Reports of speech without quotation marks: X said (that) …, according to X, …"""
     text = ctx.doc.text
@@ -859,7 +883,7 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                 content = rest[m.end():]
         content = content.strip(" ,.;:").strip()
         n_words = count_words(content)
-        if n_words < 2:
+        if n_words < 2 or _data_finding(v, found[0]):
             continue
         quote = Quote(kind="indirect", start=v.start, end=s_end, text=content, n_words=n_words)
         out.append(_attribute(quote, v, found))
@@ -868,7 +892,7 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
 
 # ", Gonzalez said." / ", the official added." closing a sentence of reported content
 _CLOSING_SUBJECT = re.compile(
-    r",\s+(?:(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*|he|she|they|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
+    r",\s+(?:(?:[A-Za-z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*|he|she|they|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
     r"(?:\s+(?:also|later|then))?\s+$")
 
 
@@ -933,6 +957,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             full = person[0] if person else name
             for token in name.split()[1:]:
                 ctx.names.setdefault(token.lower(), full)
+            ctx.first_names.setdefault(name.split()[0].lower(), set()).add(full)
             core = _core_description(q.speaker_description.replace(name, " "))
             if core:
                 descriptions.setdefault(core, set()).add(full)
@@ -1122,7 +1147,8 @@ _PLACE_HEADS = frozenset("""alabama alaska arizona arkansas california colorado 
 _NOT_PERSON_WORDS = _NOT_PERSON_HEADS | _PLACE_HEADS
 _PLACE_OPENERS = frozenset("""San Santa Los Las New Fort Saint St. North South East West United
     El Port Mount Lake Cape Puerto Rio Hong Sri Costa Saudi""".split())
-_PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the last speaker
+_PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the one person in view
+_SPEAKER_REACH = 3  # paragraphs of prose (not "AD", captions) back to the last speaker
 
 
 def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
@@ -1234,6 +1260,7 @@ _ROLE_FORMS = {"governor": "governor|gov", "senator": "senator|sen",
                "general": "general|gen", "president": "president", "justice": "justice",
                "secretary": "secretary", "minister": "minister", "mayor": "mayor"}
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]+)$", re.I)
+_OF_PHRASE = re.compile(r"\s+(?:of|for|at|in)\s+(?:the\s+)?[A-Z][\w.'’ -]*$")
 _ANTECEDENT_REACH = 4000  # characters back that "the analyst" may look for the analyst named
 
 
@@ -1253,7 +1280,8 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     governor"): the last one the text introduced with that role before ``offset``, written
     before the name ("MKM analyst Bill Kirk", "Gov. Charlie Baker") or after it in an appositive
     ("Bill Kirk, an analyst at MKM"). "" when the text names no one so."""
-    m = _DEFINITE.match(description.strip())
+    description = _OF_PHRASE.sub("", description.strip())  # "the chairman of the … Committee"
+    m = _DEFINITE.match(description)
     if not m:
         return ""
     if not m.group(1).islower():
@@ -1322,6 +1350,8 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
         elif not best.endswith(name) and not name.endswith(best):
             best = None
             break
+    if best is None and len(ctx.first_names.get(key, ())) == 1:
+        best = next(iter(ctx.first_names[key]))  # "Fred said" after "Fred Gaudelli said"
     ctx.surname_cache[key] = best
     return best
 
@@ -1335,13 +1365,12 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     """
     name = ctx.last_person
     if not name or ctx.last_person_at < 0 or ctx.last_person_at > offset:
-        return _only_person_in_view(ctx, pronoun, offset)
+        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
     g = ctx.gender.get(name)
     if g and g != ("m" if pronoun == "he" else "f"):
-        return _only_person_in_view(ctx, pronoun, offset)
-    # no more than two paragraph breaks back
-    if ctx.doc.text.count("\n", ctx.last_person_at, offset) > _PRONOUN_REACH * 2:
-        return _only_person_in_view(ctx, pronoun, offset)
+        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
+    if _prose_paragraphs(ctx.doc.text, ctx.last_person_at, offset) > _SPEAKER_REACH:
+        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
     own = {t.lower() for t in name.split()}
     for at, other in _persons_in(ctx, ctx.last_person_at, offset):
         if {t.lower() for t in other.split()} & own:
@@ -1350,8 +1379,36 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
             # "Moon said Kim expressed …", "met with Kim": a person named inside what the
             # speaker said, or as an object, is not who the next "he said" is about
             continue
-        return _only_person_in_view(ctx, pronoun, offset)
+        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
     return name
+
+
+def _prose_paragraphs(text: str, start: int, end: int) -> int:
+    """Paragraph breaks between ``start`` and ``end``, not counting the ones around lines of
+    fewer than five words ("AD", a photo credit)."""
+    n = 0
+    for line in text[start:end].split("\n")[1:]:
+        if len(line.split()) >= 5:
+            n += 1
+    return n
+
+
+def _person_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The one person named in the sentence before the pronoun and its own sentence up to it
+    ("… fellow Democrats like Rep. Juan Vargas is preposterous. Yesterday he tweeted …"), if
+    the gender the text shows does not contradict it; "" for none or several."""
+    si = ctx.doc.sentence_index(offset)
+    start = ctx.doc.sentence_spans[max(0, si - 1)][0]
+    people = {}
+    for _, name in _persons_in(ctx, start, offset):
+        key = name.split()[-1].lower()
+        if key not in people or len(name) > len(people[key]):
+            people[key] = name
+    if len(people) != 1:
+        return ""
+    name = next(iter(people.values()))
+    g = ctx.gender.get(name)
+    return "" if g and g != ("m" if pronoun == "he" else "f") else name
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s*(?:\([^)]*\))?\s*[—–-]+\s*")

@@ -462,3 +462,33 @@ def test_a_surname_finds_the_full_name_written_with_a_possessive():
             '"I had to sell clones," Jenkins said.')
     [q] = quotes_of(text)
     assert (q.speaker, q.speaker_by) == ("Rob Jenkins", "surname")
+
+
+def test_findings_of_polls_and_data_are_not_speech():
+    assert quotes_of("The survey found 41 percent of partisans agreed that winning matters.") == []
+    assert quotes_of("Court records show the two men met in 2016 and again in 2017.") == []
+    # a person who finds something, and "according to" a report, still report
+    [q] = quotes_of("The judge found that the two men had met in 2016.")
+    assert q.kind == "indirect"
+    [q] = quotes_of("Deaths rose by a third, according to the report.")
+    assert q.speaker == "the report"
+
+
+def test_a_short_quoted_term_no_one_said_is_no_quotation():
+    assert quotes_of('Residents went to "stock up" before the storm.') == []
+    assert quotes_of('Democrats released a "fact sheet" on each bill.') == []
+    # a short quotation that is a paragraph of its own is still somebody's words
+    text = '"We left," Jane Roe said.\nThe base was empty.\n"Nobody stayed behind."'
+    assert [q.text for q in quotes_of(text)] == ["We left", "Nobody stayed behind."]
+
+
+def test_a_first_name_alone_is_the_one_speaker_with_that_first_name():
+    text = ('"We cover what happens," said Fred Gaudelli, the producer.\n'
+            '"When you are doing a live event, you just cover it," Fred said.')
+    assert [q.speaker for q in quotes_of(text)] == ["Fred Gaudelli", "Fred Gaudelli"]
+
+
+def test_a_weekday_is_no_speaker():
+    [q] = quotes_of("Spending will rise by $2 trillion, according to the budget office's analysis "
+                    "released Wednesday.")
+    assert "Wednesday" != q.speaker

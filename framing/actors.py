@@ -228,7 +228,13 @@ class ActorLexicon(ItemsById):
 
     def organisation_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that name an organisation or a title cue rather than a person."""
-        return [(s, e) for _, s, e in self._organisations.finditer(text)]
+        key = ("organisation spans", text)  # speakers' names recur across a corpus
+        spans = self.cache.get(key)
+        if spans is None:
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            spans = self.cache[key] = [(s, e) for _, s, e in self._organisations.finditer(text)]
+        return spans
 
     @cached_property
     def _roles(self) -> PhraseMatcher:

@@ -80,6 +80,13 @@ class VerbLexicon(ItemsById):
     def exclude_matcher(self) -> TermMatcher:
         return TermMatcher(("x", t) for t in self.exclude)
 
+    @cached_property
+    def exclude_words(self) -> frozenset[str]:
+        """Every word form of the exclude phrases: a verb that is none of them ("said") cannot
+        be inside one, and needs no look at the words around it."""
+        return frozenset(w for t in self.exclude for form in self.exclude_matcher.forms(t)
+                         for w in form.split())
+
     @property
     def class_ids(self) -> list[str]:
         return [c.id for c in self.classes]
@@ -225,7 +232,8 @@ def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> l
     for key, start, end in matches:
         if doc.in_quote(start, end):
             continue
-        if lexicon.exclude and _excluded(lexicon, text, start, end):
+        if lexicon.exclude and text[start:end].lower() in lexicon.exclude_words \
+                and _excluded(lexicon, text, start, end):
             continue  # "admitted to hospital" reports nothing
         if text[start].isupper():
             si = doc.sentence_index(start)

@@ -285,7 +285,9 @@ _FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\b(?:Jr|Sr|St|Co))\.$")
 def _clean(phrase: str) -> str:
     """A speaker phrase without the words around it: "But the minister also" → "the minister",
     "Holder is expected to" → "Holder"."""
-    phrase = _TO_BEFORE_VERB.sub("", phrase.strip(_STRIP))
+    phrase = phrase.strip(_STRIP)
+    if phrase.endswith(" to"):
+        phrase = _TO_BEFORE_VERB.sub("", phrase)
     if not phrase:
         return phrase
     words = phrase.split()
@@ -1180,6 +1182,8 @@ def _written_lower(ctx: _Context, word: str) -> bool:
     return found
 
 
+
+
 def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
     """Runs of capitalised words on one line, cut at sentence ends, that :func:`speaker_name`
     reads as a name of two words or more and that do not end in an organisation's or a place's
@@ -1290,8 +1294,11 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES or not (
             role in _TITLES or role in ctx.actors.role_words):
         return ""  # "the analyst" and "the governor" stand for people; "the report" does not
-    before, after = _role_patterns(role)
     lo = max(0, offset - _ANTECEDENT_REACH)
+    if role not in _ROLE_FORMS and \
+            role not in ctx.doc.lower[lo:max(lo, offset - len(description) - 2)]:
+        return ""  # the role is written nowhere before this description: no one introduced so
+    before, after = _role_patterns(role)
     best_at, best = -1, ""
     for pattern in (before, after):
         for found in pattern.finditer(ctx.doc.text, lo, offset):

@@ -88,10 +88,13 @@ def current_hits(kind: str, items: list[dict]) -> dict[str, set[tuple[str, int, 
     out = {}
     for key, (doc, _title) in docs.items():
         hits = set()
+        left_out = goldset.left_out_spans(doc)
         for h in extractor.extract(doc).hits:
             if kind == "loaded" and h.feature != "loaded":
                 continue
             s0, _ = doc.sentence_spans[h.sentence_index]
+            if goldset.in_spans(left_out, s0 + h.start, s0 + h.end):
+                continue  # page furniture, a linked name's headlines: a report never counts it
             hits.add((h.feature if kind == "axes" else h.label, s0 + h.start, s0 + h.end))
         out[key] = hits
     out["_docs"] = docs

@@ -82,6 +82,28 @@ def document(source: str, article_id: str, outlet: str, title: str, text: str) -
                                          title=title, text=text))
 
 
+def left_out_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of ``doc.text`` that a corpus read from disk would not analyse: page furniture
+    lines and linked-name headline runs (:mod:`framing.furniture`). The gold keeps offsets into
+    the raw text, so the benchmarks run on it and leave out what falls in these spans, as a
+    report would."""
+    from framing.furniture import is_furniture_line, link_runs
+
+    spans, at = [], 0
+    for line in doc.text.split("\n"):
+        stripped = line.strip()
+        if stripped and is_furniture_line(stripped):
+            spans.append((at, at + len(line)))
+        else:
+            spans.extend((at + s, at + e) for s, e in link_runs(line))
+        at += len(line) + 1
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def field_offsets(title: str, start: int, end: int) -> tuple[str, int, int]:
     """Offsets in ``Article.analysed_text`` → (field, start, end) inside the raw field."""
     if title and start < len(title):
@@ -133,10 +155,13 @@ def gold_documents(items: list[dict]) -> dict[str, tuple[Document, str]]:
 def _hits_of(kind: str, extractor, doc: Document):
     ex = extractor.extract(doc)
     out = []
+    left_out = left_out_spans(doc)
     for h in ex.hits:
         if kind == "loaded" and h.feature != "loaded":
             continue
         s0, _ = doc.sentence_spans[h.sentence_index]
+        if in_spans(left_out, s0 + h.start, s0 + h.end):
+            continue  # furniture: a report never counts it
         out.append((h.feature if kind == "axes" else h.label, h, s0 + h.start, s0 + h.end))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_furniture", "is_furniture_line"]
+__all__ = ["split_furniture", "is_furniture_line", "link_runs", "strip_link_runs"]
 
 _SEPARATORS = re.compile(r"\s[/>»›|]\s")
 _CAPTION_END = re.compile(
@@ -37,6 +37,52 @@ _FOOTER_START = re.compile(
 _WIDGET = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|^MUST WATCH\b|\bHide Caption \d+ of \d+\b")
 _MAX_FURNITURE_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…\"”’]$")
+
+
+# The Hill links a person's name to its topic page, which flattens into the text as the name, the
+# full name glued to the page's latest headlines and a "MORE" link: "Paul Manafort Paul John
+# ManafortManafort sought to hurt … Dustin Hoffman, others MORE and …". The headlines are no
+# words of this article (their quotes, labels and loaded words are other stories').
+_GLUED_NAME = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \t]){1,3}?([A-Z][\w'’-]*[a-z]))[ \t]"
+    r"((?:[A-Z][\w.'’()-]*[ \t]){0,4}?\2)(?=[A-Z0-9'‘“\"])")
+_MORE = re.compile(r"[ \t]MORE\b")
+_MAX_LINK_RUN = 700
+
+
+def link_runs(line: str) -> list[tuple[int, int]]:
+    """Spans of ``line`` that are a linked name's headline run (the full name, the headlines and
+    "MORE"; the name as first written stays).
+
+    >>> t = "with Paul Manafort Paul John ManafortManafort sought to hurt Clinton MORE and Rick"
+    >>> [t[s:e] for s, e in link_runs(t)]
+    [' Paul John ManafortManafort sought to hurt Clinton MORE']
+    """
+    if "MORE" not in line:
+        return []
+    spans = []
+    for m in _GLUED_NAME.finditer(line):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        more = _MORE.search(line, m.end(), m.end() + _MAX_LINK_RUN)
+        if more is None:
+            continue
+        spans.append((m.start(3) - 1, more.end()))
+    return spans
+
+
+def strip_link_runs(line: str) -> tuple[str, list[str]]:
+    """``line`` without its linked-name headline runs, and the runs taken out."""
+    spans = link_runs(line)
+    if not spans:
+        return line, []
+    out, removed, at = [], [], 0
+    for s, e in spans:
+        out.append(line[at:s])
+        removed.append(line[s:e].strip())
+        at = e
+    out.append(line[at:])
+    return "".join(out), removed
 
 
 def _norm(line: str) -> str:
@@ -107,6 +153,8 @@ def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]
             in_footer = True
             continue
         seen_text = True
+        line, runs = strip_link_runs(line)
+        dropped.extend(runs)
         keep.append(line.rstrip())
     text = "\n".join(keep)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -292,7 +292,12 @@ _SPEECH = frozenset("""said say says saying told tell tells called call calls ca
     vowed promised praised insisted claimed quoted quote quoting cited referred referring
     characterized characterised spokesman spokeswoman spokesperson recall recalls recalled
     recalling stressed touted predicted suggested via poll polls survey percent respondents
-    slogan known nicknamed chants chanted""".split())
+    slogan known nicknamed chants chanted accuse accused accuses accusing accusation express
+    expressed expresses expressing promise promises promising slam slams slammed blast blasts
+    blasted decried decries denounced denounces criticized criticised criticizes criticises
+    scolded scolding lectured mocked mocks derided dismissed dismisses warn warns warning
+    worry worries worried demand demands demanded insist insists vow vows announce announces
+    pledge pledged urge urges push pushes pushed rip rips ripped""".split())
 # Scare quotes mark one word ("balanced", "solved", "geniuses"). Quoted phrases of two or three
 # words were, on hand-checked news, mostly somebody's words, slogans or names ("fire and fury",
 # "insurance policy", "northern triangle"): benchmarks/gold/loaded_*.jsonl.

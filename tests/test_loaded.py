@@ -405,3 +405,30 @@ def test_words_mentioned_rather_than_distanced_are_not_scare_quotes():
         'The "reforms" have left the city in ruins.',                     # still scare quotes
     ])
     assert df.scare_quote.tolist() == [0, 0, 0, 0, 1]
+
+
+def test_senses_added_after_the_fourth_fresh_sample_are_not_loaded():
+    df = score_sentences([
+        "They attack the law, which explains why enrolment lagged.",     # explains = accounts for
+        "As noted, some states still have filing deadlines.",            # the writer's own note
+        "The results could be confirmed by other experts.",              # verified, no speaker
+        "From the very start, activists planned protests.",              # the emphatic "very"
+        "He said he was entitled to due process as a citizen.",          # a right
+        "Asylum seekers are fleeing persecution at home.",               # the legal term
+        "A man was arrested near a historic church in Charleston.",      # literal
+        "The White House refuted it in no uncertain terms.",             # an idiom
+        "The day after he uttered the remark, aides tried to soften it.",  # utter = say
+        "Critics say the senator's speech was utterly absurd.",          # still loaded
+    ])
+    assert (df.lexical[:9] == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+    assert df.lexical[9] > 0
+
+
+def test_a_quoted_word_that_a_speech_act_in_the_sentence_attributes_is_no_scare_quote():
+    df = score_sentences([
+        "Lawmakers accused the administration of paying a “ransom” to the regime.",
+        "Cuomo slams the stimulus package as ‘terrible’ for New York",
+        "She was promising to “unload” on the law.",
+        'The "reforms" have left the city in ruins.',                    # still scare quotes
+    ])
+    assert df.scare_quote.tolist() == [0, 0, 0, 1]

@@ -492,3 +492,21 @@ def test_a_weekday_is_no_speaker():
     [q] = quotes_of("Spending will rise by $2 trillion, according to the budget office's analysis "
                     "released Wednesday.")
     assert "Wednesday" != q.speaker
+
+
+def test_reported_clauses_that_open_with_a_bare_noun_or_close_on_the_speaker():
+    [q] = quotes_of("Pride said incidents like the Floyd murder have made policing harder.")
+    assert (q.kind, q.speaker, q.text) == (
+        "indirect", "Pride", "incidents like the Floyd murder have made policing harder")
+    assert quotes_of("He said goodbye to the crowd.") == []
+    [q] = quotes_of("The two sides held a meeting on prisoner releases on Sunday, officials said.")
+    assert (q.speaker, q.text) == ("officials", "The two sides held a meeting on prisoner releases "
+                                                "on Sunday")
+    [q] = quotes_of("The road to moderation, Ann Roe said, was a road to defeat.")
+    assert (q.speaker, q.text) == ("Ann Roe", "The road to moderation was a road to defeat")
+
+
+def test_an_appositive_with_a_possessive_name_is_still_an_appositive():
+    [q] = quotes_of("Dr. Anthony Fauci, the US's top infectious-disease expert, said the closing "
+                    "of bars was being considered.")
+    assert q.speaker == "Anthony Fauci"

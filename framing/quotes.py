@@ -1047,6 +1047,11 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     q.speaker, q.speaker_by = group[1], "pronoun"
                     q.actor, q.actor_by = group[0], "pronoun"
                     continue
+            if not name:
+                # a pronoun the text does not settle ("they", "it", an op-ed's "I") is no speaker
+                q.speaker, q.speaker_by = "", "unresolved pronoun"
+                q.actor, q.actor_by = UNATTRIBUTED, "none"
+                continue
         else:
             candidates = descriptions.get(_core_description(description), set())
             if len(candidates) == 1:
@@ -1099,7 +1104,13 @@ def _as_written(description: str) -> str:
     head, comma, _ = description.partition(",")
     if comma and re.search(r"\b[A-Z]", head) and not is_fragment(head):
         description = head.strip()
-    return _QUANTIFIER.sub("", description)
+    description = _QUANTIFIER.sub("", description)
+    first, _, rest = description.partition(" ")
+    if first in ("The", "A", "An") and rest[:1].islower():
+        # "The minister" opening a sentence and "the minister" inside one are one speaker (a
+        # name keeps its article: "The Washington Post")
+        description = description[0].lower() + description[1:]
+    return description
 
 
 _FRAGMENT_WORDS = frozenset(

@@ -122,7 +122,7 @@ def test_inverted_attribution_with_appositive():
 
 def test_quote_after_colon_and_verb():
     [q] = quotes_of('The minister told reporters: "We will stay."')
-    assert (q.kind, q.speaker, q.actor, q.verb) == ("direct", "The minister", "official", "tell")
+    assert (q.kind, q.speaker, q.actor, q.verb) == ("direct", "the minister", "official", "tell")
 
 
 def test_surname_resolves_to_the_full_name_used_earlier():
@@ -510,3 +510,17 @@ def test_an_appositive_with_a_possessive_name_is_still_an_appositive():
     [q] = quotes_of("Dr. Anthony Fauci, the US's top infectious-disease expert, said the closing "
                     "of bars was being considered.")
     assert q.speaker == "Anthony Fauci"
+
+
+def test_an_unsettled_it_or_they_is_no_speaker():
+    [q] = quotes_of("The talks went on for hours. They said the deal was close.")
+    assert (q.speaker, q.speaker_by, q.actor) == ("", "unresolved pronoun", "unattributed")
+    # an organisation in the sentence before settles it
+    [q] = quotes_of("The Pentagon released a statement. It said the troops had left.")
+    assert q.speaker_by == "pronoun" and q.speaker
+
+
+def test_a_description_opening_its_sentence_is_the_same_speaker_as_inside_one():
+    a = quotes_of('The minister told reporters: "We will stay."')[0].speaker
+    b = quotes_of('On Friday the minister told reporters: "We will stay."')[0].speaker
+    assert a == b == "the minister"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing import get_context
@@ -26,20 +27,35 @@ def n_workers(n_jobs: int, n_items: int, *, min_per_worker: int = 1) -> int:
     return max(1, min(n_jobs, n_items // max(min_per_worker, 1)))
 
 
+def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
+    # Ctrl-C is the parent's to handle: a worker that took it would die mid-task, the pool would
+    # start a new one, and the parent would wait for ever for the task the dead one held
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
 @contextmanager
 def worker_pool(n: int, *, initializer: Callable | None = None, initargs: tuple = ()):
-    """A pool of ``n`` processes, forked with the parent's objects frozen (see the module doc)."""
+    """A pool of ``n`` processes, forked with the parent's objects frozen (see the module doc).
+
+    The workers ignore Ctrl-C; when the block ends with an exception (a ``KeyboardInterrupt``
+    included) they are terminated at once rather than waited for."""
     method = "fork" if os.name == "posix" else "spawn"
     gc.freeze()
     try:
-        pool = get_context(method).Pool(n, initializer=initializer, initargs=initargs)
+        pool = get_context(method).Pool(n, initializer=_start_worker,
+                                        initargs=(initializer, initargs))
     finally:
         gc.unfreeze()
     try:
         yield pool
-    finally:
-        pool.close()
+    except BaseException:
+        pool.terminate()
         pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 _TASK: list[Callable] = []  # fork_map's function, inherited by its forked workers

@@ -32,3 +32,33 @@ def test_the_parent_objects_are_unfrozen_after_the_workers_start():
         assert gc.get_freeze_count() == 0
         assert sorted(pool.map(abs, [-1, -2])) == [1, 2]
     assert gc.get_freeze_count() == 0
+
+
+def _sleep(x):
+    import time
+    time.sleep(30)
+    return x
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals and fork are POSIX")
+def test_ctrl_c_in_the_parent_ends_the_pool_at_once():
+    # regression: a worker that took the Ctrl-C died, the pool replaced it, and the parent waited
+    # for ever in join() for the task the dead worker had held
+    import signal
+    import threading
+    import time
+
+    pids = []
+    # (only this process: the test run's own process group is not ours to signal)
+    timer = threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        with worker_pool(2) as pool:
+            pids.extend(p.pid for p in pool._pool)
+            timer.start()
+            pool.map(_sleep, range(4))
+    assert time.monotonic() - started < 10
+    time.sleep(0.5)
+    for pid in pids:  # the workers are gone, not left running their 30-second tasks
+        with pytest.raises(OSError):
+            os.kill(pid, 0)

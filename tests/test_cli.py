@@ -62,3 +62,52 @@ def test_axes_explain_unknown_article_or_axis(bundled_corpus, capsys):
     assert main(["axes", "explain", "press", "--corpus", str(bundled_corpus),
                  "--axis", "no-such-axis"]) == 2
     assert "no axis 'no-such-axis'" in capsys.readouterr().err
+
+
+# --- rough edges a new user hit (issue 16): one line, never a traceback -------------------------
+
+
+def _one_line_error(capsys, code, *needles):
+    err = capsys.readouterr().err.strip()
+    assert code == 2, err
+    assert "Traceback" not in err, err
+    err = err.splitlines()[-1]  # (a progress bar may come first)
+    assert err.startswith("framing "), err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+def test_import_of_a_binary_file_named_csv(tmp_path, capsys):
+    path = tmp_path / "export.csv"
+    path.write_bytes(bytes(range(256)) * 20)
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    _one_line_error(capsys, code, "export.csv", "not", "text")
+    assert not (tmp_path / "c" / "articles").exists()  # nothing written
+
+
+def test_import_of_a_truncated_gzip(tmp_path, capsys):
+    import gzip
+    import json
+    full = gzip.compress("".join(json.dumps({"text": f"Article {i} about the mission.",
+                                             "outlet": "o", "title": f"T {i}"}) + "\n"
+                                 for i in range(2000)).encode())
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(full[: len(full) // 2])
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    _one_line_error(capsys, code, "export.jsonl.gz", "cut short")
+    assert not (tmp_path / "c" / "articles").exists()
+
+
+def test_report_to_a_folder_or_an_impossible_place(bundled_corpus, tmp_path, capsys):
+    code = main(["report", "--corpus", str(bundled_corpus), "-o", str(tmp_path), "--quiet"])
+    _one_line_error(capsys, code, "is a folder", str(tmp_path / "report.html"))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code = main(["report", "--corpus", str(bundled_corpus), "-o", str(blocker / "r.html"),
+                 "--quiet"])
+    _one_line_error(capsys, code, "a-file")
+    # a missing folder is made
+    code = main(["report", "--corpus", str(bundled_corpus), "-o",
+                 str(tmp_path / "new" / "r.html"), "--quiet"])
+    assert code == 0 and (tmp_path / "new" / "r.html").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
                          hint=f"use one of: {', '.join(_GROUPINGS)}")
     corpus = Corpus.load(args.corpus)
     output = Path(args.output) if args.output else Path("reports") / f"{slugify(corpus.name)}.html"
+    _check_output(output)  # before the analysis, not after minutes of it
     analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
                        verbs=args.verbs, n_jobs=args.jobs, progress=not args.quiet)
     if args.story or args.outlet or args.since or args.until:
@@ -74,8 +76,30 @@ def run(args: argparse.Namespace) -> int:
                              hint="check the ids with `framing outlets` and the dates")
     report = Report(analysis, corpus=corpus, title=args.title, by=args.by, max_groups=args.max_outlets,
                     evidence_per_cell=args.evidence, n_jobs=args.jobs)
-    report.to_file(output)
-    if args.tables:
-        report.write_tables(args.tables)
+    for where, write, flag in ((output, lambda: report.to_file(output), "-o"),
+                               (args.tables, lambda: report.write_tables(args.tables), "--tables")):
+        if where is None:
+            continue
+        try:
+            write()
+        except OSError as exc:
+            raise InputError(where, f"cannot be written ({exc.strerror or exc})",
+                             hint=f"choose another place with {flag}") from None
     print(output)
     return 0
+
+
+def _check_output(path: Path) -> None:
+    """One clear line, before any work, for an output that cannot be written."""
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file name for the page",
+                         hint=f"name the file, e.g. -o {path / 'report.html'}")
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(parent, f"cannot be created for the page ({exc.strerror or exc})",
+                         hint="choose another place with -o") from None
+    if not os.access(parent, os.W_OK):
+        raise InputError(path, "cannot be written here (no permission to write in its folder)",
+                         hint="choose another place with -o")

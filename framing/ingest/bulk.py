@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import zlib
 import io
 import json
 import re
@@ -162,13 +163,29 @@ def iter_records(path: str | Path, fmt: str | None = None, *, encoding: str | No
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt == "jsonl":
-        yield from _jsonl(path, encoding)
+        records = _jsonl(path, encoding)
     elif fmt in ("csv", "tsv"):
-        yield from _csv(path, encoding, delimiter or ("\t" if fmt == "tsv" else ","))
+        records = _csv(path, encoding, delimiter or ("\t" if fmt == "tsv" else ","))
     elif fmt == "parquet":
-        yield from _parquet(path)
+        records = _parquet(path)
     else:
         raise InputError(path, f"unknown format {fmt!r}", hint=f"one of {', '.join(FORMATS)}")
+    last = 0
+    try:
+        for number, record in records:
+            last = number
+            yield number, record
+    except UnicodeDecodeError as exc:
+        what = "neither UTF-8 nor Windows-1252" if exc.encoding in ("charmap", "cp1252") \
+            else f"not {exc.encoding}"
+        where = f"after line {last}" if last else "near its start"
+        raise InputError(path, f"is {what} text (a byte that is no character {where}): a binary "
+                         "file, or text in another encoding",
+                         hint="check it is the export you meant; for text in another encoding "
+                              "give --encoding") from None
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise InputError(path, f"is a compressed file that is cut short or damaged (read to "
+                         f"line {last}: {exc})", hint="copy or download it again") from None
 
 
 def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:

@@ -129,3 +129,29 @@ def test_stories_accept_rejects_unknown_numbers(tmp_path, capsys):
     assert "no suggestion numbered 3 (there are 0)" in capsys.readouterr().err
     assert main(["stories", "--corpus", str(tmp_path), "suggest"]) == 0
     assert "no suggestions" in capsys.readouterr().out
+
+
+def test_a_temporary_file_left_by_an_interrupted_write_is_removed_by_the_next_write(
+        bundled_corpus, tmp_path, capsys):
+    import os
+    import shutil
+    import time
+
+    corpus = tmp_path / "c"
+    shutil.copytree(bundled_corpus, corpus)
+    left = corpus / "articles" / "latin-times" / ".tmp-k2j3h4.part"
+    left.write_text("half an artic", encoding="utf-8")
+    old = time.time() - 60
+    os.utime(left, (old, old))
+    # check: a warning (nothing was lost), not a failure
+    assert main(["check", "--corpus", str(corpus)]) == 0
+    assert "interrupted write" in capsys.readouterr().out
+    # the next add removes it
+    src = tmp_path / "a.txt"
+    src.write_text("The foreign mission in Afghanistan ended this week.", encoding="utf-8")
+    assert main(["add", str(src), "--corpus", str(corpus), "--outlet", "latin-times",
+                 "--title", "Mission over"]) == 0
+    assert not left.exists()
+    capsys.readouterr()
+    assert main(["check", "--corpus", str(corpus)]) == 0
+    assert "interrupted write" not in capsys.readouterr().out

@@ -57,6 +57,11 @@ def _message(exc: CorpusError) -> str:
     return f"{exc.message} — {exc.hint}" if exc.hint else exc.message
 
 
+# nothing is lost (the file it was writing is whole or absent), so a warning, not an error
+_LEFTOVER = ("temporary file left by an interrupted write; nothing was lost — the next "
+             "`framing add` or `framing import` removes it, or delete it")
+
+
 def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bool = False) -> CheckReport:
     """Check the corpus folder ``root``; never writes."""
     root = Path(root)
@@ -72,8 +77,7 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
     else:
         for path in sorted(outlet_dir.iterdir()):
             if path.name.startswith(".tmp-"):
-                report.problems.append(Problem(str(path), "temporary file left by an interrupted "
-                                                           "write — delete it"))
+                report.problems.append(Problem(str(path), _LEFTOVER, "warning"))
                 continue
             if path.suffix != ".toml":
                 continue
@@ -95,8 +99,7 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
     if articles_dir.is_dir():
         for path in sorted(articles_dir.rglob("*")):
             if path.is_file() and path.name.startswith(".tmp-"):
-                report.problems.append(Problem(str(path), "temporary file left by an interrupted "
-                                                           "write — delete it"))
+                report.problems.append(Problem(str(path), _LEFTOVER, "warning"))
             elif path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
                 report.problems.append(Problem(str(path), "not an article file (.md): ignored",
                                                "warning"))

@@ -102,6 +102,33 @@ class AddResult:
     notes: tuple[str, ...] = ()
 
 
+# a temporary file older than this is no other writer's write in progress (one takes milliseconds)
+_LEFTOVER_AGE = 5.0
+
+
+def remove_leftover_temporaries(root: Path) -> list[Path]:
+    """Delete the ``.tmp-*.part`` files an interrupted write left in the corpus at ``root``.
+
+    They are never an article or an outlet (every write goes through a temporary file and a
+    rename, so the real file is whole or absent); a write killed between the two leaves one.
+    Returns what was removed."""
+    import time
+
+    removed = []
+    now = time.time()
+    for folder in (root / "outlets", root / "articles"):
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob(".tmp-*.part"):
+            try:
+                if now - path.stat().st_mtime > _LEFTOVER_AGE:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                pass  # gone already, or not ours to remove: left for `framing check` to report
+    return removed
+
+
 class CorpusWriter:
     """Adds articles to the corpus at ``root`` (created if absent).
 
@@ -116,6 +143,7 @@ class CorpusWriter:
         self.root = Path(root)
         self.update = update
         self.durable = durable
+        self.removed_leftovers = remove_leftover_temporaries(self.root)
         self.registry = OutletRegistry.load(self.root)
         self.index = CorpusIndex.scan(self.root, near=NearDuplicates() if near_duplicates else None,
                                       progress=progress)

@@ -111,3 +111,12 @@ def test_report_to_a_folder_or_an_impossible_place(bundled_corpus, tmp_path, cap
     code = main(["report", "--corpus", str(bundled_corpus), "-o",
                  str(tmp_path / "new" / "r.html"), "--quiet"])
     assert code == 0 and (tmp_path / "new" / "r.html").is_file()
+
+
+def test_a_semicolon_separated_csv_suggests_the_delimiter(tmp_path, capsys):
+    path = tmp_path / "export.csv"
+    path.write_text("title;text;outlet\nA;The mission ended;o\n", encoding="utf-8")
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    _one_line_error(capsys, code, "export.csv", "--delimiter ';'")
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--delimiter", ";",
+                 "--quiet"]) == 0

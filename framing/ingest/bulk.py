@@ -78,6 +78,15 @@ class ColumnMap:
         is absent or a required field with no column."""
         present = set(columns)
         shown = ", ".join(columns[:30]) + (" …" if len(columns) > 30 else "")
+        if len(columns) == 1:
+            # one column whose name holds another separator: the file is not comma-separated
+            sep = next((c for c in ";\t|" if c in columns[0]), None)
+            if sep is not None:
+                name, flag = ("tabs", "--delimiter $'\\t' (or name the file .tsv)") \
+                    if sep == "\t" else (f"'{sep}'", f"--delimiter '{sep}'")
+                raise InputError(source, f"reads as one column {columns[0][:60]!r}: its fields "
+                                         f"look separated by {name}, not commas",
+                                 hint=f"pass {flag}")
         resolved = {}
         for name in _DEFAULTS:
             column = getattr(self, name)

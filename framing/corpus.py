@@ -73,6 +73,7 @@ def slugify(text: str, *, max_length: int = 60, fallback: str = "untitled") -> s
 
 # --- parsing -----------------------------------------------------------------------------------
 
+_DATE_LIKE = re.compile(r"^\s*([\w-]+)\s*=\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\S*)\s*$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -134,6 +135,11 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
         m = _TOML_LINE.search(str(exc))
         line = int(m.group(1)) + 1 if m else _first_bad_line(block) + 1
         msg = str(exc).split(" (at")[0]
+        bad = lines[line - 1] if 0 < line <= len(lines) else ""
+        date = _DATE_LIKE.match(bad)
+        if date:  # "published = 2021-13-45": a date that is no date, said as such
+            raise CorpusError(path, f"{date.group(1)} = {date.group(2)} is not a date", line=line,
+                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02")
         raise CorpusError(path, f"metadata is not valid TOML: {msg}", line=line,
                           hint='write each field as key = "value"') from None
     for key in REQUIRED_ARTICLE_FIELDS:

@@ -120,3 +120,33 @@ def test_a_semicolon_separated_csv_suggests_the_delimiter(tmp_path, capsys):
     _one_line_error(capsys, code, "export.csv", "--delimiter ';'")
     assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--delimiter", ";",
                  "--quiet"]) == 0
+
+
+def test_a_utf16_export_is_read_and_a_binary_one_refused(tmp_path, capsys):
+    csv_path = tmp_path / "excel.csv"  # Excel's "Unicode text" is UTF-16 with a byte-order mark
+    csv_path.write_bytes("title,text,outlet\nA,The mission ended this week.,o\n".encode("utf-16"))
+    jsonl_path = tmp_path / "u16.jsonl"
+    jsonl_path.write_bytes('{"title": "B", "text": "The occupation ended.", "outlet": "o"}\n'
+                           .encode("utf-16"))
+    for path in (csv_path, jsonl_path):
+        assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--quiet"]) == 0
+    assert len(list((tmp_path / "c" / "articles").rglob("*.md"))) == 2
+    capsys.readouterr()
+    binary = tmp_path / "data.jsonl"
+    binary.write_bytes(b"\x00\x01PK\x03\x04" * 500)
+    code = main(["import", str(binary), "--corpus", str(tmp_path / "d")])
+    _one_line_error(capsys, code, "data.jsonl", "binary")
+
+
+def test_a_date_that_is_no_date_is_said_so(bundled_corpus, tmp_path, capsys):
+    import shutil
+    corpus = tmp_path / "c"
+    shutil.copytree(bundled_corpus, corpus)
+    path = next((corpus / "articles").rglob("*.md"))
+    text = path.read_text(encoding="utf-8")
+    import re
+    path.write_text(re.sub(r"(?m)^published = .*$", "published = 2021-13-45", text),
+                    encoding="utf-8")
+    assert main(["check", "--corpus", str(corpus)]) == 1
+    out = capsys.readouterr().out
+    assert "published = 2021-13-45 is not a date" in out and "YYYY-MM-DD" in out

@@ -171,6 +171,8 @@ def iter_records(path: str | Path, fmt: str | None = None, *, encoding: str | No
     string saying why. Parquet "line numbers" are row numbers (from 1)."""
     path = Path(path)
     fmt = fmt or detect_format(path)
+    if fmt in ("jsonl", "csv", "tsv") and encoding is None:
+        encoding = _sniff_text(path)
     if fmt == "jsonl":
         records = _jsonl(path, encoding)
     elif fmt in ("csv", "tsv"):
@@ -197,6 +199,26 @@ def iter_records(path: str | Path, fmt: str | None = None, *, encoding: str | No
                          f"line {last}: {exc})", hint="copy or download it again") from None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _sniff_text(path: Path) -> str | None:
+    """"utf-16" for a file that starts with a UTF-16 byte-order mark (Excel's "Unicode text");
+    :class:`InputError` for a binary file (NUL bytes in its first 4 KB); else None."""
+    try:
+        with _open_binary(path) as fh:
+            head = fh.read(4096)
+    except (EOFError, OSError):
+        return None  # read again, and reported, by the reader
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if b"\x00" in head:
+        raise InputError(path, "is a binary file, not CSV or JSON Lines text",
+                         hint="check it is the export you meant (a spreadsheet must be saved as "
+                              "CSV first)")
+    return None
+
+
 def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:
     if encoding:
         return raw.decode(encoding), encoding
@@ -208,7 +230,12 @@ def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:
 
 def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]]:
     with _open_binary(path) as fh:
-        for number, raw in enumerate(fh, 1):
+        lines = fh
+        if encoding and encoding.lower().replace("_", "-").startswith("utf-16"):
+            # UTF-16 cannot be split at b"\n": decode the stream, then read it as UTF-8 lines
+            lines = (line.encode("utf-8") for line in io.TextIOWrapper(fh, encoding=encoding))
+            encoding = "utf-8"
+        for number, raw in enumerate(lines, 1):
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if raw.lstrip().startswith(b"["):

@@ -150,3 +150,14 @@ def test_a_date_that_is_no_date_is_said_so(bundled_corpus, tmp_path, capsys):
     assert main(["check", "--corpus", str(corpus)]) == 1
     out = capsys.readouterr().out
     assert "published = 2021-13-45 is not a date" in out and "YYYY-MM-DD" in out
+
+
+def test_grouping_by_a_field_no_outlet_has_is_refused_before_any_work(bundled_corpus, tmp_path,
+                                                                       capsys):
+    out = tmp_path / "r.html"
+    code = main(["report", "--corpus", str(bundled_corpus), "--by", "leaning", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "no outlet has a leaning" in err and "'(unknown)'" in err
+    assert "analysing" not in err  # refused before the analysis, not after it
+    assert not out.exists()

@@ -66,6 +66,13 @@ def run(args: argparse.Namespace) -> int:
     corpus = Corpus.load(args.corpus)
     output = Path(args.output) if args.output else Path("reports") / f"{slugify(corpus.name)}.html"
     _check_output(output)  # before the analysis, not after minutes of it
+    if args.by not in ("outlet", "story") and corpus.outlets and \
+            not any(getattr(o, args.by, "") for o in corpus.outlets.values()):
+        # a page with one "(unknown)" group compares nothing
+        raise InputError(args.corpus, f"no outlet has a {args.by} recorded, so --by {args.by} "
+                         "would put every article in one '(unknown)' group",
+                         hint=f"add {args.by} = \"…\" to outlets/<id>.toml (see `framing "
+                              "outlets`), or group by outlet")
     analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
                        verbs=args.verbs, n_jobs=args.jobs, progress=not args.quiet)
     if args.story or args.outlet or args.since or args.until:

@@ -161,3 +161,24 @@ def test_grouping_by_a_field_no_outlet_has_is_refused_before_any_work(bundled_co
     assert "no outlet has a leaning" in err and "'(unknown)'" in err
     assert "analysing" not in err  # refused before the analysis, not after it
     assert not out.exists()
+
+
+def test_lexicons_writes_copies_to_edit_and_never_replaces_one_silently(bundled_corpus, tmp_path,
+                                                                        capsys):
+    folder = tmp_path / "mine"
+    assert main(["lexicons", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["actors.toml", "axes.toml", "loaded.toml", "reporting_verbs.toml"]
+    capsys.readouterr()
+    # an edited copy is used by the report
+    axes = folder / "axes.toml"
+    axes.write_text(axes.read_text(encoding="utf-8") + "\n# my edit\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", "--corpus", str(bundled_corpus), "--axes", str(axes), "--loaded",
+                 str(folder / "loaded.toml"), "-o", str(out), "--quiet"]) == 0 and out.is_file()
+    # a second copy would replace the edit: refused in one line, nothing written
+    assert main(["lexicons", str(folder)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert axes.read_text(encoding="utf-8").endswith("# my edit\n")
+    assert main(["lexicons", str(folder), "--force"]) == 0
+    assert not axes.read_text(encoding="utf-8").endswith("# my edit\n")

@@ -130,3 +130,11 @@ def test_method_states_the_measured_speaker_accuracy(seed_html):
     quotes = measured_precision()["quotes"]
     assert f"{100 * quotes['speaker']['value']:.0f}% of the quotations found" in seed_html
     assert "benchmarks/quotes.py" in seed_html
+
+
+def test_method_states_how_many_evidence_sentences_the_page_shows(seed_html):
+    import re
+    text = " ".join(re.sub(r"<[^>]+>", " ", seed_html).split())
+    # two outlets: the page lists up to 10 a cell (the analysis keeps 50 for the tables)
+    assert "Evidence lists show up to 10 sentences" in text
+    assert "keeps up to 50" in text

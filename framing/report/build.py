@@ -171,6 +171,7 @@ class Report:
             "n_stories": int(a.articles["story"].replace("", np.nan).nunique()),
             "small_threshold": SMALL_SAMPLE_ARTICLES,
             "evidence_per_cell": a.evidence_per_cell,
+            "evidence_shown": inputs.evidence_limit,  # what the page lists (10, or 3 for many)
             "sections": sections,
             "precision": measured_precision(),
             "builtin_axes": "axes" not in a.extractors

@@ -138,3 +138,12 @@ def test_method_states_how_many_evidence_sentences_the_page_shows(seed_html):
     # two outlets: the page lists up to 10 a cell (the analysis keeps 50 for the tables)
     assert "Evidence lists show up to 10 sentences" in text
     assert "keeps up to 50" in text
+
+
+def test_the_header_line_separates_every_part(seed_html):
+    import re
+    meta = seed_html[seed_html.index('class="meta"'):seed_html.index("</p>", seed_html.index('class="meta"'))]
+    text = " ".join(re.sub(r"<[^>]+>", " ", meta.split(">", 1)[1]).split())
+    # regression: block tags ate the spaces ("2021-08-30· 1 story")
+    assert re.search(r"\S·|·\S", text) is None, text
+    assert text.startswith("2 articles from 2 outlets · ") and "· corpus corpus" in text

@@ -147,3 +147,11 @@ def test_the_header_line_separates_every_part(seed_html):
     # regression: block tags ate the spaces ("2021-08-30· 1 story")
     assert re.search(r"\S·|·\S", text) is None, text
     assert text.startswith("2 articles from 2 outlets · ") and "· corpus corpus" in text
+
+
+def test_dates_in_tables_do_not_wrap(seed_html):
+    import re
+    dates = re.findall(r'<td class="date">(\d{4}-\d{2}-\d{2})</td>', seed_html)
+    assert len(dates) >= 2  # the articles table and the stories table
+    assert re.search(r"td\.date[^{]*\{\s*white-space:\s*nowrap", seed_html)
+    assert '<span class="date">2021-07-02</span>' in seed_html  # the header's dates too

@@ -1453,9 +1453,14 @@ def _person_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
     ("… fellow Democrats like Rep. Juan Vargas is preposterous. Yesterday he tweeted …"), if
     the gender the text shows does not contradict it; "" for none or several."""
     si = ctx.doc.sentence_index(offset)
-    start = ctx.doc.sentence_spans[max(0, si - 1)][0]
+    return _the_one_person(ctx, pronoun, ctx.doc.sentence_spans[max(0, si - 1)][0], offset)
+
+
+def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
+    """The one person (by surname) the narrator names in ``[start, end)``, if the gender the
+    text shows does not contradict ``pronoun``; "" for none or several."""
     people = {}
-    for _, name in _persons_in(ctx, start, offset):
+    for _, name in _persons_in(ctx, start, end):
         key = name.split()[-1].lower()
         if key not in people or len(name) > len(people[key]):
             people[key] = name
@@ -1488,18 +1493,7 @@ def _only_person_in_view(ctx: _Context, pronoun: str, offset: int) -> str:
         if prev is None:
             break
         start = prev[0]
-    people = {}
-    for _, name in _persons_in(ctx, start, offset):
-        key = name.split()[-1].lower()
-        if key not in people or len(name) > len(people[key]):
-            people[key] = name
-    if len(people) != 1:
-        return ""
-    name = next(iter(people.values()))
-    g = ctx.gender.get(name)
-    if g and g != ("m" if pronoun == "he" else "f"):
-        return ""
-    return name
+    return _the_one_person(ctx, pronoun, start, offset)
 
 
 def _group_antecedent(ctx: _Context, offset: int) -> tuple[str, str] | None:

@@ -696,6 +696,10 @@ def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
     return found
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
 def is_title(inner: str) -> bool:
     """A quoted title, name or headline rather than somebody's words: every word capitalised
     (small words aside) in eight words or fewer without a sentence's end inside ("Meet the
@@ -707,15 +711,14 @@ def is_title(inner: str) -> bool:
     """
     if len(inner) > 90:
         return False  # longer than a title
-    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    words = _TITLE_WORD.findall(inner)
     if not words:
         return False
-    letters = [c for c in inner if c.isalpha()]
-    if len(words) >= 3 and letters and all(c.isupper() for c in letters):
+    if len(words) >= 3 and inner.isupper():  # every cased character a capital
         return True
-    if len(words) < 2 or len(words) > 8 or re.search(r"[.!?]\s+\S", inner.strip()):
+    if len(words) < 2 or len(words) > 8 or _SENTENCE_INSIDE.search(inner.strip()):
         return False
-    if words[0].lower() in _PRONOUNS | {"i"}:
+    if words[0].lower() in _PRONOUNS:
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) \
         and words[0][0].isupper()

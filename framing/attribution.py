@@ -34,7 +34,7 @@ from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .referents import in_proper_name, is_title_case
 from .quotes import QUOTE_KINDS, Quote, ReportingVerb, find_quotes
-from .text import Document, reports_speech
+from .text import Document
 from .types import Hit
 
 __all__ = [
@@ -210,6 +210,10 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
 
 # --- finding reporting verbs in an article -------------------------------------------------------
 
+# (used with match(text, pos): "^" would not anchor at pos)
+_INTRODUCES = re.compile(r"(?:\W+[^\W_]+){0,5}?\W+that\b|\s*(?:[^\W_]+\s+){0,3}?[:\"“”«]", re.I)
+
+
 def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> list[ReportingVerb]:
     """The reporting verbs of ``doc`` outside quotation marks, in order of position.
 
@@ -265,17 +269,24 @@ def _excluded(lexicon: VerbLexicon, text: str, start: int, end: int) -> bool:
 
 
 def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]) -> bool:
-    """Is the verb at ``start:end`` reporting speech? (:func:`framing.text.reports_speech`, with
-    the sentence's quotations looked up by bisection)."""
+    """Is the verb at ``start:end`` reporting speech? A quote in the sentence (or one that
+    closes just before it: "“… Democrats!” Trump wrote in a tweet." splits after the "!"), "that"
+    or a colon or quote mark just after, or a closing clause: ``…, he added.``"""
     si = doc.sentence_index(start)
     s_start, s_end = doc.sentence_spans[si]
     i = bisect.bisect_left(quote_starts, s_start)
-    # a quote in the sentence, one that began before it, or one that closes just before it
-    # ("“… Democrats!” Trump wrote in a tweet." splits after the exclamation mark)
-    quoted = (i < len(quote_starts) and quote_starts[i] < s_end) \
-        or any(e > s_start or (e >= s_start - 2 and not doc.text[e:s_start].strip())
-               for _, e in doc.quotes[max(0, i - 1):i])
-    return reports_speech(doc.text, start, end, (s_start, s_end), quoted)
+    if i < len(quote_starts) and quote_starts[i] < s_end:
+        return True
+    text = doc.text
+    for s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
+        if e > s_start or (e >= s_start - 2 and not text[e:s_start].strip()):
+            return True
+    if _INTRODUCES.match(text, end, min(s_end, end + 60)):
+        return True
+    before = text[max(s_start, start - 60):start]
+    after = text[end:s_end]
+    return "," in before and len(before.rsplit(",", 1)[1].split()) <= 5 \
+        and len(after.split()) <= 3 and after.rstrip().endswith((".", "!", "?"))
 
 
 # --- the extractor -------------------------------------------------------------------------------

@@ -860,6 +860,8 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             # unattributed one, not indirect speech); one before it leaves the verb its own
             # clause ("“…,” she said, and McCabe told investigators that …")
             continue
+        after_comma = text[v.end:v.end + 1] == ","  # "The road, he said, was …"
+        closes = len(text[v.end:s_end].split()) <= 4 and text[s_end - 1:s_end] in ".!?"
         if v.lemma == "according to":
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
@@ -869,21 +871,12 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
                 and (found := _subject_after(text, v.end, s_end)) is not None:
             content = text[s_start:v.start - 2]  # "…, reports The Washington Post."
-        elif text[v.end:v.end + 1] == "," \
-                and (closing := _CLOSING_SUBJECT.search(text, max(s_start, v.start - 60), v.start)) \
-                and closing.start() > s_start \
-                and (found := _subject_before(text, closing.start() + 1, v.start)
-                     or _plural_source(text[closing.start() + 1:v.start])) is not None \
-                and not is_fragment(found[1]):
-            # "The road to moderation, he said, was a road to defeat."
-            content = text[s_start:closing.start()] + text[v.end + 1:s_end]
-        elif (closing := _CLOSING_SUBJECT.search(text, max(s_start, v.start - 60), v.start)) \
-                and len(text[v.end:s_end].split()) <= 4 \
-                and text[s_end - 1:s_end] in ".!?" \
-                and (found := _subject_before(text, closing.start() + 1, v.start)
-                     or _plural_source(text[closing.start() + 1:v.start])) is not None \
-                and not is_fragment(found[1]):
-            content = text[s_start:closing.start()]  # "…, Gonzalez said."
+        elif (after_comma or closes) \
+                and (closing := _closing_speaker(text, s_start, v.start)) is not None \
+                and ((aside := after_comma and closing[0] > s_start) or closes):
+            # "The road to moderation, he said, was a road to defeat." / "…, Gonzalez said."
+            comma, found = closing
+            content = text[s_start:comma] + (text[v.end + 1:s_end] if aside else "")
         else:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
@@ -926,9 +919,19 @@ _PLURAL_SOURCES = frozenset("""officials authorities police sources experts anal
     protesters demonstrators voters respondents participants observers""".split())
 
 
-def _plural_source(phrase: str) -> tuple[str, str] | None:
-    word = phrase.strip()
-    return (word, word) if word in _PLURAL_SOURCES else None
+def _closing_speaker(text: str, s_start: int, verb_start: int):
+    """``(offset of the comma, (description, name))`` when a comma and a speaker stand right
+    before the verb at ``verb_start`` ("…, Gonzalez said", "…, officials said"), else None."""
+    m = _CLOSING_SUBJECT.search(text, max(s_start, verb_start - 60), verb_start)
+    if m is None:
+        return None
+    found = _subject_before(text, m.start() + 1, verb_start)
+    if found is None:
+        word = text[m.start() + 1:verb_start].strip()
+        found = (word, word) if word in _PLURAL_SOURCES else None
+    if found is None or is_fragment(found[1]):
+        return None
+    return m.start(), found
 
 
 _SAY_LIKE = frozenset("say tell write add".split())
@@ -982,6 +985,12 @@ def _copy_speaker(q: Quote, donor: Quote, how: str) -> None:
     q.speaker_description, q.name = donor.speaker_description, donor.name
     q.verb, q.verb_class = donor.verb, donor.verb_class
     q.attributed_by = how
+
+
+def _unresolved(q: Quote) -> None:
+    """A speaker the text does not settle: no name and no actor, rather than a guess."""
+    q.speaker, q.speaker_by = "", "unresolved pronoun"
+    q.actor, q.actor_by = UNATTRIBUTED, "none"
 
 
 def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
@@ -1040,9 +1049,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 if name:
                     how = "pronoun"
                 else:
-                    # the text does not settle who "he" is: say so rather than guess
-                    q.speaker, q.speaker_by = "", "unresolved pronoun"
-                    q.actor, q.actor_by = UNATTRIBUTED, "none"
+                    _unresolved(q)  # the text does not settle who "he" is: say so, not guess
                     continue
             elif description.lower() in ("it", "they"):
                 group = _group_antecedent(ctx, q.verb_start if q.verb_start >= 0 else q.start)
@@ -1051,9 +1058,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     q.actor, q.actor_by = group[0], "pronoun"
                     continue
             if not name:
-                # a pronoun the text does not settle ("they", "it", an op-ed's "I") is no speaker
-                q.speaker, q.speaker_by = "", "unresolved pronoun"
-                q.actor, q.actor_by = UNATTRIBUTED, "none"
+                _unresolved(q)  # "they", "it", an op-ed's "I" the text does not settle
                 continue
         else:
             candidates = descriptions.get(_core_description(description), set())

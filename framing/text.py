@@ -24,7 +24,6 @@ __all__ = [
     "count_words",
     "split_sentences",
     "quote_spans",
-    "reports_speech",
     "Document",
 ]
 
@@ -128,11 +127,18 @@ def split_sentences(text: str, *, quotes: list[tuple[int, int, bool]] | None = N
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Gen. Frank McKenzie left the U.S. embassy on Aug. 30.', '"We are out. It is over," he said.', 'Done.']
     """
+    paragraphs = _paragraph_spans(text)
+    return _split_sentences(text, _quotes(text, paragraphs) if quotes is None else quotes,
+                            paragraphs)
+
+
+def _split_sentences(text: str, quotes: list[tuple[int, int, bool]],
+                     paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # quotations that close in their paragraph: no sentence break inside them
-    protected = [(s, e) for s, e, closed in (_quotes(text) if quotes is None else quotes) if closed]
+    protected = [(s, e) for s, e, closed in quotes if closed]
     starts = [s for s, _ in protected]
-    for piece_start, piece_end in _paragraph_spans(text):
+    for piece_start, piece_end in paragraphs:
         cut = piece_start
         for m in _BOUNDARY.finditer(text, piece_start, piece_end):
             end = m.end()
@@ -157,18 +163,6 @@ def split_sentences(text: str, *, quotes: list[tuple[int, int, bool]] | None = N
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    # asked twice per article (sentences, quotations): the last answer is kept
-    if _LAST_PARAGRAPHS and _LAST_PARAGRAPHS[0] is text:
-        return _LAST_PARAGRAPHS[1]
-    spans = _split_paragraphs(text)
-    _LAST_PARAGRAPHS[:] = [text, spans]
-    return spans
-
-
-_LAST_PARAGRAPHS: list = []
-
-
-def _split_paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _LINEBREAK.finditer(text):
         spans.append((start, m.start()))
@@ -186,7 +180,8 @@ _QUOTE_CHAR = re.compile(r"[\"“”«»„]")
 _QUOTE_CHAR_TYPEWRITER = re.compile(r"[\"“”«»„]|(?<=[\w.,!?])''(?!\w)")
 
 
-def _quotes(text: str) -> list[tuple[int, int, bool]]:
+def _quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
+            ) -> list[tuple[int, int, bool]]:
     """Double-quoted stretches per paragraph as ``(start, end, closed)``, quote marks included.
 
     A mark after white space (or at a paragraph start or after an opening bracket) opens a quote
@@ -196,7 +191,7 @@ def _quotes(text: str) -> list[tuple[int, int, bool]]:
     """
     found: list[tuple[int, int, bool]] = []
     marks = _QUOTE_CHAR_TYPEWRITER if "''" in text else _QUOTE_CHAR
-    for p_start, p_end in _paragraph_spans(text):
+    for p_start, p_end in _paragraph_spans(text) if paragraphs is None else paragraphs:
         open_at = None
         for m in marks.finditer(text, p_start, p_end):
             i = m.start()
@@ -237,35 +232,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in _quotes(text)]
 
 
-# "that" within five words, or a colon or quote mark within three, after a verb: it introduces
-# what was said (used with match(text, pos): "^" would not anchor at pos)
-_INTRODUCES = re.compile(r"(?:\W+[^\W_]+){0,5}?\W+that\b|\s*(?:[^\W_]+\s+){0,3}?[:\"“”«]", re.I)
-
-
-def reports_speech(text: str, start: int, end: int, sentence: tuple[int, int],
-                   quoted: bool) -> bool:
-    """Does the word at ``start:end`` report speech? ``quoted``: its sentence ``sentence``
-    (start, end) holds or continues a quotation. Otherwise "that", a colon or a quote mark must
-    follow it closely, or it closes a clause that opens with a comma (``…, he added.``).
-
-    The reading of verbs that also have other senses ("added troops", "explains why", "claim an
-    exemption"): used for the reporting verbs and for the attribution words of loaded language.
-
-    >>> t = "He added that it failed. He added troops."
-    >>> reports_speech(t, 3, 8, (0, 24), False), reports_speech(t, 28, 33, (25, 41), False)
-    (True, False)
-    """
-    if quoted:
-        return True
-    s_start, s_end = sentence
-    if _INTRODUCES.match(text, end, min(s_end, end + 60)):
-        return True
-    before = text[max(s_start, start - 60):start]
-    after = text[end:s_end]
-    return "," in before and len(before.rsplit(",", 1)[1].split()) <= 5 \
-        and len(after.split()) <= 3 and after.rstrip().endswith((".", "!", "?"))
-
-
 # --- the shared per-article pass -------------------------------------------------------------
 
 
@@ -284,12 +250,16 @@ class Document:
         return cls(article=article, text=article.analysed_text)
 
     @cached_property
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        return _paragraph_spans(self.text)  # split once, for the quotations and the sentences
+
+    @cached_property
     def _quotes(self) -> list[tuple[int, int, bool]]:
-        return _quotes(self.text)
+        return _quotes(self.text, self._paragraphs)
 
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
-        return split_sentences(self.text, quotes=self._quotes)
+        return _split_sentences(self.text, self._quotes, self._paragraphs)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -20,12 +20,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
-import zlib
 import io
 import json
 import re
 import sys
 import time
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,8 +113,6 @@ def remove_leftover_temporaries(root: Path) -> list[Path]:
     They are never an article or an outlet (every write goes through a temporary file and a
     rename, so the real file is whole or absent); a write killed between the two leaves one.
     Returns what was removed."""
-    import time
-
     removed = []
     now = time.time()
     for folder in (root / "outlets", root / "articles"):
@@ -143,7 +142,7 @@ class CorpusWriter:
         self.root = Path(root)
         self.update = update
         self.durable = durable
-        self.removed_leftovers = remove_leftover_temporaries(self.root)
+        remove_leftover_temporaries(self.root)
         self.registry = OutletRegistry.load(self.root)
         self.index = CorpusIndex.scan(self.root, near=NearDuplicates() if near_duplicates else None,
                                       progress=progress)

@@ -105,7 +105,7 @@ def test_malformed_lines_are_reported_by_number_and_nothing_is_imported(tmp_path
     assert main(args + ["--skip-bad"]) == 0
     out = capsys.readouterr().out
     assert "skipped bad record at line 2: is not valid JSON" in out
-    assert "line 4: is a JSON list, not an object" in out and "line 5: the text (content_original) is empty" in out
+    assert "line 4: is a JSON list, not an object" in out and "line 5: the text field (\"content_original\") is empty" in out
     assert len(list(Corpus.load(tmp_path / "c"))) == 3
 
 
@@ -230,3 +230,67 @@ def test_article_bias_prediction_sample_imports_and_loads(shared_data, tmp_path)
     assert len(articles) == report.added
     assert {o.leaning for o in corpus.outlets.values()} <= {"left", "center", "right"}
     assert check_corpus(tmp_path / "abp", near_duplicates=False).ok
+
+
+def test_a_json_line_cut_short_is_reported_as_cut_short_not_at_column_1(tmp_path):
+    # a record cut off at the end of its line: json says "column 1" of a position past the line
+    whole = json.dumps(_record(1))
+    src = tmp_path / "a.jsonl"
+    src.write_text(whole + "\n" + whole[:60] + "\n" + json.dumps(_record(2)) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_file(src, tmp_path / "c", columns=MAP)
+    message = str(info.value)
+    assert "line(s) 2" in message and "ends before its record is complete" in message
+    assert "column 1" not in message
+    # an error inside the line still names its column
+    src.write_text(whole + "\n" + '{"ID": "x", oops}' + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: is not valid JSON \(.* at column 13\)"):
+        import_file(src, tmp_path / "c", columns=MAP)
+
+
+def test_a_missing_text_field_is_not_called_empty(tmp_path):
+    rec = _record(2)
+    del rec["content_original"]
+    src = _jsonl(tmp_path / "a.jsonl", [_record(1), rec, _record(3, content_original=" ")])
+    with pytest.raises(InputError) as info:
+        import_file(src, tmp_path / "c", columns=MAP)
+    message = str(info.value)
+    assert 'line 2: has no "content_original" field (the text)' in message
+    assert "line(s) 2, 3" in message
+    assert not (tmp_path / "c").exists()
+
+
+def test_a_missing_outlet_field_is_named_and_an_empty_one_called_empty(tmp_path):
+    rec = _record(2)
+    del rec["source"]
+    src = _jsonl(tmp_path / "a.jsonl", [_record(1), rec, _record(3, source="  ")])
+    report = import_file(src, tmp_path / "c", columns=MAP, skip_bad=True)
+    reasons = dict(report.bad)
+    assert reasons[2] == 'has no "source" field (the outlet)'
+    assert reasons[3] == 'the outlet field ("source") is empty'
+
+
+def test_a_nul_byte_in_one_csv_record_is_that_record_s_problem(tmp_path, capsys):
+    src = tmp_path / "a.csv"
+    rows = [_record(i) for i in range(1, 4)]
+    rows[1]["content_original"] = "Story 2 has a stray \0 byte. " + TEXT
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--text", "content_original",
+            "--outlet", "source", "--quiet"]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "line(s) 3" in err and "NUL byte" in err
+    assert "binary" not in err and "line 3: holds a NUL byte (in field 9)" in err
+    assert main(args + ["--skip-bad"]) == 0
+    assert len(list(Corpus.load(tmp_path / "c"))) == 2
+
+
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path):
+    src = tmp_path / "a.jsonl"
+    data = "".join(json.dumps(r) + "\n" for r in (_record(1), _record(2)))
+    src.write_bytes(data.encode("utf-16-le"))
+    report = import_file(src, tmp_path / "c", columns=MAP)
+    assert report.added == 2

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .dedupe import NearDuplicate
+from .encoding import looks_binary
 from .outlets import domain_of
 from .writer import AddResult, CorpusWriter, NewArticle
 
@@ -212,7 +213,14 @@ def _sniff_text(path: Path) -> str | None:
         return None  # read again, and reported, by the reader
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
-    if b"\x00" in head:
+    nuls = head.count(b"\x00")
+    if nuls and head[0::2].count(0) == 0 and head[1::2].count(0) > len(head) // 4:
+        return "utf-16-le"  # UTF-16 without a byte-order mark: ASCII letters, then NULs
+    if nuls and head[1::2].count(0) == 0 and head[0::2].count(0) > len(head) // 4:
+        return "utf-16-be"
+    # a stray NUL in a text export is that record's problem (reported by its line); a binary
+    # file has them throughout
+    if nuls > max(1, len(head) // 100) or (nuls and looks_binary(head.replace(b"\x00", b""))):
         raise InputError(path, "is a binary file, not CSV or JSON Lines text",
                          hint="check it is the export you meant (a spreadsheet must be saved as "
                               "CSV first)")
@@ -248,10 +256,13 @@ def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]
             except UnicodeDecodeError:
                 yield number, _Bad("is not UTF-8 or Windows-1252 text")
                 continue
+            if "\0" in line:
+                yield number, _Bad(_NUL_PROBLEM.format(column=line.index("\0") + 1))
+                continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield number, _Bad(f"is not valid JSON ({exc.msg} at column {exc.colno})")
+                yield number, _Bad(_json_problem(line, exc))
                 continue
             if not isinstance(record, dict):
                 yield number, _Bad(f"is a JSON {type(record).__name__}, not an object")
@@ -259,6 +270,20 @@ def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]
             if used != "utf-8":
                 record["\0encoding"] = used
             yield number, record
+
+
+_NUL_PROBLEM = ("holds a NUL byte (at column {column}), which no text can hold — remove it "
+                "(e.g. tr -d '\\000' < in > out)")
+
+
+def _json_problem(line: str, exc: json.JSONDecodeError) -> str:
+    """Why a line is not JSON. An error at the end of the line (json counts the newline as the
+    next line's column 1) means the record was cut short, which is what the user must hear."""
+    if exc.pos >= len(line.rstrip()):
+        return ("ends before its record is complete (cut short, or one record written across "
+                "several lines)")
+    message = exc.msg.removesuffix(" at")  # json's "Invalid control character at"
+    return f"is not valid JSON ({message} at column {exc.colno})"
 
 
 def _csv(path: Path, encoding: str | None, delimiter: str) -> Iterator[tuple[int, dict | _Bad]]:
@@ -282,6 +307,11 @@ def _csv(path: Path, encoding: str | None, delimiter: str) -> Iterator[tuple[int
                 continue
             if len(row) != len(header):
                 yield number, _Bad(f"has {len(row)} fields, the header {len(header)}")
+                continue
+            if any("\0" in cell for cell in row):
+                cell = next(c for c in row if "\0" in c)
+                yield number, _Bad(_NUL_PROBLEM.replace("(at column {column})",
+                                                        f"(in field {row.index(cell) + 1})"))
                 continue
             yield number, dict(zip(header, row))
 
@@ -383,6 +413,14 @@ def _cell(record: dict, column: str | None):
     return value
 
 
+def _required(record: dict, column: str, what: str):
+    """The value of a field every record needs; a record without the field at all (a JSON line
+    that lacks it) is told apart from one whose field is empty."""
+    if column not in record:
+        raise InputError(None, f'has no "{column}" field (the {what})')
+    return _cell(record, column)
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -435,12 +473,12 @@ class _Converter:
 
     def __call__(self, number: int, record: dict, report: ImportReport | None = None) -> NewArticle:
         m = self.m
-        text = _text(_cell(record, m["text"]))
+        text = _text(_required(record, m["text"], "text"))
         if not text.strip():
-            raise InputError(None, f"the text ({m['text']}) is empty")
-        outlet = " ".join(_text(_cell(record, m["outlet"])).split())
+            raise InputError(None, f'the text field ("{m["text"]}") is empty')
+        outlet = " ".join(_text(_required(record, m["outlet"], "outlet")).split())
         if not outlet:
-            raise InputError(None, f"the outlet ({m['outlet']}) is empty")
+            raise InputError(None, f'the outlet field ("{m["outlet"]}") is empty')
         title = " ".join(_text(_cell(record, m.get("title"))).split())
         extras = {}
         if not title:

@@ -34,7 +34,7 @@ DATA = ROOT.parent / "shared" / "data" / "article_bias_prediction" / "articles.j
 COLUMNS = ColumnMap(text="content_original", outlet="source", title="title", date="date",
                     url="url", authors="authors", id="ID", outlet_domain="source_url",
                     leaning="bias_text", extras={"topic": "topic"})
-COMMAND = ("framing import articles.jsonl.gz --corpus DIR --text content_original --outlet source "
+COMMAND = ("framing import articles.jsonl.gz --corpus DIR --new --text content_original --outlet source "
            "--title title --date date --url url --authors authors --id ID "
            "--outlet-domain source_url --leaning bias_text --extra topic")
 

@@ -81,7 +81,7 @@ def _one_line_error(capsys, code, *needles):
 def test_import_of_a_binary_file_named_csv(tmp_path, capsys):
     path = tmp_path / "export.csv"
     path.write_bytes(bytes(range(256)) * 20)
-    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new"])
     _one_line_error(capsys, code, "export.csv", "not", "text")
     assert not (tmp_path / "c" / "articles").exists()  # nothing written
 
@@ -94,7 +94,7 @@ def test_import_of_a_truncated_gzip(tmp_path, capsys):
                                  for i in range(2000)).encode())
     path = tmp_path / "export.jsonl.gz"
     path.write_bytes(full[: len(full) // 2])
-    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new"])
     _one_line_error(capsys, code, "export.jsonl.gz", "cut short")
     assert not (tmp_path / "c" / "articles").exists()
 
@@ -116,9 +116,9 @@ def test_report_to_a_folder_or_an_impossible_place(bundled_corpus, tmp_path, cap
 def test_a_semicolon_separated_csv_suggests_the_delimiter(tmp_path, capsys):
     path = tmp_path / "export.csv"
     path.write_text("title;text;outlet\nA;The mission ended;o\n", encoding="utf-8")
-    code = main(["import", str(path), "--corpus", str(tmp_path / "c")])
+    code = main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new"])
     _one_line_error(capsys, code, "export.csv", "--delimiter ';'")
-    assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--delimiter", ";",
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new", "--delimiter", ";",
                  "--quiet"]) == 0
 
 
@@ -129,12 +129,12 @@ def test_a_utf16_export_is_read_and_a_binary_one_refused(tmp_path, capsys):
     jsonl_path.write_bytes('{"title": "B", "text": "The occupation ended.", "outlet": "o"}\n'
                            .encode("utf-16"))
     for path in (csv_path, jsonl_path):
-        assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--quiet"]) == 0
+        assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new", "--quiet"]) == 0
     assert len(list((tmp_path / "c" / "articles").rglob("*.md"))) == 2
     capsys.readouterr()
     binary = tmp_path / "data.jsonl"
     binary.write_bytes(b"\x00\x01PK\x03\x04" * 500)
-    code = main(["import", str(binary), "--corpus", str(tmp_path / "d")])
+    code = main(["import", str(binary), "--corpus", str(tmp_path / "d"), "--new"])
     _one_line_error(capsys, code, "data.jsonl", "binary")
 
 

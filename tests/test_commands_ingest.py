@@ -24,7 +24,7 @@ def test_add_then_outlets_shows_what_is_missing_then_edit(tmp_path, capsys):
     corpus = tmp_path / "c"
     src = tmp_path / "baths.txt"
     src.write_text("Baths to close\n\n" + BODY, encoding="utf-8")
-    assert main(["add", str(src), "--corpus", str(corpus), "--outlet", "Town Crier", "--date", "2024-02-05"]) == 0
+    assert main(["add", str(src), "--corpus", str(corpus), "--new", "--outlet", "Town Crier", "--date", "2024-02-05"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"added {corpus / 'articles' / 'town-crier' / '2024-02-05-baths-to-close.md'}")
     assert "new outlet 'town-crier'" in out
@@ -101,7 +101,7 @@ def test_import_cli_prints_a_summary_and_is_idempotent(tmp_path, capsys):
     src.write_text("".join(json.dumps({"text": f"Story {i}. " + BODY, "outlet": "Daily", "title": f"T {i}",
                                        "published": "2024-01-0%d" % (i + 1)}) + "\n" for i in range(3)),
                    encoding="utf-8")
-    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--quiet"]
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--new", "--quiet"]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "3 articles added; 0 duplicates skipped; 1 new outlets" in out
@@ -112,10 +112,10 @@ def test_import_cli_prints_a_summary_and_is_idempotent(tmp_path, capsys):
 
 
 def test_import_bad_arguments(tmp_path, capsys):
-    assert main(["import", str(tmp_path / "missing.jsonl"), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["import", str(tmp_path / "missing.jsonl"), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     assert "file not found" in capsys.readouterr().err
     (tmp_path / "a.xml").write_text("<x/>", encoding="utf-8")
-    assert main(["import", str(tmp_path / "a.xml"), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["import", str(tmp_path / "a.xml"), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
     (tmp_path / "a.jsonl").write_text('{"text": "x", "outlet": "y"}\n', encoding="utf-8")
     assert main(["import", str(tmp_path / "a.jsonl"), "--map-outlet", "no-equals-sign"]) == 2
@@ -149,9 +149,40 @@ def test_a_temporary_file_left_by_an_interrupted_write_is_removed_by_the_next_wr
     # the next add removes it
     src = tmp_path / "a.txt"
     src.write_text("The foreign mission in Afghanistan ended this week.", encoding="utf-8")
-    assert main(["add", str(src), "--corpus", str(corpus), "--outlet", "latin-times",
+    assert main(["add", str(src), "--corpus", str(corpus), "--new", "--outlet", "latin-times",
                  "--title", "Mission over"]) == 0
     assert not left.exists()
     capsys.readouterr()
     assert main(["check", "--corpus", str(corpus)]) == 0
     assert "interrupted write" not in capsys.readouterr().out
+
+
+def test_a_mistyped_corpus_is_refused_and_a_new_one_needs_new(tmp_path, capsys):
+    src = tmp_path / "note.txt"
+    src.write_text("The harbour strike ended on Monday after dock workers accepted a new pay offer "
+                   "from the port authority, union leaders said at a rally in the city centre.",
+                   encoding="utf-8")
+    typo = tmp_path / "corpsu"
+    base = ["add", str(src), "--outlet", "Town Crier", "--title", "Strike ends"]
+    assert main(base + ["--corpus", str(typo)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "corpsu: no such corpus folder" in err and "--new" in err
+    assert not typo.exists()
+    (tmp_path / "notes").mkdir()
+    assert main(base + ["--corpus", str(tmp_path / "notes")]) == 2
+    assert "is not a corpus (it has no outlets/ folder)" in capsys.readouterr().err
+    assert list((tmp_path / "notes").iterdir()) == []
+    data = tmp_path / "a.jsonl"
+    data.write_text('{"text": "%s", "outlet": "Town Crier", "title": "Strike"}\n' % src.read_text(),
+                    encoding="utf-8")
+    assert main(["import", str(data), "--corpus", str(typo), "--quiet"]) == 2
+    assert "no such corpus folder" in capsys.readouterr().err and not typo.exists()
+    # --new starts one; afterwards the folder is a corpus and needs no flag
+    real = tmp_path / "corpus"
+    assert main(base + ["--corpus", str(real), "--new"]) == 0
+    assert "new corpus" in capsys.readouterr().out
+    second = tmp_path / "note2.txt"
+    second.write_text(src.read_text().replace("Monday", "Tuesday and the port reopened"), encoding="utf-8")
+    assert main(["add", str(second), "--outlet", "Town Crier", "--title", "Port reopens",
+                 "--corpus", str(real)]) == 0
+    assert len(list((real / "articles" / "town-crier").glob("*.md"))) == 2

@@ -79,7 +79,7 @@ def test_csv_and_parquet_give_the_same_corpus(tmp_path):
 
 def test_csv_without_the_mapped_column(tmp_path, capsys):
     (tmp_path / "a.csv").write_text("headline,body,paper\nT,Some text here,P\n", encoding="utf-8")
-    code = main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"),
+    code = main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"), "--new",
                  "--text", "content", "--outlet", "paper", "--quiet"])
     err = capsys.readouterr().err.strip()
     assert code == 2 and err.count("\n") == 0
@@ -87,7 +87,7 @@ def test_csv_without_the_mapped_column(tmp_path, capsys):
     assert not (tmp_path / "c").exists()
     # a required field with no column of a usual name ("body" is one for the text, "paper" not
     # for the outlet)
-    code = main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"), "--quiet"])
+    code = main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"), "--new", "--quiet"])
     assert code == 2 and "no column for the article outlet" in capsys.readouterr().err
 
 
@@ -96,7 +96,7 @@ def test_malformed_lines_are_reported_by_number_and_nothing_is_imported(tmp_path
              json.dumps(_record(3, content_original="   ")), json.dumps(_record(4))]
     src = tmp_path / "a.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--text", "content_original",
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--new", "--text", "content_original",
             "--outlet", "source", "--quiet"]
     assert main(args) == 2
     err = capsys.readouterr().err.strip()
@@ -166,7 +166,7 @@ def test_colliding_outlet_names_are_refused_and_can_be_mapped(tmp_path, capsys):
     src = _jsonl(tmp_path / "a.jsonl", [_record(1, source="The Hill"), _record(2, source="the-hill"),
                                         _record(3, source="THE  HILL."), _record(4, source="Café Times"),
                                         _record(5, source="Cafe Times")])
-    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--text", "content_original",
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--new", "--text", "content_original",
             "--outlet", "source", "--quiet"]
     assert main(args) == 2
     err = capsys.readouterr().err.strip()
@@ -191,7 +191,7 @@ def test_outlet_name_colliding_with_an_existing_outlet(tmp_path):
 def test_legacy_encoded_csv_and_missing_titles(tmp_path, capsys):
     rows = "title,text,outlet,published\n,Caf\xe9 owners protest \u2013 again. " + TEXT + ",Le Monde,2020-01-02\n"
     (tmp_path / "a.csv").write_bytes(rows.encode("cp1252"))
-    assert main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"), "--quiet"]) == 0
+    assert main(["import", str(tmp_path / "a.csv"), "--corpus", str(tmp_path / "c"), "--new", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "read as cp1252" in out and "1 titles made from the text" in out
     [article] = list(Corpus.load(tmp_path / "c"))
@@ -278,7 +278,7 @@ def test_a_nul_byte_in_one_csv_record_is_that_record_s_problem(tmp_path, capsys)
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--text", "content_original",
+    args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--new", "--text", "content_original",
             "--outlet", "source", "--quiet"]
     assert main(args) == 2
     err = capsys.readouterr().err.strip()

@@ -73,7 +73,7 @@ def test_title_given_on_the_command_line_wins(tmp_path):
 def test_cp1252_file_is_converted_and_the_encoding_reported(tmp_path, capsys):
     src = _write(tmp_path / "old.txt", "Café owners protest\n\nThe café’s owner said: “We are "
                  "being squeezed by rents.” Prices rose 5% – again – this year.", "cp1252")
-    assert main(["add", str(src), "--corpus", str(tmp_path / "c"), "--outlet", "Town Crier"]) == 0
+    assert main(["add", str(src), "--corpus", str(tmp_path / "c"), "--new", "--outlet", "Town Crier"]) == 0
     out = capsys.readouterr().out
     assert "decoded as cp1252" in out
     [article] = list(Corpus.load(tmp_path / "c"))
@@ -96,22 +96,22 @@ def test_latin1_fallback_and_refusal():
 def test_bad_files_one_line_non_zero_and_corpus_unchanged(tmp_path, capsys, name, data, message):
     corpus = tmp_path / "c"
     good = _write(tmp_path / "good.txt", "Baths to close\n\n" + BODY)
-    assert main(["add", str(good), "--corpus", str(corpus), "--outlet", "Town Crier"]) == 0
+    assert main(["add", str(good), "--corpus", str(corpus), "--new", "--outlet", "Town Crier"]) == 0
     capsys.readouterr()
     before = sorted((p, p.read_bytes()) for p in corpus.rglob("*") if p.is_file())
     bad = tmp_path / name
     bad.write_bytes(data)
-    assert main(["add", str(bad), "--corpus", str(corpus), "--outlet", "Town Crier"]) == 2
+    assert main(["add", str(bad), "--corpus", str(corpus), "--new", "--outlet", "Town Crier"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and message in err and str(bad) in err
     assert sorted((p, p.read_bytes()) for p in corpus.rglob("*") if p.is_file()) == before
 
 
 def test_missing_file_and_missing_outlet(tmp_path, capsys):
-    assert main(["add", str(tmp_path / "nope.txt"), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["add", str(tmp_path / "nope.txt"), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     assert "file not found" in capsys.readouterr().err
     src = _write(tmp_path / "a.txt", "Baths to close\n\n" + BODY)
-    assert main(["add", str(src), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["add", str(src), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     assert "cannot tell which outlet published this" in capsys.readouterr().err
 
 
@@ -146,13 +146,13 @@ def test_outlet_name_colliding_after_normalising_is_refused(tmp_path, capsys):
     corpus = tmp_path / "c"
     a = _write(tmp_path / "a.txt", "Baths to close\n\n" + BODY)
     b = _write(tmp_path / "b.txt", "Pool to open\n\nA new pool will open in the spring, the council said today.")
-    assert main(["add", str(a), "--corpus", str(corpus), "--outlet", "Café Times"]) == 0
+    assert main(["add", str(a), "--corpus", str(corpus), "--new", "--outlet", "Café Times"]) == 0
     capsys.readouterr()
     before = sorted((p, p.read_bytes()) for p in corpus.rglob("*") if p.is_file())
-    assert main(["add", str(b), "--corpus", str(corpus), "--outlet", "Cafe Times"]) == 2
+    assert main(["add", str(b), "--corpus", str(corpus), "--new", "--outlet", "Cafe Times"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "collides with outlet 'cafe-times' ('Café Times')" in err
     assert sorted((p, p.read_bytes()) for p in corpus.rglob("*") if p.is_file()) == before
     # the same outlet written differently is no collision, and its id always works
-    assert main(["add", str(b), "--corpus", str(corpus), "--outlet", "CAFÉ  TIMES"]) == 0
+    assert main(["add", str(b), "--corpus", str(corpus), "--new", "--outlet", "CAFÉ  TIMES"]) == 0
     assert len(list((corpus / "articles" / "cafe-times").iterdir())) == 2

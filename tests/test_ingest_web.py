@@ -152,10 +152,10 @@ def test_legacy_encoded_page_is_decoded(site, tmp_path):
 ])
 def test_bad_pages_give_one_line_non_zero_exit_and_change_nothing(site, tmp_path, capsys, path, message):
     corpus = tmp_path / "c"
-    assert main(["add", site.url(ARTICLE), "--corpus", str(corpus), "--delay", "0"]) == 0
+    assert main(["add", site.url(ARTICLE), "--corpus", str(corpus), "--new", "--delay", "0"]) == 0
     capsys.readouterr()
     before = _tree(corpus)
-    assert main(["add", site.url(path), "--corpus", str(corpus), "--delay", "0"]) == 2
+    assert main(["add", site.url(path), "--corpus", str(corpus), "--new", "--delay", "0"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0, err
     assert message in err and site.url(path) in err
@@ -164,9 +164,9 @@ def test_bad_pages_give_one_line_non_zero_exit_and_change_nothing(site, tmp_path
 
 def test_unreachable_host_and_timeout(site, tmp_path, capsys):
     corpus = tmp_path / "c"
-    assert main(["add", "http://127.0.0.1:1/news", "--corpus", str(corpus), "--timeout", "2"]) == 2
+    assert main(["add", "http://127.0.0.1:1/news", "--corpus", str(corpus), "--new", "--timeout", "2"]) == 2
     assert "cannot reach 127.0.0.1" in capsys.readouterr().err
-    assert main(["add", site.url("/slow"), "--corpus", str(corpus), "--timeout", "0.5"]) == 2
+    assert main(["add", site.url("/slow"), "--corpus", str(corpus), "--new", "--timeout", "0.5"]) == 2
     assert "timeout" in capsys.readouterr().err
     assert not corpus.exists()
 
@@ -174,7 +174,7 @@ def test_unreachable_host_and_timeout(site, tmp_path, capsys):
 def test_one_bad_url_among_several_saves_nothing_unless_skip_bad(site, tmp_path, capsys):
     corpus = tmp_path / "c"
     args = ["add", site.url(ARTICLE), site.url("/missing"), site.url("/report.pdf"),
-            "--corpus", str(corpus), "--delay", "0"]
+            "--corpus", str(corpus), "--new", "--delay", "0"]
     assert main(args) == 2
     err = capsys.readouterr().err.strip().split("\n")
     assert len(err) == 3 and "nothing was saved" in err[-1]

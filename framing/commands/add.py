@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._target import add_corpus_arguments, is_corpus, require_corpus
 from ..errors import FramingError, InputError
 from ..ingest import add_sources
 
@@ -22,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                "reported. Outlet names that give the same id but differ (\"Café Times\" / "
                "\"Cafe Times\") are refused: choose with --outlet.")
     p.add_argument("sources", nargs="+", metavar="URL_OR_FILE", help="http(s) URLs and/or files")
-    p.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: %(default)s)")
+    add_corpus_arguments(p)
     p.add_argument("--outlet", default="", help="outlet id or name (default: from the page's domain/site name)")
     p.add_argument("--title", default="", help="title, where the input has none (overrides the page's)")
     p.add_argument("--date", default="", metavar="YYYY-MM-DD", help="publication date (overrides the page's)")
@@ -40,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_corpus(args.corpus, new=args.new)
+    was_corpus = is_corpus(args.corpus)
     outcome = add_sources(
         args.sources, args.corpus, outlet=args.outlet, title=args.title, date=args.date,
         story=args.story, update=args.update, skip_bad=args.skip_bad, encoding=args.encoding,
@@ -56,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     for pair in outcome.near_duplicates:
         print(f"near-duplicate: {pair.first} and {pair.second} share "
               f"{pair.containment:.0%} of their text (syndicated copy?)")
+    if not was_corpus and is_corpus(args.corpus):
+        print(f"new corpus: {args.corpus}")
     if outcome.errors:
         saved = sum(r.status != "duplicate" for r in outcome.results)
         if args.skip_bad:

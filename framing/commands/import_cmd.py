@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ._target import add_corpus_arguments, is_corpus, require_corpus
 from ..errors import InputError
 from ..ingest.bulk import FORMATS, ColumnMap, import_file
 
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         epilog="Example: framing import articles.jsonl.gz --text content_original --outlet source "
                "--date date --id ID --outlet-domain source_url --leaning bias_text --extra topic")
     p.add_argument("file", help="the data file")
-    p.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: %(default)s)")
+    add_corpus_arguments(p)
     p.add_argument("--format", choices=FORMATS, help="file format (default: from the file name)")
     g = p.add_argument_group("column mapping")
     g.add_argument("--text", metavar="COL", help="article text (default: text, content, body …)")
@@ -71,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
                         url=args.url, authors=args.authors, story=args.story, id=args.id,
                         outlet_domain=args.outlet_domain, leaning=args.leaning, extras=extras)
     mapping = dict(_pair(m, "--map-outlet") for m in args.map_outlet)
+    require_corpus(args.corpus, new=args.new)
+    was_corpus = is_corpus(args.corpus)
     report = import_file(
         args.file, args.corpus, columns=columns, fmt=args.format, story=args.set_story,
         map_outlets=mapping, update=args.update, skip_bad=args.skip_bad, dayfirst=args.dayfirst,
@@ -105,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
         parts.append(f"{report.titles_from_text:,} titles made from the text (title_from_text = true)")
     if report.encoding not in ("utf-8", "utf-8-sig"):
         parts.append(f"read as {report.encoding}")
+    if not was_corpus and is_corpus(args.corpus):
+        print(f"new corpus: {args.corpus}")
     print(f"{args.file} → {args.corpus}: " + "; ".join(parts) + f" in {report.seconds:.1f} s")
     if report.new_outlets:
         print("new outlets need country, owner and ownership: see `framing outlets`")

@@ -641,6 +641,17 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     # 4. no reporting verb: a name that opens the clause a colon closes ("Kelly set the record
     # straight: “…”", "As Gov.-elect Terry McAuliffe put it: “…”"), or a dash and a name after
     # the quote ("“…” — David Chalian, CNN")
+    if quote.kind == "direct" and not before.strip():
+        # a block quotation whose introduction ends the paragraph before on a colon ("James
+        # fired back at the comment after the game:" / "“I will not shut up and dribble …”")
+        found_before = _introduced_by_previous_paragraph(ctx, qs)
+        if found_before is not None:
+            v, found = found_before
+            if v is not None:
+                return _attribute(quote, v, found)
+            quote.speaker_description, quote.name = found
+            quote.attributed_by = "explicit"
+            return quote
     if quote.kind == "direct":
         found = _colon_speaker(ctx, prev_end, qs) or _dash_speaker(text, qe)
         if found is not None and not _known_name(ctx, found[0]):
@@ -653,6 +664,32 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
                 v = verbs[-1]
                 quote.verb, quote.verb_class, quote.verb_start = v.lemma, v.verb_class, v.start
     return quote
+
+
+def _introduced_by_previous_paragraph(ctx: _Context, qs: int):
+    """``(verb or None, (description, name))`` for a quotation that opens its paragraph when the
+    paragraph before ends on a colon and its last sentence names the speaker: by a reporting
+    verb ("…, he went on to say:") or as the subject of the clause the colon closes."""
+    text = ctx.doc.text
+    p_start = ctx.paragraph_start(qs)
+    if text[p_start:qs].strip(" \t" + _QUOTE_MARKS):
+        return None
+    previous = ctx.previous_paragraph(p_start)
+    if previous is None or not text[previous[0]:previous[1]].endswith(":"):
+        return None
+    p_end = previous[1]
+    s_start = max(previous[0], ctx.doc.sentence_spans[ctx.doc.sentence_index(p_end - 1)][0])
+    verbs = ctx.verbs_between(s_start, p_end)
+    if verbs and not ctx.quotes_between(verbs[-1].end, p_end):
+        v = verbs[-1]
+        if len(text[v.end:p_end].split()) <= 12:
+            found = _speaker_of_verb(ctx, v, s_start)
+            if found is not None:
+                return v, found
+    found = _colon_speaker(ctx, s_start, p_end)
+    if found is not None and _known_name(ctx, found[0]):
+        return None, found
+    return None
 
 
 def _attribution_opening_next(ctx: _Context, si: int):
@@ -815,7 +852,8 @@ _LEADING_ADVERBIAL = re.compile(
 _COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s)\s+$", re.I)
 _SENTENCE_SUBJECT = re.compile(
-    r"((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+    r"((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s+(?:(?:of|for)(?:\s+the)?\s+)?[A-Z][\w.'’-]*){0,5}"
     r"|(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?)\b(?=[\s,])")
 
 

@@ -524,3 +524,26 @@ def test_a_description_opening_its_sentence_is_the_same_speaker_as_inside_one():
     a = quotes_of('The minister told reporters: "We will stay."')[0].speaker
     b = quotes_of('On Friday the minister told reporters: "We will stay."')[0].speaker
     assert a == b == "the minister"
+
+
+def test_a_block_quotation_introduced_by_the_paragraph_before_on_a_colon():
+    text = ("NBA superstar LeBron James bristled at the notion.\n\n"
+            "James immediately fired back at the comment by Fox News host Laura Ingraham after "
+            "the game:\n\n“I will not shut up and dribble. I owe it to my peers.”")
+    [q] = quotes_of(text)
+    assert (q.kind, q.speaker, q.attributed_by) == ("direct", "LeBron James", "explicit")
+    text = ("Adding that he wanted people to speak out, Ann Roe went on to say:\n\n"
+            "“Something I would like to concentrate on is a conversation with voters.”")
+    [q] = quotes_of(text)
+    assert (q.speaker, q.verb) == ("Ann Roe", "say")
+    # without the colon the paragraph before introduces nothing
+    [q] = quotes_of("Ann Roe spoke at the rally.\n\n“Something I would like to concentrate on "
+                    "is a conversation with voters.”")
+    assert q.attributed_by != "explicit"
+
+
+def test_a_participle_s_subject_may_be_a_title_of_something_and_a_name():
+    [q] = quotes_of("Secretary of State Michael Pompeo has defended his approach, declaring that "
+                    "“putting America First means associating with nations that share our "
+                    "principles.”")
+    assert (q.speaker, q.verb) == ("Michael Pompeo", "declare")

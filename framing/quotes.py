@@ -418,6 +418,13 @@ def _subject_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     first = head.split(" ", 1)[0]
     if not first[:1].isupper() and first.lower() not in _INVERTED_OPENERS:
         return None  # "…," adding that he …: no speaker follows the verb
+    if not first[:1].isupper() and len(parts) > 1:
+        # "said the boy's father, Mohammad Akram." / "said the chairman of the committee, Sen.
+        # James Inhofe, R-Okla.": a description, then the name it describes
+        named = _clean(parts[1])
+        name = speaker_name(named) if named and named[:1].isupper() else ""
+        if " " in name and not is_fragment(name) and len(named.split()) <= 5:
+            return ", ".join([named, head]), named
     appositives = []
     for part in parts[1:]:
         appositive = _clean(part)

@@ -547,3 +547,14 @@ def test_a_participle_s_subject_may_be_a_title_of_something_and_a_name():
                     "“putting America First means associating with nations that share our "
                     "principles.”")
     assert (q.speaker, q.verb) == ("Michael Pompeo", "declare")
+
+
+def test_an_inverted_description_then_the_name_it_describes():
+    [a, b] = quotes_of("“When Sameer was shot, I ran downstairs,” said the boy’s father, Mohammad "
+                       "Akram. “But the mob saw us.”")
+    assert a.speaker == b.speaker == "Mohammad Akram"
+    [q] = quotes_of("“Funding is necessary,” said the chairman of the Senate Armed Services "
+                    "Committee, Sen. James Inhofe, R-Okla.")
+    assert q.speaker == "James Inhofe"
+    [q] = quotes_of("“We will stay,” said the minister, who spoke in Paris.")
+    assert q.speaker == "the minister"

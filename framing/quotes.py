@@ -336,7 +336,8 @@ _AFTER_OF = re.compile(r".*\b(?:of|by|among|in|on|at|with|from|for|to|about)\s+"
 # an appositive describes ("a senior official", "the top Republican", "D-Calif.", "62"); a
 # definite proper name is a head ("the Trevor Project")
 _APPOSITIVE = re.compile(
-    r"^(?![Tt]he\s+[A-Z](?![\w.]*(?:'s|’s)\s))(?:(?:[Aa]n?|[Tt]he|who|which|his|her|its|their)\b|[a-z]|[RDI]-[A-Z]|\d)")
+    r"^(?![Tt]he\s+[A-Z](?![\w.]*(?:'s|’s)\s))(?:(?:[Aa]n?|[Tt]he|who|which|his|her|its|their)\b|[a-z]|[RDI]-[A-Z]|\d"
+    r"|[A-Z][\w.&-]*(?:'s|’s)\s+[a-z])")  # "Veracode’s chief technology officer"
 _STARTS_WITH_PREPOSITION = re.compile(
     r"^(?:in|on|at|during|after|before|according|for|with|from|by|under|over|since|unlike|like|"
     r"as|amid|despite|following)\b", re.I)
@@ -914,6 +915,7 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             m = _ACCORDING.match(text, v.end, s_end)
             content = (text[s_start:v.start] + " " + text[m.end():s_end]).strip(" ,.;")
         elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
+                and not _FINITE.search(text, v.end, s_end) \
                 and (found := _subject_after(text, v.end, s_end)) is not None:
             content = text[s_start:v.start - 2]  # "…, reports The Washington Post."
         elif (after_comma or closes) \
@@ -954,6 +956,10 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
     return out
 
 
+# a finite verb after "said" means a reported clause follows ("…, said the problems were
+# elementary"), not an inverted subject ("…, reports The Washington Post.")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                     r"must|do|does|did|isn't|wasn't|won't)\b")
 # ", Gonzalez said." / ", the official added." / ", officials said." closing a sentence of
 # reported content (the words between are checked as a subject by _subject_before)
 _CLOSING_SUBJECT = re.compile(r",\s+(?:[\w.'’()-]+\s+){0,5}[\w.'’()-]+\s+$")
@@ -1048,7 +1054,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if q.attributed_by == "none":
             continue
         name = names[id(q)] = speaker_name(q.name, actors)
-        if name and " " in name:
+        if name and " " in name and not re.search(r"-[a-z]", name):  # "Boston-based Veracode"
             person = actors.find_person(name)
             full = person[0] if person else name
             for token in name.split()[1:]:
@@ -1114,7 +1120,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 found_name = _description_antecedent(ctx, description, here)
                 if found_name:
                     name, how = found_name, "description"
-        if name and (" " in name or how == "actor file"):
+        if name and (" " in name or how == "actor file" or _titled(description, name)):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
             ctx.last_person_at = here
             g = _gender_of(description)
@@ -1132,6 +1138,13 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 and q.actor_by in ("none", "role"):
             # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
             q.actor, q.actor_by = ctx.person_actor[name]
+
+
+def _titled(description: str, name: str) -> bool:
+    """"Mr. Xi", "Sen. Cruz": a one-word name after a title is a person's."""
+    words = description.split()
+    return any(_is_title(words[i - 1]) for i in range(1, len(words))
+               if words[i].strip(",.") == name)
 
 
 _CONTRACTIONS = frozenset("it's that's there's here's what's he's she's they're we're i'm you're "
@@ -1295,10 +1308,32 @@ def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
     body_start = len(title) + 2 if title else 0
     for m in _CAPITAL_RUN.finditer(text, max(start, body_start), end):
         for piece in _sentence_pieces(text, m.start(), m.end()):
-            found = _person_of(ctx, piece)
+            found = _person_of(ctx, piece) if len(piece) > 1 else _surname_person(ctx, piece[0])
             if found is not None:
                 out.append(found)
+    if ctx.names:  # lone surnames of people the article quotes by full name
+        for m in _LONE_CAPITAL.finditer(text, max(start, body_start), end):
+            found = _surname_person(ctx, (m.start(), m.group()))
+            if found is not None:
+                out.append(found)
+        out.sort()
     return out
+
+
+_LONE_CAPITAL = re.compile(r"(?<![A-Z][\w'’.-] )(?<![\w'’.-])[A-Z][a-z]{2,}\b(?! [A-Z])")
+
+
+def _surname_person(ctx: _Context, token: tuple[int, str]) -> tuple[int, str] | None:
+    """``(offset, full name)`` for a lone surname of a person the article names in full
+    ("In his speech, Obama …" after "Barack Obama")."""
+    at, word = token
+    if word.endswith(("’s", "'s")):
+        return None  # "Veracode’s chief technology officer": no subject, and often no person
+    if len(word) < 3 or not word[:1].isupper() or not word[1:].islower() \
+            or ctx.doc.in_quote(at, at + len(word)) or _written_lower(ctx, word):
+        return None
+    full = ctx.names.get(word.lower())
+    return None if full is None else (at, full)
 
 
 def _sentence_pieces(text: str, start: int, end: int) -> list[list[tuple[int, str]]]:
@@ -1534,6 +1569,7 @@ def _opens_sentence(ctx: _Context, offset: int) -> bool:
     text = ctx.doc.text
     s0 = ctx.doc.sentence_spans[ctx.doc.sentence_index(offset)][0]
     head = _DATELINE.sub("", text[s0:offset].lstrip(" \"“‘'"))
+    head = _LEADING_ADVERBIAL.sub("", head)  # "In his speech, Obama did not …"
     return sum(1 for w in head.split() if w[:1].islower()) <= 1
 
 

@@ -558,3 +558,24 @@ def test_an_inverted_description_then_the_name_it_describes():
     assert q.speaker == "James Inhofe"
     [q] = quotes_of("“We will stay,” said the minister, who spoke in Paris.")
     assert q.speaker == "the minister"
+
+
+def test_he_goes_to_the_subject_named_by_surname_since_the_last_speaker():
+    quotes = quotes_of("The plan would let immigrants apply, Brendan Buck said. “It is fine,” "
+                       "Barack Obama said.\n\nIn his speech, Obama did not link border security "
+                       "to citizenship.\n\n“For reform to work, it must be clear,” he said.")
+    assert quotes[-1].speaker == "Barack Obama"
+    # "Mr. Xi" is a person: the "he" after his report is his
+    quotes = quotes_of("Mr. Obama accused Beijing of cybertheft, saying, “It has to stop.”\n\n"
+                       "Mr. Xi denied China has been involved and said the proper approach was "
+                       "to strengthen cooperation.\n\n“Confrontation is not the right choice,” "
+                       "he said.")
+    assert [q.speaker for q in quotes] == ["Barack Obama", "Xi", "Xi"]
+
+
+def test_a_possessive_appositive_and_a_clause_after_said_are_not_the_speaker():
+    [q] = quotes_of("Chris Wysopal, Veracode’s chief technology officer, said the problems were "
+                    "elementary.")
+    assert (q.speaker, q.text) == ("Chris Wysopal", "the problems were elementary")
+    [q] = quotes_of("The deal is close, reports The Washington Post.")
+    assert (q.speaker, q.text) == ("The Washington Post", "The deal is close")

@@ -214,6 +214,8 @@ _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
 def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
+    if '"' in phrase or "“" in phrase or "‘" in phrase:
+        phrase = _INNER_NICKNAME.sub(" ", phrase)  # Robert "Bob" Crandall → Robert Crandall
     # runs of capitalised words, each with the word after it ("" at the end of the phrase)
     runs: list[tuple[list[str], str]] = []
     current: list[str] = []
@@ -583,7 +585,11 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     before = text[prev_end:qs]
     next_start = s_end
     if i + 1 < len(ctx.quote_spans):
-        next_start = min(s_end, ctx.quote_spans[i + 1][0])
+        j = i + 1
+        while j < len(ctx.quote_spans) and _is_nickname(text, *ctx.quote_spans[j]):
+            j += 1  # said Robert "Bob" Crandall: the name goes on past the nickname
+        if j < len(ctx.quote_spans):
+            next_start = min(s_end, ctx.quote_spans[j][0])
     quote = Quote(kind="direct", start=qs, end=qe, text=inner, n_words=n_words)
 
     # 1. attribution before the quote: McKenzie asserted that "…" / He told CNN: "…"
@@ -672,6 +678,16 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
                 v = verbs[-1]
                 quote.verb, quote.verb_class, quote.verb_start = v.lemma, v.verb_class, v.start
     return quote
+
+
+_INNER_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][A-Z][a-z]+[\"”’']\s+(?=[A-Z])")
+_NICKNAME = re.compile(r"[\"“‘'][A-Z][a-z]+[\"”’']")
+
+
+def _is_nickname(text: str, qs: int, qe: int) -> bool:
+    """A quoted first name between two names: Robert "Bob" Crandall."""
+    return bool(_NICKNAME.fullmatch(text, qs, qe)) and qs >= 2 and text[qs - 1] == " " \
+        and text[qs - 2].isalpha() and text[qe:qe + 1] == " " and text[qe + 1:qe + 2].isupper()
 
 
 def _introduced_by_previous_paragraph(ctx: _Context, qs: int):

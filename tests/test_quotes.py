@@ -579,3 +579,9 @@ def test_a_possessive_appositive_and_a_clause_after_said_are_not_the_speaker():
     assert (q.speaker, q.text) == ("Chris Wysopal", "the problems were elementary")
     [q] = quotes_of("The deal is close, reports The Washington Post.")
     assert (q.speaker, q.text) == ("The Washington Post", "The deal is close")
+
+
+def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation():
+    quotes = quotes_of('"I think a tax cut is absurd," said Robert "Bob" Crandall, a former '
+                       'airline chief. The cuts are "a huge giveaway to the rich," Crandall said.')
+    assert [q.speaker for q in quotes] == ["Robert Crandall", "Robert Crandall"]

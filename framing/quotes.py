@@ -930,6 +930,9 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                 continue
             m = _ACCORDING.match(text, v.end, s_end)
             content = (text[s_start:v.start] + " " + text[m.end():s_end]).strip(" ,.;")
+        elif (as_form := _as_speaker_says(text, s_start, v, s_end)) is not None:
+            # "As Georgetown Law professor Adam Levitin points out, the political power …"
+            found, content = as_form
         elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
                 and not _FINITE.search(text, v.end, s_end) \
                 and (found := _subject_after(text, v.end, s_end)) is not None:
@@ -970,6 +973,29 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         quote = Quote(kind="indirect", start=v.start, end=s_end, text=content, n_words=n_words)
         out.append(_attribute(quote, v, found))
     return out
+
+
+_AS_OPENING = re.compile(r"\s*(?:(?:And|But|So|Yet),?\s+)?[Aa]s\s+(?=[A-Z])")
+
+
+def _as_speaker_says(text: str, s_start: int, v: ReportingVerb, s_end: int):
+    """``((description, name), content)`` for "As X points out, CONTENT." / "As McChrystal tells
+    ABC's Martha Raddatz, it's still painful.", else None."""
+    m = _AS_OPENING.match(text, s_start, v.start)
+    if m is None:
+        return None
+    found = _subject_before(text, m.end(), v.start)
+    if found is None or not found[1][:1].isupper():
+        return None
+    rest = text[v.end:s_end]
+    r = (_RECIPIENT_OBJECT if v.lemma in _TAKES_HEARER else _RECIPIENT).match(rest)
+    after = rest[r.end():] if r else rest
+    if not after.startswith(","):
+        return None
+    content = after[1:]
+    if not _CLAUSE_START.match(content) or count_words(content) < 3:
+        return None
+    return found, content
 
 
 # a finite verb after "said" means a reported clause follows ("…, said the problems were

@@ -585,3 +585,11 @@ def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation():
     quotes = quotes_of('"I think a tax cut is absurd," said Robert "Bob" Crandall, a former '
                        'airline chief. The cuts are "a huge giveaway to the rich," Crandall said.')
     assert [q.speaker for q in quotes] == ["Robert Crandall", "Robert Crandall"]
+
+
+def test_as_someone_points_out_reports_the_clause_after_the_comma():
+    [q] = quotes_of("Move on. As Georgetown Law professor Adam Levitin points out, the political "
+                    "power of the banks is diminished if they are broken up.")
+    assert (q.kind, q.speaker, q.verb) == ("indirect", "Adam Levitin", "point out")
+    assert q.text == "the political power of the banks is diminished if they are broken up"
+    assert quotes_of("As President Trump arrived, the crowd cheered loudly.") == []

@@ -81,6 +81,11 @@ class PhraseMatcher:
         self._regex = (re.compile(r"(?<![^\W_])(?:" + pattern + r")(?![^\W_])")
                        if self._by_form else None)
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lower-case word of every phrase form: text with none of them has no match."""
+        return frozenset(w for form in self._by_form for w in _TOKEN.findall(form))
+
     def finditer(self, text: str, lower: str | None = None):
         """``(key, start, end)`` of each phrase in ``text`` whose case fits."""
         if self._regex is None:
@@ -233,7 +238,12 @@ class ActorLexicon(ItemsById):
         if spans is None:
             if len(self.cache) > 200_000:
                 self.cache.clear()
-            spans = self.cache[key] = [(s, e) for _, s, e in self._organisations.finditer(text)]
+            matcher = self._organisations
+            if matcher.words.isdisjoint(_TOKEN.findall(text.lower())):
+                spans = []  # no word of any organisation's name: no need to run the matcher
+            else:
+                spans = [(s, e) for _, s, e in matcher.finditer(text)]
+            self.cache[key] = spans
         return spans
 
     @cached_property

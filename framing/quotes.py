@@ -1333,7 +1333,8 @@ def _written_lower(ctx: _Context, word: str) -> bool:
     found = ctx.lower_seen.get(word)
     if found is None:
         low, text = word.lower(), ctx.doc.text
-        found = ctx.lower_seen[word] = any(
+        # most words asked about are names, whose lower case is nowhere in the text: one search
+        found = ctx.lower_seen[word] = low in text and any(
             f"{a}{low}{b}" in text for a in (" ", "\n", "(") for b in (" ", ",", ".", "\n"))
     return found
 

@@ -342,7 +342,7 @@ def test_the_date_a_title_ends_with_is_used_when_the_page_states_none(site, tmp_
 
 @pytest.mark.parametrize("path, outlet_id, name", [
     (DW, "deutsche-welle", "Deutsche Welle"),          # og:site_name "DW.COM", publisher meta
-    (TOI, "the-times-of-israel", "The Times of Israel"),  # JSON-LD @graph publisher; no og:site_name
+    (TOI, "the-times-of-israel", "The Times of Israel"),  # application-name (was the handle "Timesofisrael")
     (CNN, "cnn", "CNN"),
 ])
 def test_the_outlet_is_the_publisher_the_page_names(site, tmp_path, path, outlet_id, name):
@@ -350,6 +350,23 @@ def test_the_outlet_is_the_publisher_the_page_names(site, tmp_path, path, outlet
     result, _ = _saved(site, corpus, path)
     assert result.outlet == outlet_id
     assert Corpus.load(corpus).outlets[outlet_id].name == name
+
+
+def test_a_json_ld_publisher_given_by_reference_is_followed():
+    import lxml.html
+
+    from framing.ingest.pagemeta import read_page_meta
+    graph = ('{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "NewsArticle", "publisher": {"@id": "https://x.example/#org"},'
+             ' "author": [{"@id": "https://x.example/#ap"}], "inLanguage": "en-GB"},'
+             '{"@type": "Organization", "@id": "https://x.example/#org", "name": "The Example Times"},'
+             '{"@type": "Organization", "@id": "https://x.example/#ap", "name": "Wire Desk"}]}')
+    root = lxml.html.fromstring(f'<html><head><meta property="og:site_name" content="X.EXAMPLE">'
+                                f'<script type="application/ld+json">{graph}</script></head>'
+                                f'<body><p>text</p></body></html>')
+    meta = read_page_meta(root, domain="x.example")
+    assert meta.site_name == "The Example Times"       # og:site_name is a domain: no name
+    assert meta.organisation_authors == ["Wire Desk"] and meta.language == "en"
 
 
 def test_an_existing_outlet_keeps_its_id_by_domain(site, tmp_path):

@@ -270,15 +270,6 @@ def fetch(url: str, **options) -> Page:
     return Fetcher(**options).fetch(url)
 
 
-def _parse_date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 # --- extraction --------------------------------------------------------------------------------
 
 # Elements that hold text blocks; a "leaf" block (one without another block inside) is what a
@@ -420,18 +411,21 @@ def restore_words(paragraphs: list[str], root) -> list[str]:
     for i, (words, _) in enumerate(units):
         for pair in set(zip(words, words[1:])):
             index.setdefault(pair, []).append(i)
+    whole = {text for _, text in units}
     out: list[str] = []
-    last_unit = None
+    restored_from = None   # the block the previous paragraph was replaced by
     for paragraph in paragraphs:
         words = [w.casefold() for w in paragraph.split()]
-        if len(words) < _MIN_RESTORE_WORDS:
-            out.append(paragraph)
-            last_unit = None
+        if paragraph in whole or len(words) < _MIN_RESTORE_WORDS:
+            out.append(paragraph)   # a whole block (the usual case), or too short to place
+            restored_from = None
             continue
         votes = Counter(i for pair in set(zip(words, words[1:])) for i in index.get(pair, ()))
         fits = []
         for i, _ in votes.most_common(4):
             unit_words = units[i][0]
+            if len(unit_words) <= len(words):
+                continue   # nothing more in it than in the paragraph
             matched = sum(b.size for b in SequenceMatcher(None, words, unit_words,
                                                           autojunk=False).get_matching_blocks())
             head = min(3, len(words))
@@ -444,13 +438,12 @@ def restore_words(paragraphs: list[str], root) -> list[str]:
             best = None  # two blocks fit as well (a caption repeating the paragraph's start): unsure
         if best is None:
             out.append(paragraph)
-            last_unit = None
-            continue
-        if best == last_unit:
-            continue  # the second half of a block trafilatura split in two: already restored
-        text = units[best][1]
-        out.append(text if len(units[best][0]) > len(words) else paragraph)
-        last_unit = best
+            restored_from = None
+        elif restored_from is not None and units[best][1] == units[restored_from][1]:
+            continue  # the rest of a block trafilatura split in two: restored with its first part
+        else:
+            out.append(units[best][1])
+            restored_from = best
     return out
 
 

@@ -310,6 +310,16 @@ def test_a_caption_repeating_a_paragraphs_start_is_not_taken_for_it():
         "Defense Minister Yair Levi threatened on Tuesday to leave the government."]
 
 
+def test_repeated_paragraphs_are_not_merged():
+    import lxml.html
+
+    from framing.ingest.web import restore_words
+    root = lxml.html.fromstring("<html><body><p>The hearing was adjourned until Monday.</p><p>Witnesses "
+                                "were heard.</p><p>The hearing was adjourned until Monday.</p></body></html>")
+    paragraphs = ["The hearing was adjourned until Monday.", "The hearing was adjourned until Monday."]
+    assert restore_words(paragraphs, root) == paragraphs
+
+
 @pytest.mark.parametrize("path, title", [
     (DW, "Berlin renames streets honoring colonial officials"),                 # "| DW | 19.01.2020"
     (DW_DE, "Libyen-Konferenz: Waffenruhe soll in Berlin gesichert werden"),

@@ -21,7 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "If any input cannot be added, nothing is saved (unless --skip-bad).",
         epilog="Non-UTF-8 files: Windows-1252, then ISO-8859-1 are tried, and the encoding used is "
                "reported. Outlet names that give the same id but differ (\"Café Times\" / "
-               "\"Cafe Times\") are refused: choose with --outlet.")
+               "\"Cafe Times\") are refused: choose with --outlet. "
+               "Each site's robots.txt is read once (as user agent 'framing') and honoured: a page "
+               "it disallows, or any page while robots.txt answers with a server error, is refused "
+               "with one line (--ignore-robots overrides). News agencies credited as authors "
+               "(AFP, Reuters …) on another outlet's page are saved as 'agencies', not authors.")
     p.add_argument("sources", nargs="+", metavar="URL_OR_FILE", help="http(s) URLs and/or files")
     add_corpus_arguments(p)
     p.add_argument("--outlet", default="", help="outlet id or name (default: from the page's domain/site name)")
@@ -37,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="largest page fetched (default: %(default)s)")
     p.add_argument("--delay", type=float, default=1.0, metavar="S",
                    help="seconds between two requests to the same host (default: %(default)s)")
+    p.add_argument("--ignore-robots", action="store_true",
+                   help="fetch pages even where the site's robots.txt disallows it (only if you "
+                        "may, e.g. with the site's permission)")
     p.set_defaults(func=run)
 
 
@@ -46,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     outcome = add_sources(
         args.sources, args.corpus, outlet=args.outlet, title=args.title, date=args.date,
         story=args.story, update=args.update, skip_bad=args.skip_bad, encoding=args.encoding,
-        timeout=args.timeout, max_bytes=args.max_bytes, delay=args.delay)
+        timeout=args.timeout, max_bytes=args.max_bytes, delay=args.delay,
+        ignore_robots=args.ignore_robots)
     for error in outcome.errors:
         print(f"framing add: error: {error}", file=sys.stderr)
     for r in outcome.results:

@@ -46,16 +46,18 @@ def parse_date_option(value: str | None) -> dt.date | None:
 
 def article_from_html(html: str, *, url: str = "", source: str, outlet: str = "", title: str = "",
                       published: dt.date | None = None, story: str = "",
-                      notes: list[str] | None = None) -> NewArticle:
-    """A :class:`NewArticle` from an HTML page (fetched from ``url``, or a saved file)."""
-    found = extract_article(html, url=url, source=source)
+                      notes: list[str] | None = None, content_language: str = "") -> NewArticle:
+    """A :class:`NewArticle` from an HTML page (fetched from ``url``, or a saved file).
+
+    News agencies the page credits as authors are kept in the extra field ``agencies``."""
+    found = extract_article(html, url=url, source=source, content_language=content_language)
     page_url = found.url or url
     return NewArticle(
         text=found.text, title=title or found.title, source=source, outlet=outlet,
         outlet_name=found.site_name or (domain_of(page_url) if page_url else ""),
         domain=domain_of(page_url) if page_url else "", published=published or found.published,
         url=page_url, authors=found.authors, story=story, language=found.language,
-        notes=list(notes or []))
+        extras={"agencies": found.agencies} if found.agencies else {}, notes=list(notes or []))
 
 
 def read_article_file(path: str | Path, *, outlet: str = "", title: str = "",

@@ -39,14 +39,17 @@ class AddOutcome:
 def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", title: str = "",
                 date: str = "", story: str = "", update: bool = False, skip_bad: bool = False,
                 encoding: str | None = None, fetcher: Fetcher | None = None,
-                timeout: float = 20.0, max_bytes: int = 5_000_000, delay: float = 1.0) -> AddOutcome:
+                timeout: float = 20.0, max_bytes: int = 5_000_000, delay: float = 1.0,
+                ignore_robots: bool = False) -> AddOutcome:
     """Add the articles at ``sources`` (URLs or file paths) to the corpus folder ``corpus``.
 
     Returns the results and the inputs that failed (as :class:`InputError`). Without
-    ``skip_bad``, one failure means nothing is written.
+    ``skip_bad``, one failure means nothing is written. URLs are fetched only where the site's
+    robots.txt allows it, unless ``ignore_robots``.
     """
     published = parse_date_option(date)
-    fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay)
+    fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay,
+                                 respect_robots=not ignore_robots)
     writer = CorpusWriter(corpus, update=update)
     outcome = AddOutcome()
     prepared = []
@@ -57,7 +60,8 @@ def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", tit
                 notes = [f"decoded as {page.encoding}"] if page.encoding not in ("utf-8",) else []
                 item: NewArticle = article_from_html(page.html, url=page.final_url, source=source,
                                                      outlet=outlet, title=title, published=published,
-                                                     story=story, notes=notes)
+                                                     story=story, notes=notes,
+                                                     content_language=page.content_language)
             else:
                 item = read_article_file(source, outlet=outlet, title=title, published=published,
                                          story=story, encoding=encoding)

@@ -458,7 +458,7 @@ def test_subheadings_stay_text_and_newsletter_promotions_go(site, tmp_path):
 def test_robots_txt_disallows_a_page_with_one_line_naming_it_and_the_override(site, tmp_path, capsys):
     corpus = tmp_path / "c"
     start = len(site.requests)
-    assert main(["add", site.url("/private/leaked-memo"), "--corpus", str(corpus), "--delay", "0"]) == 2
+    assert main(["add", site.url("/private/leaked-memo"), "--corpus", str(corpus), "--new", "--delay", "0"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert site.url("/private/leaked-memo") in err and site.url("/robots.txt") in err
@@ -470,7 +470,7 @@ def test_robots_txt_disallows_a_page_with_one_line_naming_it_and_the_override(si
 def test_ignore_robots_fetches_it_anyway_without_reading_robots_txt(site, tmp_path, capsys):
     corpus = tmp_path / "c"
     start = len(site.requests)
-    assert main(["add", site.url("/private/leaked-memo"), "--corpus", str(corpus), "--delay", "0",
+    assert main(["add", site.url("/private/leaked-memo"), "--corpus", str(corpus), "--new", "--delay", "0",
                  "--ignore-robots"]) == 0
     assert [r[0] for r in site.requests[start:]] == ["/private/leaked-memo"]
     assert len(list((corpus / "articles").rglob("*.md"))) == 1
@@ -490,7 +490,7 @@ def test_robots_txt_is_read_once_per_host_with_the_tools_user_agent(site):
 
 
 def test_a_redirect_into_a_disallowed_path_is_refused(site, tmp_path, capsys):
-    assert main(["add", site.url("/memo-link"), "--corpus", str(tmp_path / "c"), "--delay", "0"]) == 2
+    assert main(["add", site.url("/memo-link"), "--corpus", str(tmp_path / "c"), "--new", "--delay", "0"]) == 2
     err = capsys.readouterr().err
     assert "redirects to " + site.url("/private/leaked-memo") in err and "robots.txt" in err
 
@@ -506,7 +506,7 @@ def test_an_unreadable_robots_txt_refuses_the_site_for_now(tmp_path, capsys, sta
     # RFC 9309 2.3.1.4: a server error on robots.txt means "assume complete disallow"
     with NewsServer(robots=status) as broken:
         corpus = tmp_path / "c"
-        assert main(["add", broken.url(ARTICLE), "--corpus", str(corpus), "--delay", "0"]) == 2
+        assert main(["add", broken.url(ARTICLE), "--corpus", str(corpus), "--new", "--delay", "0"]) == 2
         err = capsys.readouterr().err.strip()
         assert err.count("\n") == 0 and f"could not be read (HTTP {status})" in err
         assert "--ignore-robots" in err and not corpus.exists()

@@ -752,9 +752,17 @@ _SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs vs.
 def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
     found = ctx.title_spans.get(qs)
     if found is None:
-        found = ctx.title_spans[qs] = is_title(
-            ctx.doc.text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. "))
+        inner = ctx.doc.text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. ")
+        found = ctx.title_spans[qs] = is_title(inner) or (
+            inner[:1].isupper() and count_words(inner) <= 4
+            and bool(_WORK_AFTER.match(ctx.doc.text, qe)))  # NBC's "Today" show
     return found
+
+
+# what follows a quoted name of a work: NBC's "Today" show, the "Daily" podcast
+_WORK_AFTER = re.compile(r"\s+(?:show|program|programme|podcast|series|broadcast|segment|"
+                         r"newsletter|column|documentary|film|movie|book|novel|album|song|"
+                         r"campaign|app|website|blog)s?\b")
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -897,12 +905,22 @@ _SHORT_UNATTRIBUTED = 3  # (kept when it opens its paragraph)
 _DATA_SOURCE = re.compile(
     r"\b(?:polls?|polling|surveys?|study|studies|data|analysis|analyses|research|census|"
     r"figures|statistics|estimates|numbers|results|average|records|report|reports|findings|"
-    r"review|audit|tally|count)\b", re.I)
+    r"review|audit|tally|count|video|videos|footage|images|photos|photographs|pictures|"
+    r"recording|recordings|surveillance|x-rays?|scans?|tests?)\b", re.I)
 _DATA_VERBS = frozenset("find show suggest indicate reveal prove".split())
+# what no one speaks for: "a philosophy that says …", "conventional wisdom says …", and
+# "according to this metric" (a measure, not a source)
+_NOT_SPEAKER_HEAD = re.compile(
+    r"\b(?:philosophy|wisdom|adage|maxim|proverb|saying|motto|logic|thinking|notion|idea|"
+    r"theory|metric|measure|measurement|definition|standard|yardstick|calculation|"
+    r"calculations|formula|rule of thumb)$", re.I)
 
 
 def _data_finding(v: ReportingVerb, description: str) -> bool:
-    """"The survey found 41 percent …", "records show …": a finding, not speech."""
+    """"The survey found 41 percent …", "records show …", "video showed …": a finding, not
+    speech; and what no one speaks for ("a philosophy that says", "according to this metric")."""
+    if _NOT_SPEAKER_HEAD.search(description.strip(" ,.")):
+        return True
     return v.lemma in _DATA_VERBS and bool(_DATA_SOURCE.search(description))
 
 
@@ -970,6 +988,8 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         n_words = count_words(content)
         if n_words < 2 or _data_finding(v, found[0]):
             continue
+        if v.lemma == "call" and _PHONE_CALL.match(content):
+            continue  # "called Libyan President Mohammed Magariaf the same night": a phone call
         quote = Quote(kind="indirect", start=v.start, end=s_end, text=content, n_words=n_words)
         out.append(_attribute(quote, v, found))
     return out
@@ -996,6 +1016,13 @@ def _as_speaker_says(text: str, s_start: int, v: ReportingVerb, s_end: int):
     if not _CLAUSE_START.match(content) or count_words(content) < 3:
         return None
     return found, content
+
+
+# "called" a person and then when or why: a telephone call, not what someone was called
+_PHONE_CALL = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+(?:\s+(?:on|in|at|to|from|after|before|during|"
+    r"last|this|that|early|late|yesterday|today|tonight|again|back|twice|the\s+(?:same|next|"
+    r"following|previous|night|day|morning|evening|afternoon))\b|\s*[,;.]|\s*$)")
 
 
 # a finite verb after "said" means a reported clause follows ("…, said the problems were

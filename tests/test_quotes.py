@@ -593,3 +593,22 @@ def test_as_someone_points_out_reports_the_clause_after_the_comma():
     assert (q.kind, q.speaker, q.verb) == ("indirect", "Adam Levitin", "point out")
     assert q.text == "the political power of the banks is diminished if they are broken up"
     assert quotes_of("As President Trump arrived, the crowd cheered loudly.") == []
+
+
+def test_what_no_one_speaks_for_is_no_quote():
+    assert quotes_of("It is the path we tried -- a philosophy that says those at the top get to "
+                     "play by different rules.") == []
+    assert quotes_of("Three candidates stood out according to this metric: Sanders, Buttigieg "
+                     "and Klobuchar.") == []
+    assert quotes_of("The station released video, which clearly showed that the man fell "
+                     "because officers shoved him.") == []
+    assert quotes_of("Clinton called Libyan President Mohammed Magariaf the same night as the "
+                     "attack.") == []
+    [q] = quotes_of("The survey said most voters were undecided.")
+    assert q.speaker == "the survey"
+
+
+def test_a_quoted_name_of_a_show_is_a_title():
+    quotes = quotes_of('"I want everyone to know the real me," he said in a statement made on '
+                       'NBC’s "Today" show.')
+    assert [q.text for q in quotes] == ["I want everyone to know the real me"]

@@ -296,3 +296,27 @@ def test_import_cut_short_on_a_terminal_clears_its_bar_before_the_error(tmp_path
     assert main(["import", str(path), "--corpus", str(tmp_path / "c")]) == 2
     shown = _visible(term.getvalue())
     assert len(shown) == 1 and shown[0].startswith("framing import: error: "), shown
+
+
+def test_import_says_which_leaning_was_stored_and_why_when_they_tie(tmp_path, capsys):
+    import json
+    rows = [("Mixed Post", "right"), ("Mixed Post", "left"), ("Mixed Post", "left"),
+            ("Mixed Post", "right"), ("Even News", "center"), ("Even News", "left"),
+            ("Even News", "center")]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({"title": f"T{i}", "outlet": outlet, "bias": leaning,
+                                        "text": f"Article {i} on the mission, told {i} ways."}) + "\n"
+                            for i, (outlet, leaning) in enumerate(rows)), encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert main(["import", str(path), "--corpus", str(corpus), "--leaning", "bias",
+                 "--quiet"]) == 0
+    out = capsys.readouterr().out
+    tie = next(line for line in out.splitlines() if line.startswith("outlet 'mixed-post'"))
+    stored = (corpus / "outlets" / "mixed-post.toml").read_text(encoding="utf-8")
+    assert 'leaning = "right"' in stored  # the first of the tied leanings in the file
+    assert "(right 2, left 2), a tie between 'right' and 'left'" in tie
+    assert "'right' was stored because it comes first in the file" in tie
+    assert f'set leaning = "..." in {corpus / "outlets" / "mixed-post.toml"}' in tie
+    majority = next(line for line in out.splitlines() if line.startswith("outlet 'even-news'"))
+    assert "(center 2, left 1); 'center', the most common, was stored in " in majority
+    assert "tie" not in majority

@@ -260,50 +260,53 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     cell_values: list = []
     records: dict[str, _Records] = {e.name: _Records() for e in extractors}
     sampler = _EvidenceSampler(evidence_per_cell, seed)
-    with ExitStack() as stack:
-        stack.enter_context(stage)
-        iterator: Iterable
-        if parallel:
-            pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
-                                                   initargs=(extractors, corpus,
-                                                             evidence_per_cell, seed)))
-            iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
-        else:
-            iterator = (_process(item, extractors, corpus) for item in items)
-        for row, results in iterator:
-            n = len(rows)
-            rows.append(row)
-            cols, vals = [], []
-            for name, values, hits, counts, packed in results:
-                for key, value in values.items():
-                    if value:
-                        cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
-                        vals.append(value)
-                sampler.count(counts)
-                for hit in hits:
-                    sampler.offer(hit)
-                if packed is not None:
-                    records[name].add(row[0], row[1], *packed)
-            row_ids.append(np.full(len(cols), n, dtype=np.int32))
-            col_ids.append(np.asarray(cols, dtype=np.int32))
-            cell_values.append(np.asarray(vals, dtype=np.float32))
-            stage.update()
+    # the stage's time includes building the tables (seconds on a large corpus), after the
+    # workers are gone
+    with stage:
+        with ExitStack() as stack:
+            iterator: Iterable
+            if parallel:
+                pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
+                                                       initargs=(extractors, corpus,
+                                                                 evidence_per_cell, seed)))
+                iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
+            else:
+                iterator = (_process(item, extractors, corpus) for item in items)
+            for row, results in iterator:
+                n = len(rows)
+                rows.append(row)
+                cols, vals = [], []
+                for name, values, hits, counts, packed in results:
+                    for key, value in values.items():
+                        if value:
+                            cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
+                            vals.append(value)
+                    sampler.count(counts)
+                    for hit in hits:
+                        sampler.offer(hit)
+                    if packed is not None:
+                        records[name].add(row[0], row[1], *packed)
+                row_ids.append(np.full(len(cols), n, dtype=np.int32))
+                col_ids.append(np.asarray(cols, dtype=np.int32))
+                cell_values.append(np.asarray(vals, dtype=np.float32))
+                stage.update()
 
-    outlet_names = {o.id: o.name for o in corpus.outlets.values()}
-    articles = pd.DataFrame(
-        [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
-    values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
-    counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
-    outlets = pd.DataFrame([
-        {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
-                                       "language", "leaning", "notes")},
-         "n_articles": int(counts.get(o.id, 0))}
-        for o in corpus.outlets.values()])
-    return Analysis(
-        name=corpus.name, articles=articles, outlets=outlets, values=values,
-        hits=sampler.frame(), hits_total=sampler.totals(),
-        records={k: v.frame() for k, v in records.items() if len(v)},
-        extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
+        outlet_names = {o.id: o.name for o in corpus.outlets.values()}
+        articles = pd.DataFrame(
+            [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
+        values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
+        counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
+        outlets = pd.DataFrame([
+            {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
+                                           "language", "leaning", "notes")},
+             "n_articles": int(counts.get(o.id, 0))}
+            for o in corpus.outlets.values()])
+        analysis = Analysis(
+            name=corpus.name, articles=articles, outlets=outlets, values=values,
+            hits=sampler.frame(), hits_total=sampler.totals(),
+            records={k: v.frame() for k, v in records.items() if len(v)},
+            extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
+    return analysis
 
 
 def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) -> pd.DataFrame:

@@ -127,3 +127,13 @@ def test_quiet_shows_nothing_but_still_times():
 def test_format_seconds():
     assert [format_seconds(s) for s in (0.04, 12.34, 59.96, 125, 7200)] == \
         ["0.0 s", "12.3 s", "1 min 00 s", "2 min 05 s", "2 h 00 min"]
+
+
+def test_the_python_api_shows_the_same_stages(bundled_corpus):
+    import framing
+    log = io.StringIO()
+    report = framing.build_report(bundled_corpus, progress=Progress(stream=log))
+    report.to_html()
+    done = [line.split(":")[0] for line in log.getvalue().splitlines()
+            if not line.endswith(" ...") and "so far" not in line]
+    assert done == ["loading lexicons", "analysing articles", "computing sections"]

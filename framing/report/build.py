@@ -295,5 +295,6 @@ def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Rep
     report_keys = {"title", "by", "max_groups", "max_outlets", "evidence_per_cell"}
     report_kwargs = {k: v for k, v in kwargs.items() if k in report_keys}
     report_kwargs["n_jobs"] = kwargs.get("n_jobs", 1)
+    report_kwargs["progress"] = kwargs.get("progress", False)  # the sections are a stage too
     analysis_kwargs = {k: v for k, v in kwargs.items() if k not in report_keys}
     return Report(analyse(corpus, **analysis_kwargs), corpus=corpus, **report_kwargs)

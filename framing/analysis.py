@@ -24,6 +24,7 @@ import pandas as pd
 from .corpus import Corpus
 from .features import Extraction
 from .parallel import imap_chunks, worker_pool
+from .progress import Progress, as_progress
 from .text import Document
 from .types import Article, Hit
 
@@ -35,10 +36,12 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "publi
                    "n_words", "n_sentences", "n_quoted_words", "n_furniture_lines", "path"]
 
 
-def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None) -> list:
+def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
+                       progress: bool | Progress = False) -> list:
     """The extractors ``framing report`` runs, fitted: framing axes, loaded language, attribution.
 
-    Each argument is a path to a user lexicon file (or None for the built-in one).
+    Each argument is a path to a user lexicon file (or None for the built-in one). Fitting
+    compiles the lexicons, which takes seconds: with ``progress`` it is shown as a stage.
     """
     from .attribution import AttributionExtractor
     from .axes import AxisCounter
@@ -46,7 +49,13 @@ def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None) -> li
 
     extractors = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
                   AttributionExtractor(actors=actors, verbs=verbs)]
-    return [e.fit() for e in extractors]
+    with as_progress(progress).stage("loading lexicons", total=len(extractors),
+                                     unit="lexicons") as stage:
+        for e in extractors:
+            with stage.step(e.name):
+                e.fit()
+        stage.done(", ".join(e.name for e in extractors))
+    return extractors
 
 
 @dataclass
@@ -211,12 +220,14 @@ def _process_chunk(items):
 def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
             axes=None, loaded=None, actors=None, verbs=None,
             evidence_per_cell: int | None = 50, n_jobs: int = 1,
-            progress: bool = False, seed: int = 0) -> Analysis:
+            progress: bool | Progress = False, seed: int = 0) -> Analysis:
     """Run every extractor over every article and collect the results.
 
     axes, loaded, actors, verbs : user lexicon files replacing the built-in ones.
     n_jobs : worker processes (``-1``: one per core). Results do not depend on it.
     evidence_per_cell : evidence sentences kept per (outlet, feature, label); None keeps all.
+    progress : show the stages (loading lexicons, analysing articles); True, or a
+        :class:`~framing.progress.Progress` saying where and how.
 
     >>> from framing.corpus import Corpus
     >>> a = analyse(Corpus.from_frame(pd.DataFrame({"text": ["Foreign troops ended the occupation."],
@@ -224,29 +235,22 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     >>> a.hits[["outlet", "feature", "label", "matched"]].values.tolist()
     [['a', 'military-presence', 'occupation', 'occupation']]
     """
+    progress = as_progress(progress)
     if not isinstance(corpus, Corpus):
         corpus = Corpus.from_articles(corpus)
     if extractors is None:
-        extractors = default_extractors(axes=axes, loaded=loaded, actors=actors, verbs=verbs)
+        extractors = default_extractors(axes=axes, loaded=loaded, actors=actors, verbs=verbs,
+                                        progress=progress)
     extractors = list(extractors)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     items: list = corpus.article_paths() if corpus.root is not None else list(corpus)
 
-    iterator: Iterable
-    stack = ExitStack()
-    if n_jobs > 1 and len(items) > 200:
-        pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
-                                               initargs=(extractors, corpus, evidence_per_cell,
-                                                         seed)))
-        iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
-    else:
-        iterator = (_process(item, extractors, corpus) for item in items)
-    if progress:
-        from tqdm import tqdm
-        iterator = tqdm(iterator, total=len(items), unit="article", desc="analysing",
-                        mininterval=1.0, leave=False)
-
+    parallel = n_jobs > 1 and len(items) > 200
+    # the stage starts before the workers do: their first results take seconds to come back
+    stage = progress.stage("analysing articles", total=len(items), unit="articles",
+                           start=f"{len(items):,} articles, "
+                                 + (f"{n_jobs} worker processes" if parallel else "1 process"))
     rows = []
     # per-article numbers as compact sparse triples: a dict per article for 100,000 articles
     # would cost gigabytes; most articles have a few dozen non-zero values out of hundreds
@@ -256,40 +260,53 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     cell_values: list = []
     records: dict[str, _Records] = {e.name: _Records() for e in extractors}
     sampler = _EvidenceSampler(evidence_per_cell, seed)
-    with stack:
-        for row, results in iterator:
-            n = len(rows)
-            rows.append(row)
-            cols, vals = [], []
-            for name, values, hits, counts, packed in results:
-                for key, value in values.items():
-                    if value:
-                        cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
-                        vals.append(value)
-                sampler.count(counts)
-                for hit in hits:
-                    sampler.offer(hit)
-                if packed is not None:
-                    records[name].add(row[0], row[1], *packed)
-            row_ids.append(np.full(len(cols), n, dtype=np.int32))
-            col_ids.append(np.asarray(cols, dtype=np.int32))
-            cell_values.append(np.asarray(vals, dtype=np.float32))
+    # the stage's time includes building the tables (seconds on a large corpus), after the
+    # workers are gone
+    with stage:
+        with ExitStack() as stack:
+            iterator: Iterable
+            if parallel:
+                pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
+                                                       initargs=(extractors, corpus,
+                                                                 evidence_per_cell, seed)))
+                iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
+            else:
+                iterator = (_process(item, extractors, corpus) for item in items)
+            for row, results in iterator:
+                n = len(rows)
+                rows.append(row)
+                cols, vals = [], []
+                for name, values, hits, counts, packed in results:
+                    for key, value in values.items():
+                        if value:
+                            cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
+                            vals.append(value)
+                    sampler.count(counts)
+                    for hit in hits:
+                        sampler.offer(hit)
+                    if packed is not None:
+                        records[name].add(row[0], row[1], *packed)
+                row_ids.append(np.full(len(cols), n, dtype=np.int32))
+                col_ids.append(np.asarray(cols, dtype=np.int32))
+                cell_values.append(np.asarray(vals, dtype=np.float32))
+                stage.update()
 
-    outlet_names = {o.id: o.name for o in corpus.outlets.values()}
-    articles = pd.DataFrame(
-        [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
-    values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
-    counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
-    outlets = pd.DataFrame([
-        {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
-                                       "language", "leaning", "notes")},
-         "n_articles": int(counts.get(o.id, 0))}
-        for o in corpus.outlets.values()])
-    return Analysis(
-        name=corpus.name, articles=articles, outlets=outlets, values=values,
-        hits=sampler.frame(), hits_total=sampler.totals(),
-        records={k: v.frame() for k, v in records.items() if len(v)},
-        extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
+        outlet_names = {o.id: o.name for o in corpus.outlets.values()}
+        articles = pd.DataFrame(
+            [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
+        values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
+        counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
+        outlets = pd.DataFrame([
+            {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
+                                           "language", "leaning", "notes")},
+             "n_articles": int(counts.get(o.id, 0))}
+            for o in corpus.outlets.values()])
+        analysis = Analysis(
+            name=corpus.name, articles=articles, outlets=outlets, values=values,
+            hits=sampler.frame(), hits_total=sampler.totals(),
+            records={k: v.frame() for k, v in records.items() if len(v)},
+            extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
+    return analysis
 
 
 def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) -> pd.DataFrame:

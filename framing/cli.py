@@ -14,6 +14,7 @@ import sys
 
 from . import __version__
 from .errors import FramingError
+from .progress import clear as clear_progress
 
 __all__ = ["main", "COMMANDS"]
 
@@ -51,9 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FramingError as exc:
+        clear_progress()  # the error on a line of its own, not glued to a progress bar
         print(f"framing {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        clear_progress()
         print(f"framing {args.command}: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
 

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing import get_context
 
+from .progress import fork_guard
+
 __all__ = ["n_workers", "worker_pool", "fork_map", "imap_chunks"]
 
 
@@ -44,8 +46,10 @@ def worker_pool(n: int, *, initializer: Callable | None = None, initargs: tuple 
     method = "fork" if os.name == "posix" else "spawn"
     gc.freeze()
     try:
-        pool = get_context(method).Pool(n, initializer=_start_worker,
-                                        initargs=(initializer, initargs))
+        # the progress display's thread must not be writing to the terminal at the fork
+        with fork_guard():
+            pool = get_context(method).Pool(n, initializer=_start_worker,
+                                            initargs=(initializer, initargs))
     finally:
         gc.unfreeze()
     try:

@@ -1,5 +1,9 @@
 """The command line, called as a function."""
 
+import os
+import re
+import sys
+
 from framing.cli import main
 
 from .conftest import write_outlet
@@ -182,3 +186,137 @@ def test_lexicons_writes_copies_to_edit_and_never_replaces_one_silently(bundled_
     assert axes.read_text(encoding="utf-8").endswith("# my edit\n")
     assert main(["lexicons", str(folder), "--force"]) == 0
     assert not axes.read_text(encoding="utf-8").endswith("# my edit\n")
+
+
+# --- the terminal (issue 16): stages, a closing summary, no bar noise in logs -----------------
+
+
+def _visible(raw: str) -> list[str]:
+    from .test_progress import visible_lines
+    return visible_lines(raw)
+
+
+def test_report_shows_each_stage_and_a_summary_that_matches_the_corpus(tmp_path, capsys):
+    import csv
+    from .corpus_factory import make_corpus
+    corpus = make_corpus(tmp_path / "corpus", stories=2)  # 4 outlets x 2 stories x 2 = 16 articles
+    out, tables = tmp_path / "r.html", tmp_path / "tables"
+    assert main(["report", "--corpus", str(corpus), "-o", str(out), "--tables", str(tables),
+                 "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"{out}\n"  # stdout is for scripts: the page's path only
+    err = captured.err
+    assert "\r" not in err and "\x1b" not in err  # not a terminal: plain lines, no bars
+    lines = err.splitlines()
+    stage_lines = [line for line in lines if not line.startswith(" ")]
+    # each stage's done-line, in order, with its final count and time
+    expected = [r"loading corpus: 16 articles, 4 outlets \(\d",
+                r"loading lexicons: axes, loaded, attribution \(\d",
+                r"analysing articles: 16 articles \(\d",
+                r"computing sections: (\d) of (\d) with something to show \(\d",
+                rf"writing page: {re.escape(str(out))}, \d+ kB \(\d",
+                r"writing tables: (\d+) files, \d+ kB \(\d",
+                r"framing report: done in \d"]
+    done = [line for line in stage_lines if not line.endswith(" ...")]  # (slow stages' start lines)
+    assert len(done) == len(expected), err
+    for line, pattern in zip(done, expected):
+        assert re.match(pattern, line), (pattern, line)
+    n_sections, n_modules = map(int, re.match(expected[3], done[3]).groups())
+    n_files = len(list(tables.iterdir()))
+    assert int(re.match(expected[5], done[5]).group(1)) == n_files
+    # the summary
+    summary = {line.split()[0]: line.split(None, 1)[1] for line in lines[lines.index(done[-1]) + 1:]
+               if not line.startswith("            ")}
+    with open(tables / "articles.csv", newline="", encoding="utf-8") as fh:
+        words = sum(int(row["n_words"]) for row in csv.DictReader(fh))
+    assert summary["articles"] == f"16 ({words:,} words, 2021-08-06 to 2021-08-12)"
+    assert summary["outlets"] == "4"
+    assert summary["sections"].startswith(f"{n_sections} on the page")
+    assert (n_sections == n_modules) == ("left out" not in summary["sections"])
+    assert summary["warnings"] == "1"  # every outlet has 4 articles, under the small-sample threshold
+    assert "- 4 of the 4 outlets compared have fewer than 5 articles" in err
+    assert summary["page"] == f"{out} ({out.stat().st_size / 1000:.0f} kB)"
+    assert summary["tables"].startswith(f"{tables}{os.sep} ({n_files} files, ")
+
+
+def test_report_quiet_prints_the_path_and_nothing_else(bundled_corpus, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["report", "--corpus", str(bundled_corpus), "-o", str(out), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"{out}\n" and captured.err == ""
+
+
+def test_report_on_a_terminal_keeps_every_final_count_and_names_the_page_once(
+        bundled_corpus, tmp_path, monkeypatch):
+    from .test_progress import Terminal
+    term_err, term_out = Terminal(), Terminal()
+    monkeypatch.setattr(sys, "stderr", term_err)
+    monkeypatch.setattr(sys, "stdout", term_out)
+    out = tmp_path / "r.html"
+    assert main(["report", "--corpus", str(bundled_corpus), "-o", str(out), "--jobs", "1"]) == 0
+    assert "\r" in term_err.getvalue()  # live bars were drawn …
+    shown = _visible(term_err.getvalue())
+    # … and replaced by done-lines that stay, with the final counts
+    n = len(list((bundled_corpus / "articles").rglob("*.md")))
+    assert any(line.startswith(f"analysing articles: {n} articles (") for line in shown), shown
+    assert any(line.startswith("computing sections: ") for line in shown), shown
+    assert any(line == f"  page      {out} ({out.stat().st_size / 1000:.0f} kB)" for line in shown)
+    assert term_out.getvalue() == ""  # the summary named the page: not printed twice
+
+
+def test_import_with_bad_records_in_a_log_is_plain_lines_then_the_error(tmp_path, capsys,
+                                                                          monkeypatch):
+    from framing import progress
+    # (a stage that has run for a while says so in a log: not what this test is about)
+    monkeypatch.setattr(progress, "START_LINE_AFTER_SECONDS", 600.0)
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"title": "a", "outlet": "o"}\n{"title": "b", "outlet": "o", "text": "x"}\n'
+                    'not json\n', encoding="utf-8")
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c")]) == 2
+    err = capsys.readouterr().err
+    # was: "\rchecking: 0 articles [00:00, ? articles/s]\rchecking: 3 articles [00:00, …]"
+    assert "\r" not in err and "?" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2, err
+    assert re.fullmatch(r"checking: 3 records \(\d+\.\d s\)", lines[0])
+    assert lines[1].startswith("framing import: error: ") and "2 bad record(s) at line(s) 1, 3" in lines[1]
+
+
+def test_import_cut_short_on_a_terminal_clears_its_bar_before_the_error(tmp_path, monkeypatch):
+    import gzip
+    import json
+    from .test_progress import Terminal
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    full = gzip.compress("".join(json.dumps({"text": f"Article {i} about the mission.",
+                                             "outlet": "o", "title": f"T {i}"}) + "\n"
+                                 for i in range(2000)).encode())
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(full[: len(full) // 2])
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c")]) == 2
+    shown = _visible(term.getvalue())
+    assert len(shown) == 1 and shown[0].startswith("framing import: error: "), shown
+
+
+def test_import_says_which_leaning_was_stored_and_why_when_they_tie(tmp_path, capsys):
+    import json
+    rows = [("Mixed Post", "right"), ("Mixed Post", "left"), ("Mixed Post", "left"),
+            ("Mixed Post", "right"), ("Even News", "center"), ("Even News", "left"),
+            ("Even News", "center")]
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({"title": f"T{i}", "outlet": outlet, "bias": leaning,
+                                        "text": f"Article {i} on the mission, told {i} ways."}) + "\n"
+                            for i, (outlet, leaning) in enumerate(rows)), encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert main(["import", str(path), "--corpus", str(corpus), "--leaning", "bias",
+                 "--quiet"]) == 0
+    out = capsys.readouterr().out
+    tie = next(line for line in out.splitlines() if line.startswith("outlet 'mixed-post'"))
+    stored = (corpus / "outlets" / "mixed-post.toml").read_text(encoding="utf-8")
+    assert 'leaning = "right"' in stored  # the first of the tied leanings in the file
+    assert "(right 2, left 2), a tie between 'right' and 'left'" in tie
+    assert "'right' was stored because it comes first in the file" in tie
+    assert f'set leaning = "..." in {corpus / "outlets" / "mixed-post.toml"}' in tie
+    majority = next(line for line in out.splitlines() if line.startswith("outlet 'even-news'"))
+    assert "(center 2, left 1); 'center', the most common, was stored in " in majority
+    assert "tie" not in majority

@@ -4,6 +4,7 @@ writes no page."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,14 +23,16 @@ def test_ctrl_c_during_a_parallel_report_stops_and_writes_nothing(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "framing", "report", "--corpus", str(corpus), "-o", str(out),
          "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "FRAMING_PROGRESS_SECONDS": "0.5"})  # a progress line twice a second
     seen = bytearray()
     analysing = threading.Event()
 
     def read():
         while chunk := proc.stderr.read1(4096):
             seen.extend(chunk)
-            if b"article/s]" in seen:  # the workers are counting
+            # "analysing articles: 128 of 4,000 articles": the workers are counting
+            if re.search(rb"analysing articles: [1-9][\d,]* of ", seen):
                 analysing.set()
 
     reader = threading.Thread(target=read, daemon=True)

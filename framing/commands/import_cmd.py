@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import tomllib
+from pathlib import Path
 
 from ._target import add_corpus_arguments, is_corpus, require_corpus
 from ..errors import InputError
 from ..ingest.bulk import FORMATS, ColumnMap, import_file
+
+__all__ = ["register", "run", "leaning_conflict_line"]
 
 
 def _pair(text: str, what: str) -> tuple[str, str]:
@@ -14,6 +18,35 @@ def _pair(text: str, what: str) -> tuple[str, str]:
         raise InputError(None, f"{what} {text!r} is not NAME=VALUE")
     a, b = text.rsplit("=", 1)
     return a.strip(), b.strip()
+
+
+def leaning_conflict_line(corpus: Path, outlet_id: str, counts: dict[str, int]) -> str:
+    """What was stored for an outlet whose articles carry different leanings, and why.
+
+    ``counts`` is leaning -> articles, most common first and, among equal counts, in the order
+    the file first gave them: the import stores the first. A tie is said to be one, with how to
+    choose instead.
+    """
+    path = corpus / "outlets" / f"{outlet_id}.toml"
+    stored = _stored_leaning(path) or next(iter(counts))
+    shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+    top = max(counts.values())
+    tied = [k for k, v in counts.items() if v == top]
+    if len(tied) == 1:
+        return (f"outlet '{outlet_id}': its articles carry different leanings ({shown}); "
+                f"'{stored}', the most common, was stored in {path}")
+    why = " because it comes first in the file" if stored == tied[0] else ""
+    return (f"outlet '{outlet_id}': its articles carry different leanings ({shown}), a tie "
+            f"between {' and '.join(repr(t) for t in tied)}; '{stored}' was stored{why}; to "
+            f"choose another, set leaning = \"...\" in {path}")
+
+
+def _stored_leaning(path: Path) -> str:
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("leaning", "")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,9 +120,7 @@ def run(args: argparse.Namespace) -> int:
     if len(report.duplicates) > 20:
         print(f"… and {len(report.duplicates) - 20} more duplicates")
     for outlet_id, counts in sorted(report.leaning_conflicts.items()):
-        shown = ", ".join(f"{k} {v}" for k, v in counts.items())
-        print(f"outlet '{outlet_id}': its articles carry different leanings ({shown}); "
-              "the most common was stored")
+        print(leaning_conflict_line(Path(args.corpus), outlet_id, counts))
     for pair in report.near_duplicates[:10]:
         print(f"near-duplicate: {pair.first} and {pair.second} share {pair.containment:.0%} of their text")
     if len(report.near_duplicates) > 10:

@@ -1,16 +1,26 @@
-"""``framing report``: analyse a corpus and write one self-contained HTML page."""
+"""``framing report``: analyse a corpus and write one self-contained HTML page.
+
+Each stage is shown as it runs (see :mod:`framing.progress`); a short summary closes the run.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
+import sys
 from pathlib import Path
+
+import pandas as pd
 
 from ..analysis import analyse
 from ..corpus import Corpus, slugify
 from ..errors import InputError
+from ..progress import Progress, format_seconds
 from ..report import Report
+from ..report.build import SMALL_SAMPLE_ARTICLES
+
+__all__ = ["register", "run", "summary_lines", "report_warnings"]
 
 
 def _date(text: str) -> dt.date:
@@ -52,7 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also write every table behind the page (CSV and JSON) into DIR")
     p.add_argument("--jobs", type=int, default=-1, metavar="N",
                    help="worker processes for the analysis; -1 = one per core (default)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress and no summary: print only the page's path")
     p.set_defaults(func=run)
 
 
@@ -63,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
     if args.by not in _GROUPINGS:
         raise InputError(None, f"--by {args.by!r} is not a grouping",
                          hint=f"use one of: {', '.join(_GROUPINGS)}")
-    corpus = Corpus.load(args.corpus)
+    # stages and summary go to stderr; stdout has the page's path, for scripts
+    progress = Progress(enabled=not args.quiet)
+    with progress.stage("loading corpus", unit="", start=str(args.corpus)) as stage:
+        corpus = Corpus.load(args.corpus)
+        n_files = len(corpus.article_paths())
+        stage.done(f"{n_files:,} articles, {len(corpus.outlets):,} outlets")
     output = Path(args.output) if args.output else Path("reports") / f"{slugify(corpus.name)}.html"
     _check_output(output)  # before the analysis, not after minutes of it
     if args.by not in ("outlet", "story") and corpus.outlets and \
@@ -74,26 +90,132 @@ def run(args: argparse.Namespace) -> int:
                          hint=f"add {args.by} = \"…\" to outlets/<id>.toml (see `framing "
                               "outlets`), or group by outlet")
     analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
-                       verbs=args.verbs, n_jobs=args.jobs, progress=not args.quiet)
-    if args.story or args.outlet or args.since or args.until:
+                       verbs=args.verbs, n_jobs=args.jobs, progress=progress)
+    filtered = bool(args.story or args.outlet or args.since or args.until)
+    if filtered:
         analysis = analysis.filter(stories=args.story, outlets=args.outlet, since=args.since,
                                    until=args.until)
         if not analysis.n_articles:
             raise InputError(args.corpus, "no article matches the --story/--outlet/--since/--until filters",
                              hint="check the ids with `framing outlets` and the dates")
     report = Report(analysis, corpus=corpus, title=args.title, by=args.by, max_groups=args.max_outlets,
-                    evidence_per_cell=args.evidence, n_jobs=args.jobs)
-    for where, write, flag in ((output, lambda: report.to_file(output), "-o"),
-                               (args.tables, lambda: report.write_tables(args.tables), "--tables")):
-        if where is None:
-            continue
+                    evidence_per_cell=args.evidence, n_jobs=args.jobs, progress=progress)
+    report.context()  # the sections, a stage of their own before the page is written
+    _write(progress, "page", output, "-o", lambda: [report.to_file(output)])
+    tables = _write(progress, "tables", Path(args.tables), "--tables",
+                    lambda: report.write_tables(args.tables)) if args.tables else []
+    if progress.enabled:
+        for line in summary_lines(report, output=output, tables=Path(args.tables) if args.tables else None,
+                                  n_tables=len(tables),
+                                  tables_bytes=sum(p.stat().st_size for p in tables), n_corpus=n_files if filtered else None,
+                                  seconds=progress.seconds):
+            progress.line(line)
+    # on a terminal the summary already names the page; a script reading stdout gets the path
+    if not (progress.enabled and _is_terminal(sys.stdout) and _is_terminal(sys.stderr)):
+        print(output)
+    return 0
+
+
+def _write(progress: Progress, what: str, where: Path, flag: str, write) -> list[Path]:
+    """Run ``write`` (returning the files written) as the stage "writing <what>"."""
+    with progress.stage(f"writing {what}", unit="", start=str(where)) as stage:
         try:
-            write()
+            written = write()
         except OSError as exc:
             raise InputError(where, f"cannot be written ({exc.strerror or exc})",
                              hint=f"choose another place with {flag}") from None
-    print(output)
-    return 0
+        size = _size(sum(p.stat().st_size for p in written))
+        stage.done(f"{where}, {size}" if len(written) == 1 else f"{len(written)} files, {size}")
+    return written
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _size(n_bytes: int) -> str:
+    """``2.5 MB``, ``340 kB``, ``12 bytes`` (decimal units, as file managers show them)."""
+    if n_bytes >= 1_000_000:
+        return f"{n_bytes / 1_000_000:.1f} MB"
+    if n_bytes >= 1_000:
+        return f"{n_bytes / 1_000:.0f} kB"
+    return f"{n_bytes} bytes"
+
+
+#: what the page's section modules are called in the summary
+_SECTION_NAMES = {"summary": "summary", "axes": "framing axes", "loaded": "loaded language",
+                  "attribution": "who is quoted", "terms": "distinctive terms",
+                  "outlet_map": "outlet map", "stories": "stories", "corpus": "corpus"}
+
+
+def report_warnings(report: Report) -> list[str]:
+    """What a reader of the page should know about the data behind it, one sentence each."""
+    a = report.analysis
+    inputs = report.inputs()
+    word = inputs.group_word
+    found = []
+    small = inputs.groups[inputs.groups["n_articles"] < SMALL_SAMPLE_ARTICLES]
+    if len(small):
+        found.append(f"{len(small)} of the {len(inputs.groups)} {word}s compared have fewer than "
+                     f"{SMALL_SAMPLE_ARTICLES} articles: differences there describe those "
+                     f"articles more than the {word}s")
+    empty = int((a.articles["n_words"] == 0).sum()) if len(a.articles) else 0
+    if empty:
+        found.append(f"{empty:,} article{'s have' if empty != 1 else ' has'} no words of text: "
+                     "counted as articles, with nothing to count in them")
+    if report.by not in ("outlet", "story") and len(a.articles):
+        groups = a.with_groups(report.by)[report.by]
+        unknown = int((groups == "(unknown)").sum())
+        if unknown:
+            outlets = a.articles.loc[(groups == "(unknown)").to_numpy(), "outlet"].nunique()
+            found.append(f"{unknown:,} articles from {outlets} outlet{'s' if outlets != 1 else ''} "
+                         f"with no {report.by} recorded are in the '(unknown)' group: add "
+                         f"{report.by} = \"...\" to their outlets/<id>.toml")
+    return found
+
+
+def summary_lines(report: Report, *, output: Path, tables: Path | None = None,
+                  n_tables: int = 0, tables_bytes: int = 0, n_corpus: int | None = None,
+                  seconds: float | None = None) -> list[str]:
+    """The closing summary of a report run: articles, outlets, sections, warnings, files."""
+    ctx = report.context()
+    word = ctx["group_word"]
+    done = f"done in {format_seconds(seconds)}" if seconds is not None else "done"
+    articles = f"{ctx['n_articles']:,}"
+    if n_corpus is not None and n_corpus != ctx["n_articles"]:
+        articles += f" of the corpus's {n_corpus:,} (--story/--outlet/--since/--until)"
+    about = [f"{ctx['n_words']:,} words"]
+    if ctx["date_from"]:
+        about.append(f"{ctx['date_from']} to {ctx['date_to']}")
+    undated = int(pd.to_datetime(report.analysis.articles["published"], errors="coerce").isna().sum())
+    if undated:
+        about.append(f"{undated:,} without a date")
+    articles += f" ({', '.join(about)})"
+    outlets = f"{ctx['n_outlets']:,}"
+    if word != "outlet":
+        outlets += f" in {ctx['n_groups']:,} {word} groups"
+    if ctx["n_groups_shown"] < ctx["n_groups"]:
+        outlets += (f"; the {ctx['n_groups_shown']} with most articles compared "
+                    "(--max-outlets N for more, --tables has all)")
+    on_page = [n for n, v in ctx["sections"].items() if v is not None]
+    left_out = [_SECTION_NAMES.get(n, n) for n, v in ctx["sections"].items() if v is None]
+    sections = f"{len(on_page)} on the page"
+    if left_out:
+        sections += f"; left out, nothing to show: {', '.join(left_out)}"
+    warnings = report_warnings(report)
+    lines = [f"framing report: {done}",
+             f"  articles  {articles}",
+             f"  outlets   {outlets}",
+             f"  sections  {sections}",
+             f"  warnings  {len(warnings) or 'none'}"]
+    lines += [f"            - {w}" for w in warnings]
+    lines.append(f"  page      {output} ({_size(output.stat().st_size)})")
+    if tables is not None:
+        lines.append(f"  tables    {tables}{os.sep} ({n_tables} files, {_size(tables_bytes)})")
+    return lines
 
 
 def _check_output(path: Path) -> None:

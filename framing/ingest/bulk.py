@@ -575,8 +575,8 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
     mapping = columns.resolve(names, str(path))
     convert = _Converter(mapping, columns.extras, source=path.name, story=story, dayfirst=dayfirst)
     good = 0
-    check_iter = _bar(it, progress, "checking", None)
-    for number, record in check_iter:
+    # (no name kept for the bar: a `break` must end its stage at once, not when the function ends)
+    for number, record in _bar(it, progress, "checking", None):
         if limit is not None and good >= limit:
             break
         if isinstance(record, _Bad):
@@ -642,7 +642,6 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
 
 
 def _bar(iterable, enabled: bool, desc: str, total: int | None):
-    if not enabled:
-        return iterable
-    from tqdm import tqdm
-    return tqdm(iterable, desc=desc, total=total, unit=" articles", mininterval=0.5)
+    from ..progress import iterate
+    return iterate(iterable, title=desc, total=total, unit="records" if total is None else "articles",
+                   enabled=enabled)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..corpus import FENCE
 from ..errors import CorpusError
+from ..progress import iterate
 from .dedupe import NearDuplicates, minhash_signature, text_key, url_key
 
 __all__ = ["IndexEntry", "CorpusIndex", "read_article_file", "split_article", "article_files"]
@@ -176,7 +177,6 @@ class CorpusIndex:
 
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
-    if not enabled or total < 200:
-        return iterable
-    from tqdm import tqdm
-    return tqdm(iterable, total=total, desc=desc, unit=" files", leave=False)
+    # a few hundred files are read in well under a second: no stage worth showing
+    return iterate(iterable, title=desc, total=total, unit="files",
+                   enabled=enabled and total >= 200)

@@ -24,6 +24,7 @@ from ..precision import BUILTIN_AXES_SOURCE, measured_precision
 from .. import __version__
 from ..analysis import Analysis, analyse
 from ..corpus import Corpus, atomic_write
+from ..progress import Progress, as_progress
 from .evidence import EvidenceIndex
 from .sections import ORDER, ReportInputs
 
@@ -94,12 +95,14 @@ class Report:
         compared and 3 when many are, which keeps a 500-outlet page to a few megabytes.
     n_jobs : worker processes for re-reading and counting texts (``-1``: one per core); the
         page does not depend on it.
+    progress : show the computing of the sections as a stage (True, or a
+        :class:`~framing.progress.Progress`).
     """
 
     def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
                  title: str | None = None, by: str = "outlet", max_groups: int = 30,
                  evidence_per_cell: int | None = None, max_outlets: int | None = None,
-                 n_jobs: int = 1):
+                 n_jobs: int = 1, progress: bool | Progress = False):
         self.analysis = analysis
         self.corpus = corpus
         self.by = by
@@ -107,6 +110,7 @@ class Report:
         self.max_groups = max_outlets if max_outlets is not None else max_groups
         self.evidence_per_cell = evidence_per_cell
         self.n_jobs = n_jobs
+        self.progress = as_progress(progress)
         self._context: dict | None = None
         self._inputs: ReportInputs | None = None
 
@@ -114,7 +118,7 @@ class Report:
     def from_corpus(cls, corpus: Corpus, *, axes=None, n_jobs: int = 1, progress: bool = False,
                     **kwargs) -> "Report":
         return cls(analyse(corpus, axes=axes, n_jobs=n_jobs, progress=progress), corpus=corpus,
-                   n_jobs=n_jobs, **kwargs)
+                   n_jobs=n_jobs, progress=progress, **kwargs)
 
     # assemble ---------------------------------------------------------------------------------
     def inputs(self) -> ReportInputs:
@@ -149,10 +153,16 @@ class Report:
         if self._context is not None:
             return self._context
         a = self.analysis
-        inputs = self.inputs()
+        modules = _section_modules()
         sections: dict = dict.fromkeys(ORDER)
-        for name, module in _section_modules():
-            sections[name] = module.build(inputs)
+        with self.progress.stage("computing sections", total=len(modules),
+                                 unit="sections") as stage:
+            inputs = self.inputs()
+            for name, module in modules:
+                with stage.step(name.replace("_", " ")):
+                    sections[name] = module.build(inputs)
+            shown = sum(v is not None for v in sections.values())
+            stage.done(f"{shown} of {len(modules)} with something to show")
         dates = pd.to_datetime(a.articles["published"], errors="coerce").dropna()
         self._context = {
             "title": self.title,
@@ -285,5 +295,6 @@ def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Rep
     report_keys = {"title", "by", "max_groups", "max_outlets", "evidence_per_cell"}
     report_kwargs = {k: v for k, v in kwargs.items() if k in report_keys}
     report_kwargs["n_jobs"] = kwargs.get("n_jobs", 1)
+    report_kwargs["progress"] = kwargs.get("progress", False)  # the sections are a stage too
     analysis_kwargs = {k: v for k, v in kwargs.items() if k not in report_keys}
     return Report(analyse(corpus, **analysis_kwargs), corpus=corpus, **report_kwargs)

@@ -272,7 +272,7 @@ def test_import_with_bad_records_in_a_log_is_plain_lines_then_the_error(tmp_path
     path = tmp_path / "export.jsonl"
     path.write_text('{"title": "a", "outlet": "o"}\n{"title": "b", "outlet": "o", "text": "x"}\n'
                     'not json\n', encoding="utf-8")
-    assert main(["import", str(path), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     err = capsys.readouterr().err
     # was: "\rchecking: 0 articles [00:00, ? articles/s]\rchecking: 3 articles [00:00, …]"
     assert "\r" not in err and "?" not in err, err
@@ -293,7 +293,7 @@ def test_import_cut_short_on_a_terminal_clears_its_bar_before_the_error(tmp_path
                                  for i in range(2000)).encode())
     path = tmp_path / "export.jsonl.gz"
     path.write_bytes(full[: len(full) // 2])
-    assert main(["import", str(path), "--corpus", str(tmp_path / "c")]) == 2
+    assert main(["import", str(path), "--corpus", str(tmp_path / "c"), "--new"]) == 2
     shown = _visible(term.getvalue())
     assert len(shown) == 1 and shown[0].startswith("framing import: error: "), shown
 
@@ -308,7 +308,7 @@ def test_import_says_which_leaning_was_stored_and_why_when_they_tie(tmp_path, ca
                                         "text": f"Article {i} on the mission, told {i} ways."}) + "\n"
                             for i, (outlet, leaning) in enumerate(rows)), encoding="utf-8")
     corpus = tmp_path / "c"
-    assert main(["import", str(path), "--corpus", str(corpus), "--leaning", "bias",
+    assert main(["import", str(path), "--corpus", str(corpus), "--new", "--leaning", "bias",
                  "--quiet"]) == 0
     out = capsys.readouterr().out
     tie = next(line for line in out.splitlines() if line.startswith("outlet 'mixed-post'"))

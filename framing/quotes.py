@@ -151,6 +151,7 @@ _ORG_HEADS = frozenset("""organization organisation bureau corps department inst
     committee council association society union board center centre school university college
     league federation foundation agency commission administration service services court
     coalition alliance network party caucus""".split())
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|bin|ibn|abu|ben|bint)-[A-Z]")  # al-Assad
 _PARTICLES = frozenset("bin ibn al el de del della di da van von der den la le du dos das abu".split())
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 # words that stand between a speaker and the verb, or open the clause, but are not the speaker
@@ -219,9 +220,14 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
     # runs of capitalised words, each with the word after it ("" at the end of the phrase)
     runs: list[tuple[list[str], str]] = []
     current: list[str] = []
+    particle = ""  # "de Blasio said": a surname that opens with its particle
     for m in _NAME_TOKEN.finditer(phrase):
         token = m.group().rstrip(",;:")
-        if token[:1].isupper() or (current and token.lower() in _PARTICLES) \
+        if not current and particle and token[:1].isupper():
+            current.append(particle)
+        particle = token if not current and token in _PARTICLES else ""
+        if token[:1].isupper() or _PARTICLE_NAME.match(token) \
+                or (current and token.lower() in _PARTICLES) \
                 or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS):
             current.append(token)
         else:
@@ -253,8 +259,8 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         i = last_title + 1
         while i < len(run) and (_is_title(run[i])
                                 or run[i].lower().strip(".") in _NOT_NAMES
-                                or run[i].lower() in _PARTICLES):
-            i += 1
+                                or run[i].lower() in _PARTICLES and i + 2 < len(run)):
+            i += 1  # (but "de Blasio" keeps its "de")
         run = run[i:]
         if actors is not None:
             run = _strip_organisations(run, actors)

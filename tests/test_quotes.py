@@ -612,3 +612,12 @@ def test_a_quoted_name_of_a_show_is_a_title():
     quotes = quotes_of('"I want everyone to know the real me," he said in a statement made on '
                        'NBC’s "Today" show.')
     assert [q.text for q in quotes] == ["I want everyone to know the real me"]
+
+
+def test_names_with_particles_keep_them():
+    assert speaker_name("Syrian President Bashar al-Assad") == "Bashar al-Assad"
+    assert speaker_name("Abdel Fattah el-Sisi") == "Abdel Fattah el-Sisi"
+    assert speaker_name("New York Mayor de Blasio") == "de Blasio"
+    assert speaker_name("Mayor Bill de Blasio") == "Bill de Blasio"
+    [q] = quotes_of("Later, de Blasio said Friday that supplies could run out.")
+    assert q.speaker == "de Blasio"

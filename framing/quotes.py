@@ -1231,7 +1231,14 @@ _DOCUMENT_SOURCE = re.compile(
     r"conducted|commissioned|filed)\s+by\s+(.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|letter|"
     r"report|memo|release|tweet|post|filing|brief|complaint|study|analysis|survey|poll)\s+"
     r"(?:from|by)\s+(.+)$", re.I)
-_QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous)\s+(?=[a-z])", re.I)
+_QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous|one)\s+(?=[a-z])", re.I)
+_TRAILING_WHEN = re.compile(
+    r"\s+(?:(?:on|late|early)\s+)?(?:last|this|next)?\s*(?:week|month|year|night|weekend|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening)$"
+    r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|\s+(?:yesterday|today|tonight)$")
+_TRAILING_PARTICIPLE = re.compile(
+    r"(?<=\w)\s+(?:related\s+to|published|released|issued|filed|posted|obtained|seen|reviewed|"
+    r"dated|sent)\b.*$")
 
 
 def _as_written(description: str) -> str:
@@ -1246,6 +1253,10 @@ def _as_written(description: str) -> str:
     if comma and re.search(r"\b[A-Z]", head) and not is_fragment(head):
         description = head.strip()
     description = _QUANTIFIER.sub("", description)
+    # "Mumbai's municipal authority last week", "a policy brief published last week",
+    # "federal court documents related to his indictment": the speaker, less when and what about
+    description = _TRAILING_WHEN.sub("", description)
+    description = _TRAILING_PARTICIPLE.sub("", description)
     first, _, rest = description.partition(" ")
     if first in ("The", "A", "An") and rest[:1].islower():
         # "The minister" opening a sentence and "the minister" inside one are one speaker (a

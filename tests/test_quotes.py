@@ -621,3 +621,13 @@ def test_names_with_particles_keep_them():
     assert speaker_name("Mayor Bill de Blasio") == "Bill de Blasio"
     [q] = quotes_of("Later, de Blasio said Friday that supplies could run out.")
     assert q.speaker == "de Blasio"
+
+
+def test_an_unnamed_speaker_is_given_without_when_and_what_about():
+    [q] = quotes_of("Mumbai's municipal authority last week said it had ordered officials to take "
+                    "control of the hospitals.")
+    assert q.speaker == "Mumbai's municipal authority"
+    [q] = quotes_of("Some 200,000 people left, according to a policy brief published last week.")
+    assert q.speaker == "a policy brief"
+    [q] = quotes_of('"The CIA is good at stealing a memo," one former NSA director said.')
+    assert q.speaker == "former NSA director"

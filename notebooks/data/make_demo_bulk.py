@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-__all__ = ["OUTLETS", "SEED", "TARGET", "build_records", "main"]
+__all__ = ["DemoOutlet", "OUTLETS", "SEED", "TARGET", "build_records", "render", "main"]
 
 SEED = 16
 TARGET = Path(__file__).with_name("demo_immigration.jsonl")

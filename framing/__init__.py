@@ -29,7 +29,7 @@ Modules that pull in matplotlib or large lexicons are imported on first use, so 
 (and the command line) stays quick.
 """
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 import importlib as _importlib
 import os as _os

@@ -805,6 +805,10 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
     if not before.endswith(":") or "\n" in before.strip():
         return None
     clause = _CLAUSE_OPENERS.sub("", before[:-1].strip())
+    if clause.isupper() and clause.isalpha() and len(clause) > 2:
+        # a transcript's "CLINTON:": the person the article names with that surname
+        full = _full_name(ctx, clause.title())
+        return (full, full) if full else None
     m = re.match(r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w'’-]+)", clause)
     if m is None:
         return None

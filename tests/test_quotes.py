@@ -631,3 +631,9 @@ def test_an_unnamed_speaker_is_given_without_when_and_what_about():
     assert q.speaker == "a policy brief"
     [q] = quotes_of('"The CIA is good at stealing a memo," one former NSA director said.')
     assert q.speaker == "former NSA director"
+
+
+def test_a_transcript_speaker_in_capitals_is_the_person_of_that_surname():
+    quotes = quotes_of('Hillary Clinton spoke to the AP.\n\nCLINTON: "What I did was allowed. It '
+                       'was allowed by the State Department."')
+    assert [q.speaker for q in quotes] == ["Hillary Clinton"]

@@ -15,12 +15,11 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex as _to_hex
 from matplotlib.text import Text
 
+# attributes are looked up as each test runs, so every test stands or falls on its own
 from framing.report import figures
-from framing.report.figures import (OTHER_COLOUR, PALETTE as _PALETTE, axis_overview_figure,
-                                    axis_shares_figure, heatmap_figure, to_svg)
-from framing.stats.figures import dendrogram_figure, intervals_figure, outlet_map_figure
+from framing.stats import figures as stats_figures
 
-PALETTE = [c.lower() for c in _PALETTE]
+PALETTE = [c.lower() for c in figures.PALETTE]
 
 
 def group_styles(groups):
@@ -97,7 +96,7 @@ def test_the_heat_map_colour_bar_label_is_inside_the_figure():
                           index=["Latin Times", "Press TV"],
                           columns=["emotive", "intensifier", "doubt attribution",
                                    "endorse attribution"])
-    fig = heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)")
+    fig = figures.heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)")
     assert texts_outside(fig) == []
     assert any(t.get_text() == "per 1,000 words (own voice)" for t in fig.findobj(Text))
 
@@ -107,15 +106,15 @@ def test_no_chart_text_reaches_past_the_figure(n_outlets):
     names = [f"Outlet number {k} with a long name" for k in range(n_outlets)]
     positions = overview_positions({o: (-1) ** k for k, o in enumerate(names)})
     positions["left"], positions["right"] = "stabilization force abroad", "occupying forces abroad"
-    assert texts_outside(axis_overview_figure(positions)) == []
+    assert texts_outside(figures.axis_overview_figure(positions)) == []
     table = pd.DataFrame([{"outlet_name": o, "pole": p, "count": 5, "share": 0.5}
                           for o in names for p in ("Doubt-casting", "Neutral")])
-    assert texts_outside(axis_shares_figure(table, poles=["Doubt-casting", "Neutral", "Charged",
+    assert texts_outside(figures.axis_shares_figure(table, poles=["Doubt-casting", "Neutral", "Charged",
                                                           "Endorsing", "Assertive"],
                                             outlets=names, title="Reporting verbs")) == []
     coords = pd.DataFrame({"outlet": names, "x": np.linspace(0, 1, n_outlets),
                            "y": np.linspace(1, 0, n_outlets), "n_articles": 5})
-    assert texts_outside(outlet_map_figure(coords)) == []
+    assert texts_outside(stats_figures.outlet_map_figure(coords)) == []
 
 
 # 2. one colour per group, labels by pattern -----------------------------------------------------
@@ -124,7 +123,7 @@ def test_group_styles_give_eight_colours_then_grey():
     groups = [f"outlet-{k}" for k in range(200)]
     styles = group_styles(groups)
     assert [styles[g].colour for g in groups[:8]] == PALETTE
-    assert {styles[g].colour for g in groups[8:]} == {OTHER_COLOUR.lower()}  # 192 grey outlets
+    assert {styles[g].colour for g in groups[8:]} == {figures.OTHER_COLOUR.lower()}  # 192 grey outlets
     assert len({styles[g].marker for g in groups[:8]}) == 8
     # a group's style depends on its place in the page order only, not on the chart
     assert group_styles(["b", "a", "b"]) == {"b": styles["outlet-0"], "a": styles["outlet-1"]}
@@ -138,7 +137,7 @@ def test_axis_bars_take_the_outlets_colour_and_tell_labels_by_pattern():
         {"outlet_name": "Press TV", "pole": "jihad", "count": 2, "share": 0.5},
         {"outlet_name": "Third", "pole": "war", "count": 3, "share": 1.0}])
     # Latin Times has no hits on this axis: Press TV keeps its own colour all the same
-    fig = axis_shares_figure(table, poles=["war", "conflict", "jihad"],
+    fig = figures.axis_shares_figure(table, poles=["war", "conflict", "jihad"],
                              outlets=["Press TV", "Third"], styles=styles)
     bars = [p for p in fig.axes[0].patches if p.get_label() in styles]
     by_outlet: dict = {}
@@ -160,7 +159,7 @@ def test_axis_bars_take_the_outlets_colour_and_tell_labels_by_pattern():
 
 def test_overview_draws_each_outlet_in_its_page_colour():
     styles = group_styles(["A", "B", "C"])
-    fig = axis_overview_figure(overview_positions({"C": 1.0, "B": -1.0}), outlet_order=["B", "C"],
+    fig = figures.axis_overview_figure(overview_positions({"C": 1.0, "B": -1.0}), outlet_order=["B", "C"],
                                styles=styles)
     seen = {c.get_label(): to_hex(c.get_facecolor()[0]) for c in fig.axes[0].collections
             if c.get_label() in styles}
@@ -169,7 +168,7 @@ def test_overview_draws_each_outlet_in_its_page_colour():
 
 def test_heat_map_values_are_grey_and_rows_carry_the_group_marker():
     styles = group_styles(["A", "B"])
-    fig = heatmap_figure(pd.DataFrame([[1.0, 2.0], [3.0, 0.0]], index=["A", "B"],
+    fig = figures.heatmap_figure(pd.DataFrame([[1.0, 2.0], [3.0, 0.0]], index=["A", "B"],
                                       columns=["emotive", "hedge"]), styles=styles)
     image = fig.axes[0].images[0]
     rgba = image.cmap(np.linspace(0, 1, 16))
@@ -183,10 +182,10 @@ def test_heat_map_values_are_grey_and_rows_carry_the_group_marker():
 def test_outlets_at_identical_coordinates_are_spread_and_named_together():
     coords = pd.DataFrame({"outlet": ["Harbour Herald", "Valley Voice", "Capital Courier"],
                            "x": [0.5, 0.5, -1.0], "y": [0.2, 0.2, 1.0], "n_articles": [12, 12, 8]})
-    styles = group_styles(["Harbour Herald", "Valley Voice", "Capital Courier"])
-    fig = outlet_map_figure(coords, styles=styles)
+    fig = stats_figures.outlet_map_figure(coords)
     centres = marker_centres(fig)
-    assert sorted(c for c, _ in centres) == sorted(s.colour for s in styles.values())
+    # by default each outlet has its own colour, by size (most articles first) as on the page
+    assert sorted(c for c, _ in centres) == sorted(PALETTE[:3])
     for (_, a), (_, b) in combinations(centres, 2):
         assert np.hypot(*(a - b)) >= 12, "two markers drawn on top of each other"
     labels = [t for t, _ in label_boxes(fig)]
@@ -201,7 +200,7 @@ def test_map_labels_do_not_overlap_each_other():
     coords = pd.DataFrame({"outlet": [f"Outlet {k}" for k in range(25)],
                            "x": rng.normal(size=25), "y": rng.normal(size=25),
                            "n_articles": rng.integers(5, 50, size=25)})
-    boxes = [b for _, b in label_boxes(outlet_map_figure(coords))]
+    boxes = [b for _, b in label_boxes(stats_figures.outlet_map_figure(coords))]
     assert len(boxes) >= 10
     overlaps = [(a, b) for a, b in combinations(boxes, 2)
                 if min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1]
@@ -212,7 +211,7 @@ def test_map_labels_do_not_overlap_each_other():
 def test_overview_stacks_outlets_at_the_same_position(n_outlets):
     # with more than eight outlets the points are not labelled: they overlapped completely
     positions = overview_positions({f"Outlet {k}": 1.0 for k in range(n_outlets)})
-    centres = [xy for _, xy in marker_centres(axis_overview_figure(positions))]
+    centres = [xy for _, xy in marker_centres(figures.axis_overview_figure(positions))]
     assert len(centres) == n_outlets
     for a, b in combinations(centres, 2):
         assert np.hypot(*(a - b)) >= 8, "two markers drawn on top of each other"
@@ -222,7 +221,7 @@ def test_dendrogram_leaves_carry_the_outlet_marker():
     profiles = pd.DataFrame({"f1": [0.0, 0.1, 1.0, 1.1], "f2": [1.0, 0.9, 0.0, 0.2],
                              "n_articles": [9, 7, 5, 5]}, index=["A", "B", "C", "D"])
     styles = group_styles(["A", "B", "C", "D"])
-    fig = dendrogram_figure(profiles, styles=styles)
+    fig = stats_figures.dendrogram_figure(profiles, styles=styles)
     colours = sorted(c for c, _ in marker_centres(fig))
     assert colours == sorted(s.colour for s in styles.values())
     assert texts_outside(fig) == []
@@ -235,10 +234,10 @@ def svg_of(uri: str) -> str:
 
 
 def test_svg_post_pass_leaves_text_exactly_as_drawn():
-    outlet, pole = 'x="3.14159" d="1.2345" <b>&amp;', "font-family: X;"
+    outlet, pole = 'x="3.14159" d="1.2345" <b>&', "font-family: X;"
     table = pd.DataFrame([{"outlet_name": outlet, "pole": pole, "count": 2, "share": 1.0}])
-    svg = to_svg(axis_shares_figure(table, poles=[pole], outlets=[outlet]))
-    assert '>x="3.14159" d="1.2345" &lt;b&gt;&amp;amp;<' in svg
+    svg = figures.to_svg(figures.axis_shares_figure(table, poles=[pole], outlets=[outlet]))
+    assert '>x="3.14159" d="1.2345" &lt;b&gt;&amp;<' in svg
     assert f">{pole}<" in svg
     # …while coordinates are rounded and the font stack is one rule, not one per text
     assert not re.search(r'<path d="[^"]*\d\.\d\d', svg)
@@ -249,7 +248,7 @@ def test_svg_post_pass_leaves_text_exactly_as_drawn():
 def test_hatches_are_lines_not_hundreds_of_dots():
     table = pd.DataFrame([{"outlet_name": o, "pole": p, "count": 1, "share": 1 / 8}
                           for o in ("A", "B") for p in "abcdefgh"])
-    svg = to_svg(axis_shares_figure(table, poles=list("abcdefgh"), outlets=["A", "B"]))
+    svg = figures.to_svg(figures.axis_shares_figure(table, poles=list("abcdefgh"), outlets=["A", "B"]))
     patterns = re.findall(r"<pattern\b.*?</pattern>", svg, re.S)
     assert len(patterns) >= 7
     assert not any(" C " in p for p in patterns)  # a dotted hatch is drawn with Bézier circles
@@ -257,7 +256,7 @@ def test_hatches_are_lines_not_hundreds_of_dots():
 
 
 def test_data_uri_needs_no_html_escaping():
-    uri = figures.svg_data_uri(axis_overview_figure(overview_positions({"O'Brien & <Co>": 1.0})))
+    uri = figures.svg_data_uri(figures.axis_overview_figure(overview_positions({"O'Brien & <Co>": 1.0})))
     assert not set(uri) & set("\"'<>&")
     assert "O'Brien &amp; &lt;Co&gt;" in svg_of(uri)
 
@@ -273,12 +272,27 @@ def test_chart_numbers_have_thousands_separators():
     table = pd.DataFrame([{"outlet_name": "A", "pole": "occupation", "count": 12345, "share": 0.6},
                           {"outlet_name": "A", "pole": "mission", "count": 8230, "share": 0.4}])
     assert {"occupation 12,345", "mission 8,230"} <= set(
-        chart_texts(axis_shares_figure(table, poles=["occupation", "mission"], outlets=["A"])))
-    assert "A (2,500)" in chart_texts(axis_overview_figure(overview_positions({"A": 0.2}, 2500)))
-    heat = chart_texts(heatmap_figure(pd.DataFrame([[1234.5]], index=["A"], columns=["emotive"]),
+        chart_texts(figures.axis_shares_figure(table, poles=["occupation", "mission"], outlets=["A"])))
+    assert "A (2,500)" in chart_texts(figures.axis_overview_figure(overview_positions({"A": 0.2}, 2500)))
+    heat = chart_texts(figures.heatmap_figure(pd.DataFrame([[1234.5]], index=["A"], columns=["emotive"]),
                                       colorbar_label="per 1,000 words"))
     assert "1,234.5" in heat
     assert all(not re.fullmatch(r"\d{4,}(\.\d+)?", t) for t in heat), heat
     iv = pd.DataFrame({"outlet": ["A"], "estimate": [0.5], "ci_low": [0.4], "ci_high": [0.6],
                        "n_articles": [1500]})
-    assert "A (n=1,500)" in chart_texts(intervals_figure(iv))
+    assert "A (n=1,500)" in chart_texts(stats_figures.intervals_figure(iv))
+
+
+def test_notebook_charts_use_the_pages_colours():
+    import framing
+    from framing.charts import axis_chart, overview_chart
+    from tests.conftest import BUNDLED_CORPUS
+
+    a = framing.analyse(framing.load_corpus(BUNDLED_CORPUS))
+    bars = {p.get_label(): to_hex(p.get_edgecolor())
+            for p in axis_chart(a, "military-presence").axes[0].patches
+            if not p.get_label().startswith("_")}
+    dots = {c.get_label(): to_hex(c.get_facecolor()[0])
+            for c in overview_chart(a).axes[0].collections if not c.get_label().startswith("_")}
+    # as on the page: Latin Times first (one article each, then by name), Press TV second
+    assert bars == dots == {"Latin Times": PALETTE[0], "Press TV": PALETTE[1]}

@@ -30,7 +30,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
 
-__all__ = ["PALETTE", "OTHER_COLOUR", "HATCHES", "MARKERS", "GroupStyle", "group_styles",
+__all__ = ["PALETTE", "OTHER_COLOUR", "HATCHES", "MARKERS", "GroupStyle", "group_styles", "tint",
            "axis_overview_figure", "axis_shares_figure", "heatmap_figure", "to_svg",
            "svg_data_uri", "FONT_STACK"]
 
@@ -205,10 +205,10 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
     ncol = max(1, min(4, len(names), int((width - 0.3) * 72 // entry_w)))
     legend_h = 0.25 * math.ceil(len(names) / ncol) + 0.1
     ax_h = row_h * (len(axes_rows) - 1 + above + below)
-    height = 0.15 + ax_h + 0.45 + legend_h
+    height = 0.15 + ax_h + 0.4 + legend_h
     with _style():
         fig = _figure(width, height)
-        ax = fig.add_axes([side / width, (0.45 + legend_h) / height, ax_w / width, ax_h / height])
+        ax = fig.add_axes([side / width, (0.4 + legend_h) / height, ax_w / width, ax_h / height])
         ax.set_xlim(-1.12, 1.12)
         ax.set_ylim(len(axes_rows) - 1 + below, -above)
         ax.set_yticks([])
@@ -252,7 +252,7 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
                                       edgecolor="black", linewidth=0.5))
         if handles:
             fig.legend(handles, names, loc="lower center", ncol=ncol, fontsize=SMALL,
-                       frameon=False, bbox_to_anchor=(0.5, 0.0))
+                       frameon=False, bbox_to_anchor=(0.5, 0.0), borderaxespad=0.1)
     return fig
 
 
@@ -267,7 +267,7 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
     """
     styles = styles or group_styles(outlets)
     n = len(outlets)
-    names = [_short(o, 34) for o in outlets]
+    names = [_short(o, 28) for o in outlets]
     keys = [_short(p, 24) for p in poles]
     left_in = min(2.6, max([_text_width(t, 9) for t in names] + [30]) / 72 + 0.25)
     ax_w = 7.6 - left_in - 0.25

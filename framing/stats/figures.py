@@ -23,9 +23,11 @@ from .outlet_map import outlet_linkage, profile_features
 __all__ = ["outlet_map_figure", "dendrogram_figure", "distinctive_terms_figure",
            "intervals_figure"]
 
-#: points (1/72 in) closer than this on the map are one cluster: their markers are spread round
-#: their centre, with a line to where each really is, and named by one label
-_TOUCHING = 10.0
+#: markers (1/72 in) whose centres are closer than this hide each other (the largest marker is
+#: about 7 points across): they are spread round their common centre, each with a thin line to
+#: its true place, and named by one label. Markers further apart overlap at most in part and
+#: stay where they are.
+_TOUCHING = 5.0
 
 
 def _label_styles(labels) -> dict:
@@ -34,24 +36,22 @@ def _label_styles(labels) -> dict:
             for i, v in enumerate(values)}
 
 
-def _clusters_2d(points: np.ndarray, radius: float) -> list[list[int]]:
-    """Indices of ``points`` (n × 2, in points) joined when closer than ``radius`` (single link)."""
-    parent = list(range(len(points)))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(points)):
-        near = np.flatnonzero(np.hypot(*(points[i + 1:] - points[i]).T) < radius) + i + 1
-        for j in near:
-            parent[root(int(j))] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(points)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+def _clusters_2d(points: np.ndarray, radius: float, order) -> list[list[int]]:
+    """``points`` (n × 2, in points) grouped round seeds: in ``order``, each point joins the
+    nearest earlier seed closer than ``radius`` or becomes a seed. A group is never wider than
+    2 × ``radius`` (single linkage would chain a dense map into one sprawling group)."""
+    seeds: list[int] = []
+    groups: list[list[int]] = []
+    for i in order:
+        if seeds:
+            d = np.hypot(*(points[seeds] - points[i]).T)
+            k = int(np.argmin(d))
+            if d[k] < radius:
+                groups[k].append(int(i))
+                continue
+        seeds.append(int(i))
+        groups.append([int(i)])
+    return groups
 
 
 def _overlap(a, b) -> float:
@@ -108,7 +108,7 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
     (x0, x1), (y0, y1) = limits(x), limits(y)
     sx, sy = ax_w / (x1 - x0), ax_h / (y1 - y0)  # points per data unit
     pts = np.column_stack([(x - x0) * sx, (y - y0) * sy])
-    clusters = _clusters_2d(pts, _TOUCHING)
+    clusters = _clusters_2d(pts, _TOUCHING, by_size)
     shown = pts.copy()  # where each marker is drawn (in points)
     extent = {}  # cluster index → radius its markers take round its centre
     for c, members in enumerate(clusters):

@@ -25,6 +25,20 @@ def _named(analysis: Analysis, table: pd.DataFrame, by: str) -> pd.DataFrame:
     return table
 
 
+def _styles(analysis: Analysis, by: str) -> dict:
+    """Each group's colour and marker as the report gives them: most articles first, then by
+    name, so a notebook's charts match each other and the page."""
+    articles = analysis.with_groups(by) if by != "outlet" else analysis.articles
+    if by == "outlet":
+        names = analysis.outlets.set_index("id")["name"]
+        keys = articles["outlet"].map(names).fillna(articles["outlet"])
+    else:
+        keys = articles[by].astype(str)
+    sizes = keys.value_counts()
+    order = sorted(sizes.index, key=lambda g: (-sizes[g], str(g)))
+    return figures.group_styles([str(g) for g in order])
+
+
 def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
                groups: list[str] | None = None) -> Figure:
     """Per group, the share of each label of one framing axis (stacked bars, counts labelled).
@@ -44,7 +58,7 @@ def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
     table = table[table["axis"] == axis]
     order = groups or sorted(table.loc[table["axis_total"] > 0, "outlet_name"].unique())
     return figures.axis_shares_figure(table, poles=list(spec.pole_names), outlets=order,
-                                      title=spec.label)
+                                      title=spec.label, styles=_styles(analysis, by))
 
 
 def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | None = None,
@@ -61,4 +75,8 @@ def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | 
     table["right"] = table["axis"].map(lambda i: two[i].poles[1].name)
     table["axis_label"] = table["axis"].map(lambda i: two[i].label)
     table["rank"] = table["axis"].map({k: n for n, k in enumerate(keep)})
-    return figures.axis_overview_figure(table.sort_values("rank", kind="stable"))
+    styles = _styles(analysis, by)
+    present = set(table["outlet_name"])
+    return figures.axis_overview_figure(table.sort_values("rank", kind="stable"),
+                                        outlet_order=[g for g in styles if g in present],
+                                        styles=styles)

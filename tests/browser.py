@@ -6,6 +6,7 @@ the tests need nothing from the network. Tests using it skip with a reason where
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -79,3 +80,70 @@ def _requests(net_log: Path) -> list[str]:
     urls = {e["params"]["url"] for e in data.get("events", []) if "url" in e.get("params", {})}
     return sorted(u for u in urls if not u.startswith(("file:", "data:", "about:", "chrome"))
                   and not _BROWSER_HOSTS.match(u))
+
+
+#: What :func:`layout` measures once the page has loaded in a frame of the wanted width: the page's
+#: scroll width, every element that reaches past the right edge without a sideways-scrolling box
+#: around it, each table's scroll box and each chart's drawn and natural width.
+_LAYOUT_SCRIPT = """
+var frame = document.getElementById("page");
+frame.addEventListener("load", function () {
+  var win = frame.contentWindow, doc = frame.contentDocument;
+  var view = doc.documentElement.clientWidth;
+  function scroller(el) {
+    for (var p = el.parentElement; p && p !== doc.body; p = p.parentElement) {
+      var o = win.getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll" || o === "hidden") { return p; }
+    }
+    return null;
+  }
+  var loose = [];
+  doc.querySelectorAll("body *").forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.width && r.right > view + 0.5 && !scroller(el)) {
+      loose.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") +
+                 " right=" + Math.round(r.right));
+    }
+  });
+  var tables = [].map.call(doc.querySelectorAll("main table"), function (t) {
+    var box = scroller(t);
+    return {width: t.getBoundingClientRect().width,
+            box: box ? box.getBoundingClientRect().width : null,
+            boxRight: box ? box.getBoundingClientRect().right : null};
+  });
+  var charts = [].map.call(doc.querySelectorAll("figure.chart img"), function (img) {
+    var box = img.parentElement.getBoundingClientRect();
+    return {width: img.getBoundingClientRect().width, natural: img.naturalWidth,
+            src: img.getAttribute("src"), boxRight: box.right};
+  });
+  var out = document.createElement("pre");
+  out.id = "layout-measure";
+  out.textContent = JSON.stringify({
+    view: view, scrollWidth: doc.documentElement.scrollWidth, loose: loose.slice(0, 20),
+    tables: tables, charts: charts});
+  document.body.appendChild(out);
+});
+"""
+
+
+def layout(page: Path, *, width: int, height: int = 3000) -> dict:
+    """Measure ``page`` as Chromium lays it out ``width`` CSS px wide.
+
+    Headless Chromium keeps its window at least 500 px wide, so the page is loaded into a frame
+    of exactly ``width`` (its own viewport: media queries and ``vw`` follow it), from a probe page
+    whose script measures it. Returns a dict: ``view`` and ``scrollWidth`` (CSS px), ``loose``
+    (elements past the right edge outside any scroll box), ``tables`` and ``charts`` (each
+    chart's drawn ``width``, ``natural`` width and ``src``).
+    """
+    text = page.read_text(encoding="utf-8")
+    probe = (f'<!DOCTYPE html><html><body style="margin:0">'
+             f'<iframe id="page" style="width:{width}px;height:{height}px;border:0" '
+             f'srcdoc="{html.escape(text, quote=True)}"></iframe>'
+             f"<script>{_LAYOUT_SCRIPT}</script></body></html>")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "probe.html"
+        path.write_text(probe, encoding="utf-8")
+        seen = visit(path, width=max(width, 500) + 20, height=height)
+    found = re.search(r'<pre id="layout-measure">(.*?)</pre>', seen.dom, re.S)
+    assert found, f"the measuring script did not run: {seen.console[-5:]}"
+    return json.loads(html.unescape(found.group(1)))

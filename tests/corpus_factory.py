@@ -23,6 +23,21 @@ OUTLETS = {
 }
 PRESENCE = {"tehran-daily": "occupation", "left-ledger": "occupation",
             "capital-courier": "mission", "right-review": "mission"}
+#: four more outlets for ``make_corpus(..., wide=True)``: eight in all, as many as the page's
+#: palette has colours; "Harbour Herald" and "Valley Voice" are written alike (same words, same
+#: quote), so their framing profiles coincide and they share a point on the outlet map
+EXTRA_OUTLETS = {
+    "harbour-herald": dict(name="Harbour Herald", country="Canada", ownership="private",
+                           leaning="center"),
+    "valley-voice": dict(name="Valley Voice", country="Canada", ownership="private",
+                         leaning="center"),
+    "metro-monitor": dict(name="The Metropolitan Evening Monitor and Gazette", country="United Kingdom",
+                          ownership="public", leaning="left"),
+    "steppe-star": dict(name="Steppe Star", country="Kazakhstan", ownership="state-funded",
+                        leaning="state"),
+}
+PRESENCE.update({"harbour-herald": "mission", "valley-voice": "mission",
+                 "metro-monitor": "occupation", "steppe-star": "occupation"})
 
 _OPENERS = {
     "occupation": ["The {n}-year occupation of Afghanistan came to an end as the last troops left.",
@@ -44,6 +59,10 @@ _QUOTES = {
     "tehran-daily": '"This is a historic day for our nation," said Anas Haqqani, a senior Taliban official.',
     "capital-courier": '"Our mission was to deny safe haven to terrorists," Gen. Frank McKenzie said.',
     "right-review": '"It was a disastrous and utterly chaotic exit," Senator Lindsey Graham said.',
+    "harbour-herald": '"The evacuation was orderly," a Canadian official said.',
+    "valley-voice": '"The evacuation was orderly," a Canadian official said.',
+    "metro-monitor": '"We have ended the occupation of our land," Taliban spokesman Zabihullah Mujahid claimed.',
+    "steppe-star": '"This is a historic day for our nation," said Anas Haqqani, a senior Taliban official.',
 }
 _LOADED = {
     "right-review": "The disastrous retreat was a massive humiliation, critics said.",
@@ -55,7 +74,8 @@ def _article(rng: random.Random, outlet: str, story: int, day: dt.date) -> tuple
     pole = PRESENCE[outlet]
     n = rng.choice([19, 20])
     title_word = "occupation" if pole == "occupation" else "mission"
-    title = f"Story {story}: end of the {title_word} in Afghanistan ({OUTLETS[outlet]['name']})"
+    name = {**OUTLETS, **EXTRA_OUTLETS}[outlet]["name"]
+    title = f"Story {story}: end of the {title_word} in Afghanistan ({name})"
     paragraphs = [rng.choice(_OPENERS[pole]).format(n=n)]
     middles = rng.sample(_MIDDLES, 3)
     paragraphs += [m.format(weekday=day.strftime("%A"), k=rng.randint(60, 120)) for m in middles]
@@ -66,10 +86,15 @@ def _article(rng: random.Random, outlet: str, story: int, day: dt.date) -> tuple
     return title, "\n\n".join(paragraphs)
 
 
-def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = False) -> Path:
-    """Write the corpus under ``root`` (outlets/ and articles/) and return ``root``."""
+def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = False,
+                wide: bool = False) -> Path:
+    """Write the corpus under ``root`` (outlets/ and articles/) and return ``root``.
+
+    wide : eight outlets (:data:`OUTLETS` and :data:`EXTRA_OUTLETS`) instead of four.
+    """
     rng = random.Random(seed)
-    for outlet_id, meta in OUTLETS.items():
+    outlets = {**OUTLETS, **EXTRA_OUTLETS} if wide else OUTLETS
+    for outlet_id, meta in outlets.items():
         path = root / "outlets" / f"{outlet_id}.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(f"{k} = {json.dumps(v)}" for k, v in meta.items()) + "\n",
@@ -77,7 +102,7 @@ def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = 
     start = dt.date(2021, 8, 1)
     for story in range(1, stories + 1):
         day = start + dt.timedelta(days=5 * story)
-        for outlet_id in OUTLETS:
+        for outlet_id in outlets:
             for copy in (1, 2):
                 title, body = _article(rng, outlet_id, story, day)
                 if hostile and outlet_id == "right-review" and story == 1 and copy == 1:

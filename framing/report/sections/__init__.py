@@ -41,6 +41,14 @@ class ReportInputs:
         return [self.names[k] for k in self.groups.index]
 
     @property
+    def styles(self) -> dict:
+        """Each shown group's colour and marker, by page order: the same in every chart."""
+        if "styles" not in self.extras:
+            from ..figures import group_styles
+            self.extras["styles"] = group_styles(self.order)
+        return self.extras["styles"]
+
+    @property
     def group_word(self) -> str:
         return "outlet" if self.by == "outlet" else self.by
 

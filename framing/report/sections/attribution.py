@@ -43,11 +43,12 @@ def build(inputs: ReportInputs) -> dict | None:
     classes = list(dict.fromkeys(mix["label"]))
     present = [g for g in shown if mix.loc[mix[by] == g, "count"].sum() > 0]
     chart_rows = mix.assign(outlet_name=mix[by].map(names), pole=mix["label"])
-    fig = figures.axis_shares_figure(chart_rows, poles=classes, outlets=[names[g] for g in present])
+    fig = figures.axis_shares_figure(chart_rows, poles=classes, outlets=[names[g] for g in present],
+                                     styles=inputs.styles)
     # axis_shares_figure labels its x axis for framing axes; say what these shares are
     fig.axes[0].set_xlabel("share of reporting verbs")
     alt = "; ".join(f"{names[g]}: " + ", ".join(
-        f"{r.label} {r.count}" for r in mix[mix[by] == g].itertuples() if r.count) for g in present)
+        f"{r.label} {r.count:,}" for r in mix[mix[by] == g].itertuples() if r.count) for g in present)
     verb_rows = [{"group": names[g], "class": r.label, "count": int(r.count), "share": r.share,
                   "rate": r.rate_per_1k, "verbs": r.verbs}
                  for g in present for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()]

@@ -98,9 +98,9 @@ def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dic
     if chart:
         table = rows[rows[by].isin(present)].rename(columns={"group_name": "outlet_name"})
         fig = figures.axis_shares_figure(table, poles=list(axis.pole_names),
-                                         outlets=[names[g] for g in present])
+                                         outlets=[names[g] for g in present], styles=inputs.styles)
         alt = "; ".join(
-            f"{names[g]}: " + ", ".join(f"{r.pole} {r.count}" for r in table[table[by] == g].itertuples())
+            f"{names[g]}: " + ", ".join(f"{r.pole} {r.count:,}" for r in table[table[by] == g].itertuples())
             for g in present)
         chart_ctx = {"uri": figures.svg_data_uri(fig), "alt": f"{axis.label}. {alt}"}
     evidence = []

@@ -39,8 +39,9 @@ def build(inputs: ReportInputs) -> dict | None:
               .reindex(index=shown, columns=list(dict.fromkeys(table["category"]))))
     matrix.index = [names[g] for g in matrix.index]
     matrix.columns = [c.replace("_", " ") for c in matrix.columns]  # short names fit the chart
-    fig = figures.heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)")
-    alt = "; ".join(f"{g}: " + ", ".join(f"{c} {v:.1f}" for c, v in row.items() if v == v and v > 0)
+    fig = figures.heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)",
+                                 styles=inputs.styles)
+    alt = "; ".join(f"{g}: " + ", ".join(f"{c} {v:,.1f}" for c, v in row.items() if v == v and v > 0)
                     for g, row in matrix.iterrows())
     intervals = _intervals(inputs)
     profile = loaded_profile(a, by=by).set_index(by)

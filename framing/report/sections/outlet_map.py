@@ -62,16 +62,17 @@ def build(inputs: ReportInputs) -> dict | None:
         leaning.index = [names.get(i, i) for i in leaning.index]
     labels = leaning if len(leaning) >= 2 else None
     coords = outlet_map(profiles)
-    fig = stats_figures.outlet_map_figure(coords, labels=labels, annotate=25)
+    # every outlet in its page colour; its leaning, if recorded, is named beside it
+    fig = stats_figures.outlet_map_figure(coords, labels=labels, annotate=25, styles=inputs.styles)
     tree = stats_figures.dendrogram_figure(profiles.head(60) if len(profiles) > 60 else profiles,
-                                           labels=labels)
+                                           labels=labels, styles=inputs.styles)
     evr = coords.attrs.get("explained_variance_ratio", [])
     return {
         "map": {"uri": figures.svg_data_uri(fig),
-                "alt": f"Map of {len(coords)} {inputs.group_word}s by framing profile; closer points "
+                "alt": f"Map of {len(coords):,} {inputs.group_word}s by framing profile; closer points "
                        "frame more alike."},
         "tree": {"uri": figures.svg_data_uri(tree),
-                 "alt": f"Dendrogram clustering {min(len(profiles), 60)} {inputs.group_word}s by framing profile."},
+                 "alt": f"Dendrogram clustering {min(len(profiles), 60):,} {inputs.group_word}s by framing profile."},
         "n": len(coords), "variance": sum(evr[:2]) if evr else None,
         "features": [_readable(c) for c in profiles.columns if c not in ("n_articles", "n_words")][:40],
         "n_features": len([c for c in profiles.columns if c not in ("n_articles", "n_words")]),

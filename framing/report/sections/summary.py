@@ -27,6 +27,8 @@ def build(inputs: ReportInputs) -> dict:
         "n_small": len(small),
         "all_small": len(per_group) > 0 and len(small) == len(per_group),
         "max_per_group": int(per_group.max()) if len(per_group) else 0,
+        # the page's legend of groups (the show/hide controls) uses the charts' colours
+        "colours": {g: style.colour for g, style in inputs.styles.items()},
     }
 
 
@@ -55,11 +57,11 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
             continue
         parts = []
         for r in dominant.sort_values("count", ascending=False, kind="stable").head(4).itertuples():
-            voice = f", {r.own_voice} in its own voice" if r.quoted else ""
+            voice = f", {r.own_voice:,} in its own voice" if r.quoted else ""
             only = "only " if r.share == 1 else f"mostly ({r.share:.0%}) "
-            n_art = f" across {r.n_articles_with_hits} articles" if r.n_articles_with_hits > 1 else ""
+            n_art = f" across {r.n_articles_with_hits:,} articles" if r.n_articles_with_hits > 1 else ""
             parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
-                         f"({r.count} hits{voice}{n_art})")
+                         f"({r.count:,} hits{voice}{n_art})")
         total = int(sub["count"].sum())
         # with every group under the threshold, the closing sentence already says no interval exists
         all_small = len(per_group) and per_group.max() < inputs.small_threshold
@@ -80,7 +82,7 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
         n = int(per_group.max())
         sentences.append(_finding(
             f"Each {inputs.group_word} is represented by "
-            f"{'a single article' if n == 1 else f'at most {n} articles'}: these differences "
+            f"{'a single article' if n == 1 else f'at most {n:,} articles'}: these differences "
             "describe the articles in this corpus, not the outlets' coverage in general, and no "
             "confidence interval can be given."))
     return sentences
@@ -133,9 +135,10 @@ def _overview(inputs: ReportInputs, rows: pd.DataFrame, lexicon) -> dict | None:
     rows["rank"] = rows["axis"].map({k: n for n, k in enumerate(keep)})
     rows = rows.sort_values("rank", kind="stable")
     present = set(rows["outlet_name"])
-    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in inputs.order if o in present])
+    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in inputs.order if o in present],
+                                       styles=inputs.styles)
     alt = "; ".join(
         f"{r.axis_label}: {r.outlet_name} "
         + (f"leans to '{r.left}'" if r.position > 0 else f"leans to '{r.right}'" if r.position < 0
-           else "is even") + f" ({r.axis_total} terms)" for r in rows.itertuples())
+           else "is even") + f" ({r.axis_total:,} terms)" for r in rows.itertuples())
     return {"uri": figures.svg_data_uri(fig), "alt": "Framing positions. " + alt}

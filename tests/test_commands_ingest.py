@@ -186,3 +186,15 @@ def test_a_mistyped_corpus_is_refused_and_a_new_one_needs_new(tmp_path, capsys):
     assert main(["add", str(second), "--outlet", "Town Crier", "--title", "Port reopens",
                  "--corpus", str(real)]) == 0
     assert len(list((real / "articles" / "town-crier").glob("*.md"))) == 2
+
+
+def test_one_bad_file_among_several_says_the_good_ones_were_not_saved_either(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("Baths to close\n\n" + BODY, encoding="utf-8")
+    corpus = tmp_path / "c"
+    assert main(["add", str(good), str(tmp_path / "missing.txt"), "--corpus", str(corpus), "--new",
+                 "--outlet", "Town Crier"]) == 2
+    err = capsys.readouterr().err.strip().split("\n")
+    assert err[0].endswith("missing.txt: file not found")
+    assert "1 of 2 inputs could not be added; nothing was saved (--skip-bad saves the others)" in err[-1]
+    assert not corpus.exists()

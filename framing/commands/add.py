@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         if args.skip_bad:
             raise InputError(None, f"{len(outcome.errors)} of {len(args.sources)} input(s) could not "
                                    f"be added; {saved} saved")
-        if len(outcome.errors) > 1:
+        if len(args.sources) > 1:  # say that the good inputs were not saved either
             raise FramingError(f"{len(outcome.errors)} of {len(args.sources)} inputs could not be "
                                "added; nothing was saved (--skip-bad saves the others)")
         return 2

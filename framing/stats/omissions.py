@@ -9,9 +9,9 @@ items, each kept with the sentence it came from:
 * **numbers**: a figure with the noun it counts ("13 service members", "$2 billion", "170
   people"), matched on figure and noun;
 * **quoted actors**: the speakers the attribution extractor found (who gets a voice);
-* **reported content**: sentences whose content words recur in the others' articles (four or
-  more shared content words or names with a sentence of each of them) — the same fact told by
-  several outlets, found without any language model.
+* **reported content**: sentences whose content words recur in the others' articles (a sentence
+  of each of them shares four or more content words, and half of the shorter sentence's) — the
+  same fact told by several outlets, found without any language model.
 
 An item is listed for an outlet when more than ``min_share`` of the *other* outlets covering the
 story mention it and none of this outlet's articles on the story does. Each row says how many
@@ -32,6 +32,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..errors import InputError
+from ..referents import is_title_case
 from ..text import split_sentences
 
 __all__ = ["omissions", "article_items", "OMISSION_KINDS"]
@@ -44,7 +45,10 @@ _ORG_WORDS = frozenset("""Ministry Department Council Party Army Force Forces Ag
     Organization Organisation Association Union Committee Commission Court University Institute
     Bank Fund Corporation Company Group Inc Ltd Airport Embassy Navy Command Service Services
     Parliament Assembly Senate House Congress Police Guard Network News Times Post Press Agency
-    Foundation Movement Front Alliance Coalition Taliban Pentagon""".split())
+    Foundation Movement Front Alliance Coalition Taliban Pentagon Program Programme Studies School
+    Center Centre Project Initiative Act Bill Law Treaty Summit War Agreement Plan Conference
+    Hospital Church Club League Board Authority Review Journal Magazine
+    Channel Television Radio Network Institute Administration""".split())
 # words that open a sentence or a headline and make a capitalised run no name
 _NOT_NAME_START = frozenset("""The A An This That These Those It He She They We I In On At For
     But And Or As If When While After Before Since From By With Without Over Under Mr Mrs Ms Dr
@@ -59,7 +63,8 @@ _NUMBER_SKIP_NOUNS = frozenset("""years year months month days day weeks week ho
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "would",
                                          "could", "year", "years", "new", "one", "two"}
-_SHARED_WORDS = 4  # content words two sentences must share to report the same thing
+_SHARED_WORDS = 4  # content words two sentences must share to report the same thing …
+_SHARED_SHARE = 0.5  # … and at least this share of the shorter one's
 
 
 def _names(sentence: str) -> list[tuple[str, str]]:
@@ -67,10 +72,12 @@ def _names(sentence: str) -> list[tuple[str, str]]:
     out = []
     for m in _NAME.finditer(sentence):
         words = m.group(0).split()
-        while words and words[0].rstrip(".") in _NOT_NAME_START:
-            words = words[1:]
-        if len(words) < 2:
-            continue
+        while words and (words[0].rstrip(".") in _NOT_NAME_START or words[0].islower()):
+            words = words[1:]  # "Secretary of State" leaves no "of State"
+        while words and words[-1].islower():
+            words = words[:-1]
+        if len(words) < 2 or all(w.isupper() for w in words):
+            continue  # one word, or a capitalised dateline ("WEST PALM BEACH")
         phrase = " ".join(words)
         kind = "organisation" if any(w.rstrip(".,") in _ORG_WORDS for w in words) else "name"
         out.append((kind, phrase))
@@ -115,19 +122,13 @@ def article_items(text: str) -> list[tuple[str, str, str]]:
     items = []
     for s, e in split_sentences(text):
         sentence = " ".join(text[s:e].split())
-        for kind, phrase in _names(sentence):
+        # a headline in title case capitalises every word: its runs are no names
+        names = [] if is_title_case(sentence) else _names(sentence)
+        for kind, phrase in names:
             items.append((kind, phrase, sentence))
         for figure in _numbers(sentence):
             items.append(("number", figure, sentence))
     return items
-
-
-def _mention_keys(kind: str, item: str) -> set[str]:
-    """How an item may be mentioned: a person by full name or surname, others by full form."""
-    key = item.casefold()
-    if kind == "name":
-        return {key, item.split()[-1].casefold()}
-    return {key}
 
 
 def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_outlets: int = 3,
@@ -189,7 +190,7 @@ def _speakers(analysis) -> dict[str, list[tuple[str, str]]]:
 
 
 def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
-    # per outlet: item -> first sentence; the outlet's whole text (casefolded) for mentions
+    # per outlet: item -> first sentence; the outlet's whole text for mentions
     items: dict[str, dict[tuple[str, str], str]] = {}
     texts: dict[str, str] = {}
     sentences: dict[str, list[tuple[str, frozenset]]] = {}
@@ -205,7 +206,7 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
                 sentence = " ".join(text[s:e].split())
                 sents.append((sentence, _content(sentence)))
         items[outlet] = found
-        texts[outlet] = " ".join(" ".join(a.analysed_text.split()) for a in articles).casefold()
+        texts[outlet] = " ".join(" ".join(a.analysed_text.split()) for a in articles)
         sentences[outlet] = sents
         voiced[outlet] = {sp.casefold(): sent for a in articles for sp, sent in speakers.get(a.id, [])}
     rows = []
@@ -218,10 +219,13 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
         these = "this article" if n_art == 1 else f"these {n_art} articles"
         wording = f"not mentioned in {these}"
         candidates: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        surnames: dict[str, str] = {}
         for other in others:
             for (kind, item), sentence in items[other].items():
                 if kind in kinds:
                     candidates[(kind, _canonical(kind, item))].setdefault(other, sentence)
+                    if kind == "name":
+                        surnames[_canonical(kind, item)] = item.split()[-1]
             if "quoted" in kinds:
                 for speaker, sentence in voiced[other].items():
                     candidates[("quoted", speaker)].setdefault(other, sentence)
@@ -235,7 +239,7 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
             if kind == "quoted":
                 if key in voiced[outlet]:
                     continue  # quoted here too
-            elif _mentioned(kind, key, texts[outlet]):
+            elif _mentioned(kind, key, texts[outlet], surnames.get(key)):
                 continue
             label = _display(kind, key, evidence)
             found_rows.append(dict(story=story_id, outlet=outlet, kind=kind, item=label,
@@ -274,13 +278,14 @@ def _number_pattern(key: str) -> str:
     return rf"(?<![\w.,]){figure}(?:\s+[\w.-]+){{0,2}}?\s+{re.escape(noun)}(?!\w)"
 
 
-def _mentioned(kind: str, key: str, text: str) -> bool:
+def _mentioned(kind: str, key: str, text: str, surname: str | None = None) -> bool:
+    """Is the item in ``text`` (the outlet's articles)? Whole words, any case; a person also by
+    the surname as written, capitalised ("McKenzie", not the word "program")."""
     if kind == "number":
         return re.search(_number_pattern(key), text, flags=re.IGNORECASE) is not None
-    for k in _mention_keys(kind, key):
-        if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text):
-            return True
-    return False
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text, flags=re.IGNORECASE):
+        return True
+    return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None
 
 
 def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
@@ -297,13 +302,17 @@ def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
 def _content_omissions(story_id, outlet, others, sentences, need, n_art, wording):
     """Sentences of one other outlet whose content is echoed by enough others, and by none of
     this outlet's sentences: the same fact told across the others' articles."""
+    def same(a, b):
+        shared = len(a & b)
+        return shared >= _SHARED_WORDS and shared >= _SHARED_SHARE * min(len(a), len(b))
+
     def echoes(words, outlet_sents):
-        return next((s for s, w in outlet_sents if len(words & w) >= _SHARED_WORDS), None)
+        return next((s for s, w in outlet_sents if same(words, w)), None)
 
     rows, seen = [], []
     for source in others:
         for sentence, words in sentences[source]:
-            if len(words) < _SHARED_WORDS or any(len(words & w) >= _SHARED_WORDS for w in seen):
+            if len(words) < _SHARED_WORDS or any(same(words, w) for w in seen):
                 continue
             evidence = {source: sentence}
             for other in others:

@@ -365,6 +365,8 @@ def shifts(analysis, *, by: str = "outlet", freq: str = "auto",
                            for r in out.to_dict("records")]
         out = out.sort_values(["shift", "q"], ascending=[False, True], kind="stable")
         out = out[columns].reset_index(drop=True)
+        for c in ("n_before", "n_after"):
+            out[c] = out[c].astype("Int64")
     out.attrs.update(freq=freq, freq_reason=reason, n_undated=n_undated, fdr=fdr,
                      min_articles=min_articles)
     return out
@@ -382,6 +384,7 @@ def _sentence(row: dict, by: str, ci: float = 0.95) -> str:
         d_low, d_high = -d_high, -d_low
     verb = "rose" if after > before else "fell"
     return (f"From {row['change_period']}, {row[by]}'s share of '{label}' on {row['axis_label']} "
-            f"{verb} from {_fmt_share(before)} to {_fmt_share(after)} ({ci:.0%} interval "
-            f"{_fmt_share(low)}–{_fmt_share(high)}; change {d_low:+.0%} to {d_high:+.0%}; "
-            f"{row['n_before']} articles before, {row['n_after']} after; q = {row['q']:.3f})")
+            f"{verb} from {_fmt_share(before)} to {_fmt_share(after)} ({ci:.0%} interval of the "
+            f"later share {_fmt_share(low)}–{_fmt_share(high)}; change {100 * d_low:+.0f} to "
+            f"{100 * d_high:+.0f} points; {int(row['n_before'])} articles before, "
+            f"{int(row['n_after'])} after; q = {row['q']:.3f})")

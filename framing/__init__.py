@@ -15,6 +15,9 @@ The public API, for scripts and notebooks (everything listed in ``__all__``)::
     framing.quoted_actors(analysis)                 # who is quoted, how much
     framing.compare_terms(corpus, analysis, by="leaning")           # distinctive words
     framing.axis_chart(analysis, "military-presence")               # a matplotlib Figure
+    framing.over_time(analysis, freq="M")           # label shares per month, with intervals
+    framing.shifts(analysis)                        # where a share changed, tested
+    framing.omissions(corpus, analysis)             # what most others report and one does not
 
     report = framing.Report(analysis)               # shows inline in Jupyter
     report.to_file("reports/corpus.html")
@@ -78,6 +81,10 @@ __all__ = [
     "compare_terms",
     "evidence",
     "Evidence",
+    "over_time",
+    "shifts",
+    "attention",
+    "omissions",
     # charts
     "axis_chart",
     "overview_chart",
@@ -104,6 +111,10 @@ _LAZY = {
     "quote_share": ("framing.attribution", "quote_share"),
     "actor_tone": ("framing.attribution", "actor_tone"),
     "axis_intervals": ("framing.stats", "axis_intervals"),
+    "over_time": ("framing.stats.over_time", "over_time"),
+    "shifts": ("framing.stats.over_time", "shifts"),
+    "attention": ("framing.stats.over_time", "attention"),
+    "omissions": ("framing.stats.omissions", "omissions"),
     "axis_chart": ("framing.charts", "axis_chart"),
     "overview_chart": ("framing.charts", "overview_chart"),
     "stats": ("framing.stats", None),

@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only these outlets, by id or name (repeatable)")
     p.add_argument("--since", type=_date, metavar="DATE", help="only articles published on or after")
     p.add_argument("--until", type=_date, metavar="DATE", help="only articles published on or before")
+    p.add_argument("--freq", default="auto", choices=["auto", "W", "M", "Q", "Y"],
+                   help="period of the Over time section: week, month, quarter, year, or auto "
+                        "(the finest with enough articles per period; default)")
     p.add_argument("--max-outlets", type=int, default=30, metavar="N",
                    help="outlets (or groups) shown, most articles first (default: %(default)s)")
     p.add_argument("--evidence", type=int, default=None, metavar="N",
@@ -99,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(args.corpus, "no article matches the --story/--outlet/--since/--until filters",
                              hint="check the ids with `framing outlets` and the dates")
     report = Report(analysis, corpus=corpus, title=args.title, by=args.by, max_groups=args.max_outlets,
-                    evidence_per_cell=args.evidence, n_jobs=args.jobs, progress=progress)
+                    evidence_per_cell=args.evidence, n_jobs=args.jobs, progress=progress,
+                    freq=args.freq)
     report.context()  # the sections, a stage of their own before the page is written
     _write(progress, "page", output, "-o", lambda: [report.to_file(output)])
     tables = _write(progress, "tables", Path(args.tables), "--tables",

@@ -95,6 +95,8 @@ class Report:
         compared and 3 when many are, which keeps a 500-outlet page to a few megabytes.
     n_jobs : worker processes for re-reading and counting texts (``-1``: one per core); the
         page does not depend on it.
+    freq : the period of the Over time section (``"W"``, ``"M"``, ``"Q"``, ``"Y"``, or
+        ``"auto"``: the finest with enough articles per group and period).
     progress : show the computing of the sections as a stage (True, or a
         :class:`~framing.progress.Progress`).
     """
@@ -102,8 +104,9 @@ class Report:
     def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
                  title: str | None = None, by: str = "outlet", max_groups: int = 30,
                  evidence_per_cell: int | None = None, max_outlets: int | None = None,
-                 n_jobs: int = 1, progress: bool | Progress = False):
+                 n_jobs: int = 1, progress: bool | Progress = False, freq: str = "auto"):
         self.analysis = analysis
+        self.freq = freq
         self.corpus = corpus
         self.by = by
         self.title = title or f"How outlets frame it: {analysis.name}"
@@ -146,7 +149,8 @@ class Report:
                                         evidence=EvidenceIndex(hits, totals, a.articles),
                                         evidence_limit=limit,
                                         small_threshold=SMALL_SAMPLE_ARTICLES,
-                                        n_jobs=self.n_jobs, extras={"corpus": self.corpus})
+                                        n_jobs=self.n_jobs, freq=self.freq,
+                                        extras={"corpus": self.corpus})
         return self._inputs
 
     def context(self) -> dict:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
+import matplotlib.dates
 from matplotlib import colormaps, rcParams
 from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
@@ -32,7 +33,7 @@ from matplotlib.textpath import text_to_path
 
 __all__ = ["PALETTE", "OTHER_COLOUR", "HATCHES", "MARKERS", "GroupStyle", "group_styles", "tint",
            "axis_overview_figure", "axis_shares_figure", "heatmap_figure", "to_svg",
-           "svg_data_uri", "FONT_STACK"]
+           "svg_data_uri", "FONT_STACK", "over_time_figure"]
 
 #: Okabe & Ito (2008), "Color Universal Design": one colour per group, in page order
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -455,3 +456,61 @@ def _thousands():
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda v, _: f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}")
+
+
+def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
+                     groups: list[str], styles: dict[str, GroupStyle] | None = None) -> Figure:
+    """Small multiples: one panel per axis, one line per group of the share of one label over
+    the periods, with its bootstrap interval shaded; a cell with no interval is a bare point.
+
+    ``table`` has ``period_start``, ``group`` (display name), ``axis``, ``label``, ``share``,
+    ``share_low``, ``share_high``; ``panels`` lists ``(axis, label, title)``.
+    """
+    styles = styles or group_styles(groups)
+    ncols = 2 if len(panels) > 1 else 1
+    nrows = math.ceil(len(panels) / ncols)
+    width, panel_h = 7.6, 2.1
+    height = 0.75 + 0.2 * math.ceil(len(groups) / 4) + nrows * (panel_h + 0.55)
+    with _style():
+        fig = _figure(width, height)
+        axes = fig.subplots(nrows, ncols, squeeze=False)
+        for k, (axis, label, title) in enumerate(panels):
+            ax = axes[k // ncols][k % ncols]
+            sub = table[(table["axis"] == axis) & (table["label"] == label)]
+            for group in groups:
+                rows = sub[sub["group"] == group].sort_values("period_start")
+                rows = rows[np.isfinite(rows["share"].to_numpy(dtype=float))]
+                if not len(rows):
+                    continue
+                style = _style_of(styles, group)
+                x = rows["period_start"].to_numpy()
+                ax.plot(x, rows["share"].to_numpy(dtype=float), color=style.colour,
+                        marker=style.marker, markersize=3, linewidth=1.3, label=group)
+                low = rows["share_low"].to_numpy(dtype=float)
+                high = rows["share_high"].to_numpy(dtype=float)
+                ok = np.isfinite(low) & np.isfinite(high)
+                if ok.sum() >= 2:
+                    ax.fill_between(x[ok], low[ok], high[ok], color=style.colour, alpha=0.15,
+                                    linewidth=0)
+            ax.set_ylim(-0.02, 1.02)
+            ax.set_yticks([0, 0.5, 1])
+            ax.set_yticklabels(["0%", "50%", "100%"], fontsize=SMALL)
+            ax.tick_params(axis="x", labelsize=SMALL)
+            for tick in ax.get_xticklabels():
+                tick.set_rotation(0)
+            ax.xaxis.set_major_locator(matplotlib.dates.AutoDateLocator(maxticks=5))
+            ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(
+                ax.xaxis.get_major_locator()))
+            ax.set_title(_short(title, 48), fontsize=9, loc="left")
+        for k in range(len(panels), nrows * ncols):
+            axes[k // ncols][k % ncols].set_visible(False)
+        seen: dict = {}
+        for ax in fig.axes:
+            for handle, label in zip(*ax.get_legend_handles_labels()):
+                seen.setdefault(label, handle)
+        rows = math.ceil(len(seen) / 4)
+        fig.legend(list(seen.values()), [_short(x, 24) for x in seen], loc="upper center",
+                   ncol=min(4, max(1, len(seen))), fontsize=SMALL, frameon=False)
+        fig.subplots_adjust(left=0.07, right=0.98, top=1 - (0.35 + 0.2 * rows) / height,
+                            bottom=0.3 / height, hspace=0.6, wspace=0.18)
+    return fig

@@ -12,6 +12,9 @@ with the counts, rates and numbers of articles and words behind every score.
 * :mod:`~framing.stats.outlet_map`: :func:`outlet_profiles`, :func:`outlet_distances`,
   :func:`outlet_map`, :func:`outlet_clusters`, :func:`label_separation`;
 * :mod:`~framing.stats.discovery`: :func:`suggest_axes`;
+* :mod:`~framing.stats.over_time`: :func:`over_time`, :func:`rates_over_time`,
+  :func:`mix_over_time`, :func:`attention`, :func:`shifts`;
+* :mod:`~framing.stats.omissions`: :func:`omissions`;
 * :mod:`~framing.stats.figures`: charts of all of these.
 """
 
@@ -19,13 +22,21 @@ from .discovery import AxisSuggestions, suggest_axes
 from .distinctive import (TermCounts, background_counts, distinctive_terms, groups_for,
                           log_odds_dirichlet, strip_repeated_lines, term_counts)
 from .multiple import bh_qvalues
+from .omissions import omissions
 from .outlet_map import (default_features, label_separation, outlet_clusters, outlet_distances, outlet_linkage,
                          outlet_map, outlet_profiles, profile_features)
+from .over_time import attention, mix_over_time, over_time, rates_over_time, shifts
 from .uncertainty import (axis_differences, axis_intervals, bootstrap_ratio, pairwise_differences, rate_intervals,
                           ratio_intervals, share_intervals)
 
 __all__ = [
     "AxisSuggestions",
+    "attention",
+    "mix_over_time",
+    "omissions",
+    "over_time",
+    "rates_over_time",
+    "shifts",
     "TermCounts",
     "axis_differences",
     "axis_intervals",

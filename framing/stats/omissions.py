@@ -147,6 +147,15 @@ def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_
     Returns ``story, outlet, kind, item, n_others_mentioning, n_others, share, n_articles``
     (this outlet's articles on the story), ``evidence`` (a list of ``(outlet, sentence)``, one
     per other outlet mentioning it) and ``wording`` ("not mentioned in these N articles").
+
+    >>> from framing import Article
+    >>> texts = {"a": "The blast killed 13 service members, Frank McKenzie said.",
+    ...          "b": "Gen. Frank McKenzie said 13 service members died.",
+    ...          "c": "A blast struck the airport."}
+    >>> arts = [Article(id=o, outlet=o, title="", text=t, story="s") for o, t in texts.items()]
+    >>> t = omissions(arts, kinds=["name", "number"])
+    >>> t[["outlet", "kind", "item", "n_others_mentioning"]].values.tolist()
+    [['c', 'name', 'Frank McKenzie', 2], ['c', 'number', '13 service members', 2]]
     """
     kinds = set(kinds)
     bad = kinds - set(OMISSION_KINDS)

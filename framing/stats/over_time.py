@@ -76,17 +76,23 @@ def article_periods(analysis, freq: str) -> pd.Series:
 def choose_frequency(analysis, *, by: str = "outlet",
                      min_articles: int = MIN_ARTICLES_PER_CELL) -> tuple[str, str]:
     """``(freq, reason)``: the finest of week, month, quarter and year with at least
-    :data:`MIN_PERIODS` periods and a median of ``min_articles`` articles per group and period;
+    :data:`MIN_PERIODS` periods and a median of ``min_articles`` articles that use an axis (all
+    articles, without the axes extractor) per group and period;
     if none has both, the coarsest with enough periods, whose cells are largest (the reason says
     they are still small)."""
     groups = article_groups(analysis, by)[by].to_numpy()
     n_dated = int(_dates(analysis).notna().sum())
     if n_dated == 0:
         return "M", "no article has a date"
+    # what is charted are shares of axis terms: count the articles that use an axis at all
+    axis_cols = [c for c in analysis.values.columns
+                 if c.startswith("axes:") and not c.endswith(":applicable")]
+    uses = (analysis.values[axis_cols].to_numpy().sum(axis=1) > 0) if axis_cols \
+        else np.ones(len(groups), dtype=bool)
     fallback = None
     for freq in FREQUENCIES:
         periods = article_periods(analysis, freq)
-        ok = periods.notna().to_numpy()
+        ok = periods.notna().to_numpy() & uses
         n_periods = int(periods[ok].nunique())
         if n_periods < MIN_PERIODS:
             continue
@@ -95,10 +101,11 @@ def choose_frequency(analysis, *, by: str = "outlet",
         median = float(cells.median())
         if median >= min_articles:
             return freq, (f"{_NAMES[freq]}: the finest period with a median of at least "
-                          f"{min_articles} articles per {by} and period (median {median:g}, "
-                          f"{n_periods} periods)")
+                          f"{min_articles} articles using an axis per {by} and period (median "
+                          f"{median:g}, {n_periods} periods)")
         fallback = (freq, f"{_NAMES[freq]}: no period length gives a median of {min_articles} "
-                          f"articles per {by} and period (here {median:g}); intervals are wide")
+                          f"articles using an axis per {by} and period (here {median:g}); "
+                          "intervals are wide")
     if fallback is not None:
         return fallback
     return "Y", f"the dated articles span fewer than {MIN_PERIODS} years"
@@ -149,6 +156,16 @@ def over_time(analysis, *, by: str = "outlet", freq: str = "auto",
     ``share_low``/``share_high``, ``n_articles``, ``n_articles_with_hits``, ``note`` …) after
     ``period`` and ``period_start``. ``attrs`` holds ``freq``, ``freq_reason`` (why that period,
     when ``freq="auto"``) and ``n_undated`` (articles left out for want of a date).
+
+    >>> import datetime as dt
+    >>> from framing import Article, AxisCounter, analyse
+    >>> arts = [Article(id=f"a{m}", outlet="A", title="", published=dt.date(2021, m, 1),
+    ...                 text="Foreign troops ended the occupation." if m > 2 else
+    ...                      "Foreign troops ended their mission.") for m in range(1, 5)]
+    >>> a = analyse(arts, extractors=[AxisCounter().fit()])
+    >>> t = over_time(a, freq="M", axes=["military-presence"], n_boot=50)
+    >>> t[t["label"] == "occupation"][["period", "count", "share"]].values.tolist()
+    [['2021-01', 0, 0.0], ['2021-02', 0, 0.0], ['2021-03', 1, 1.0], ['2021-04', 1, 1.0]]
     """
     freq, reason = _resolve_freq(analysis, by, freq)
     cells, n_undated = _cells(analysis, by, freq)
@@ -194,6 +211,16 @@ def attention(analysis, *, by: str = "outlet", freq: str = "auto",
 
     ``period, period_start, <by>, topic, kind ("axis" or "story"), n_articles_using,
     n_articles, share``: the attention a group gives a subject, as Media Cloud charts it.
+
+    >>> import datetime as dt
+    >>> from framing import Article, AxisCounter, analyse
+    >>> arts = [Article(id=f"a{m}", outlet="A", title="", published=dt.date(2021, m, 1),
+    ...                 text="Foreign troops ended the occupation." if m > 2 else
+    ...                      "Foreign troops ended their mission.") for m in range(1, 5)]
+    >>> a = analyse(arts, extractors=[AxisCounter().fit()])
+    >>> t = attention(a, freq="Q", axes=["military-presence"])
+    >>> t[["period", "topic", "n_articles_using", "n_articles"]].values.tolist()
+    [['2021Q1', 'military-presence', 3, 3], ['2021Q2', 'military-presence', 1, 1]]
     """
     freq, reason = _resolve_freq(analysis, by, freq)
     cells, n_undated = _cells(analysis, by, freq)
@@ -281,6 +308,16 @@ def shifts(analysis, *, by: str = "outlet", freq: str = "auto",
     ``_low`` / ``_high``, ``difference`` with ``difference_low`` / ``difference_high``,
     ``n_before``, ``n_after`` (articles), ``statistic``, ``p``, ``q``, ``shift`` and
     ``sentence``. ``attrs`` as in :func:`over_time`.
+
+    >>> import datetime as dt
+    >>> from framing import Article, AxisCounter, analyse
+    >>> arts = [Article(id=f"a{m}", outlet="A", title="", published=dt.date(2021, m, 1),
+    ...                 text="Foreign troops ended the occupation." if m > 2 else
+    ...                      "Foreign troops ended their mission.") for m in range(1, 5)]
+    >>> a = analyse(arts, extractors=[AxisCounter().fit()])
+    >>> s = shifts(a, freq="M", axes=["military-presence"])
+    >>> bool(s.loc[0, "tested"]), s.loc[0, "note"][:26]   # four articles can show no shift
+    (False, 'too few articles to test: ')
     """
     freq, reason = _resolve_freq(analysis, by, freq)
     cells, n_undated = _cells(analysis, by, freq)

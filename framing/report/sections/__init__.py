@@ -16,7 +16,8 @@ from ..evidence import EvidenceIndex
 __all__ = ["ReportInputs", "ORDER"]
 
 #: section modules in page order; optional ones are skipped when their feature module is absent
-ORDER = ["summary", "axes", "loaded", "attribution", "terms", "outlet_map", "stories", "corpus"]
+ORDER = ["summary", "axes", "loaded", "attribution", "over_time", "terms", "outlet_map", "stories",
+         "corpus"]
 
 
 @dataclass
@@ -30,6 +31,7 @@ class ReportInputs:
     evidence_limit: int = 10
     small_threshold: int = 5
     n_jobs: int = 1  # worker processes a section may use (re-reading texts for term counts)
+    freq: str = "auto"  # period of the over-time section: W, M, Q, Y or auto
     extras: dict = field(default_factory=dict)
 
     @property

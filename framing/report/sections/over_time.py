@@ -1,0 +1,103 @@
+"""Over time: label shares per period for the axes with most hits, and the shifts found."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import figures
+from . import ReportInputs
+
+MAX_PANELS = 6
+#: groups drawn per panel: lines past the palette's eight are grey and unreadable
+MAX_LINES = 8
+#: a period is drawn for a group only with this many articles using the axis: with one or two,
+#: a share jumps between 0% and 100% and the line says nothing (the tables keep every cell)
+MIN_POINT_ARTICLES = 5
+
+
+def _computed(inputs: ReportInputs) -> dict:
+    if "over_time" not in inputs.extras:
+        from ...stats.over_time import MIN_PERIODS, attention, over_time, shifts
+
+        a = inputs.shown_analysis()
+        out: dict = {}
+        if "axes" in a.extractors and len(a.articles):
+            freq = inputs.freq
+            table = over_time(a, by=inputs.by, freq=freq)
+            periods = table.loc[table["axis_total"] > 0, "period"].nunique() if len(table) else 0
+            out = {"table": table, "n_periods": int(periods), "min_periods": MIN_PERIODS}
+            if periods >= MIN_PERIODS:
+                freq = table.attrs["freq"]
+                out["shifts"] = shifts(a, by=inputs.by, freq=freq)
+                out["attention"] = attention(a, by=inputs.by, freq=freq)
+        inputs.extras["over_time"] = out
+    return inputs.extras["over_time"]
+
+
+def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
+    got = _computed(inputs)
+    if not got or got["n_periods"] < got["min_periods"]:
+        return {}
+    return {"over_time": got["table"], "shifts": got["shifts"], "attention": got["attention"]}
+
+
+def build(inputs: ReportInputs) -> dict | None:
+    got = _computed(inputs)
+    if not got or got["n_periods"] < got["min_periods"]:
+        return None  # fewer than three periods with data: no line to draw
+    table, found = got["table"], got["shifts"]
+    by, names = inputs.by, inputs.names
+    order = [g for g in inputs.groups.index][:MAX_LINES]
+    used = table[table["axis_total"] > 0]
+    # the axes with most hits, each drawn by its first label's share (a two-pole axis's other
+    # label is the complement)
+    totals = used.groupby("axis")["count"].sum().sort_values(ascending=False, kind="stable")
+    lexicon = inputs.analysis.extractors["axes"].lexicon_
+    panels = []
+    for axis_id in totals.index[:MAX_PANELS]:
+        axis = lexicon[axis_id]
+        panels.append((axis_id, axis.poles[0].name,
+                       f"{axis.label}: share of '{axis.poles[0].name}'"))
+    plot = used[used[by].isin(order) & (used["n_articles_with_hits"] >= MIN_POINT_ARTICLES)]
+    plot = plot.assign(group=lambda f: f[by].map(names))
+    fig = figures.over_time_figure(plot, panels=panels, groups=[names[g] for g in order],
+                                   styles=inputs.styles)
+    alt = "; ".join(
+        f"{title}: " + ", ".join(
+            f"{names[g]} {_span(plot, axis, label, names[g])}" for g in order)
+        for axis, label, title in panels)
+    shown_shifts = found[found["shift"] & found[by].isin(inputs.groups.index)]
+    tested = found[found["tested"] & found[by].isin(inputs.groups.index)]
+    untested = found[~found["tested"].astype(bool) & found[by].isin(inputs.groups.index)
+                     & (found["n_articles"] > 0)]
+    return {
+        "chart": {"uri": figures.svg_data_uri(fig),
+                  "alt": "Share of each axis's first label per period and group. " + alt},
+        "freq_reason": table.attrs["freq_reason"], "n_periods": got["n_periods"],
+        "n_undated": table.attrs["n_undated"],
+        "shifts": [{"group": names.get(r[by], r[by]), "sentence": _named(r, by, names)}
+                   for r in shown_shifts.to_dict("records")],
+        "n_tested": len(tested), "n_untested": len(untested),
+        "fdr": found.attrs.get("fdr", 0.05), "min_articles": found.attrs.get("min_articles"),
+        "n_lines_left_out": max(0, len(inputs.groups) - MAX_LINES),
+        "min_point_articles": MIN_POINT_ARTICLES,
+    }
+
+
+def _span(plot, axis, label, group) -> str:
+    rows = plot[(plot["axis"] == axis) & (plot["label"] == label) & (plot["group"] == group)]
+    shares = rows.sort_values("period_start")["share"].to_numpy(dtype=float)
+    shares = shares[np.isfinite(shares)]
+    if not len(shares):
+        return "no hits"
+    return f"{shares[0]:.0%} first, {shares[-1]:.0%} last"
+
+
+def _named(row: dict, by: str, names: dict) -> str:
+    """The shift's sentence with the group's display name in place of its id."""
+    sentence = row["sentence"]
+    key = str(row[by])
+    name = names.get(row[by], key)
+    prefix = f"{key}'s share"
+    return sentence.replace(prefix, f"{name}'s share", 1) if prefix in sentence else sentence

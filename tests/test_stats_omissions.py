@@ -90,3 +90,25 @@ def test_items_of_a_text():
     assert ("name", "Frank McKenzie") in [(k, i) for k, i, _ in items]
     assert ("number", "170 afghans") in [(k, i) for k, i, _ in items]
     assert not any(i.startswith("2021") for _, i, _ in items)  # a year is context
+
+
+def test_the_report_lists_each_outlets_gaps_per_story_escaped(tmp_path):
+    from framing.corpus import Corpus
+    from framing.report.build import Report
+    from tests.conftest import write_article, write_outlet
+
+    hostile = {**TEXTS, "courier": TEXTS["courier"] + " <script>alert(1)</script> Officials left."}
+    for outlet, text in hostile.items():
+        write_outlet(tmp_path, outlet, name=f"The {outlet.title()}")
+        write_article(tmp_path, outlet, "blast", text, story=STORY, published="2021-08-26")
+    corpus = Corpus.load(tmp_path)
+    report = Report(analyse(corpus, extractors=[AttributionExtractor().fit()]),
+                    corpus=corpus)
+    story = report.context()["sections"]["stories"]["stories"][0]
+    gazette = next(g for g in story["gaps"] if g["outlet"] == "The Gazette")
+    assert gazette["wording"] == "not mentioned in this article"
+    items = [(it["kind"], it["item"]) for it in gazette["items"]]
+    assert ("number", "13 US service members") in items or ("quoted", "Frank McKenzie") in items
+    html = report.to_html()
+    assert "What most of the other outlets report" in html
+    assert "<script>alert(1)" not in html

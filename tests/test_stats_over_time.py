@@ -165,3 +165,12 @@ def test_attention_counts_articles_using_each_axis(axes_extractor):
     assert row["n_articles"] == 4 and row["n_articles_using"] == 3
     assert row["share"] == pytest.approx(0.75)
     assert set(table["kind"]) == {"axis"}
+
+
+def test_a_corpus_without_dates_gives_empty_tables_not_an_error(axes_extractor):
+    articles = [Article(id=f"u{i}", outlet="a", title="t", text=OCCUPATION[0]) for i in range(3)]
+    a = _analysis(articles, axes_extractor)
+    table = over_time(a, freq="M", n_boot=20)
+    assert table.empty and table.attrs["n_undated"] == 3
+    assert {"period", "period_start", "outlet", "share"} <= set(table.columns)
+    assert shifts(a, freq="M").empty or not shifts(a, freq="M")["shift"].any()

@@ -134,7 +134,8 @@ def _cells(analysis, by: str, freq: str):
 
 
 def _split_cells(table: pd.DataFrame, by: str, freq: str, reason: str, n_undated: int) -> pd.DataFrame:
-    parts = table["__cell"].str.split(_SEP, n=1, expand=True)
+    parts = table["__cell"].astype(str).str.split(_SEP, n=1, expand=True) if len(table) \
+        else pd.DataFrame({0: pd.Series([], dtype=object), 1: pd.Series([], dtype=object)})
     table = table.drop(columns="__cell")
     table.insert(0, by, parts[0].to_numpy())
     table.insert(0, "period", parts[1].to_numpy())

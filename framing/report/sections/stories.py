@@ -9,6 +9,11 @@ from . import ReportInputs
 
 MAX_STORIES = 12
 MAX_PER_STORY = 8
+#: omissions are listed for stories of at most this many articles (their texts are compared
+#: sentence by sentence); larger ones: framing.omissions in a notebook
+MAX_OMISSION_ARTICLES = 60
+GAPS_PER_OUTLET = 3
+_KIND_RANK = {"number": 0, "quoted": 1, "name": 2, "organisation": 3, "content": 4}
 
 
 def build(inputs: ReportInputs) -> dict | None:
@@ -28,6 +33,8 @@ def build(inputs: ReportInputs) -> dict | None:
     quotes = a.records.get("attribution")
     speakers = (quotes.groupby("article_id")["speaker"].agg(lambda s: sorted(set(map(str, s)))[:6])
                 if quotes is not None and len(quotes) and "speaker" in quotes else pd.Series(dtype=object))
+    gaps = _gaps(inputs, [st for st in top if outlets_per_story[st] >= 3
+                          and (arts["story"] == st).sum() <= MAX_OMISSION_ARTICLES], arts)
     stories = []
     for story in sorted(top):
         rows = arts[arts["story"] == story].sort_values(["published", "outlet_name"], kind="stable")
@@ -39,6 +46,8 @@ def build(inputs: ReportInputs) -> dict | None:
                           "terms": axis_terms.get(r.article_id, []),
                           "speakers": speakers.get(r.article_id, [])}
                          for r in rows.head(MAX_PER_STORY).itertuples()],
+            "gaps": gaps.get(story),
+            "gaps_skipped": outlets_per_story[story] >= 3 and story not in gaps,
         })
     return {"stories": stories, "n_multi": len(multi)}
 
@@ -46,3 +55,37 @@ def build(inputs: ReportInputs) -> dict | None:
 def _axis_ids(analysis) -> set[str]:
     counter = analysis.extractors.get("axes")
     return {ax.id for ax in counter.lexicon_} if counter is not None else set()
+
+
+def _gaps(inputs: ReportInputs, story_ids: list[str], arts: pd.DataFrame) -> dict:
+    """Per story: for each outlet, the items most of the other outlets report and its articles
+    do not mention (:func:`framing.stats.omissions.omissions`), the most widely reported first."""
+    corpus = inputs.extras.get("corpus")
+    if corpus is None or not story_ids:
+        return {}
+    from ...stats.omissions import omissions
+
+    wanted = arts[arts["story"].isin(story_ids)]
+    if corpus.root is not None:
+        folder = corpus.root / "articles"
+        articles = [corpus.read_article(folder / f"{i}.md") for i in wanted["article_id"]]
+    else:
+        ids = set(wanted["article_id"])
+        articles = [x for x in corpus if x.id in ids]
+    table = omissions(articles, inputs.analysis, top=None)
+    names = dict(zip(inputs.analysis.outlets["id"], inputs.analysis.outlets["name"]))
+    out: dict = {}
+    for story, rows in table.groupby("story", sort=True):
+        per_outlet = []
+        for outlet, items in rows.groupby("outlet", sort=True):
+            # figures and voices first, then names, then whole reported facts
+            items = items.assign(_rank=items["kind"].map(_KIND_RANK)).sort_values(
+                ["n_others_mentioning", "_rank"], ascending=[False, True], kind="stable"
+            ).head(GAPS_PER_OUTLET)
+            per_outlet.append({"outlet": names.get(outlet, outlet), "wording": items.iloc[0]["wording"],
+                               "items": [{"kind": r.kind, "item": r.item,
+                                          "n": int(r.n_others_mentioning), "of": int(r.n_others),
+                                          "evidence": [(names.get(o, o), sent) for o, sent in r.evidence[:2]]}
+                                         for r in items.itertuples()]})
+        out[story] = per_outlet
+    return out

@@ -127,3 +127,17 @@ def test_axis_differences_are_position_differences():
     assert row.ci_low < row.difference < row.ci_high and row.ci_low > 0
     with pytest.raises(InputError, match="no axis"):
         axis_differences(a, "nope")
+
+
+def test_the_columnwise_nanquantile_equals_numpys_exactly():
+    from framing.stats.uncertainty import _nanquantile_columns
+
+    rng = np.random.default_rng(1)
+    for _ in range(100):
+        x = rng.random((int(rng.integers(2, 50)), int(rng.integers(1, 12))))
+        x[rng.random(x.shape) < 0.4] = np.nan
+        x = x[:, np.isfinite(x).any(axis=0)]
+        if not x.shape[1]:
+            continue
+        expected = np.nanquantile(x, [0.025, 0.5, 0.975], axis=0)
+        assert np.array_equal(_nanquantile_columns(x, (0.025, 0.5, 0.975)), expected, equal_nan=True)

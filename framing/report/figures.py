@@ -458,6 +458,18 @@ def _thousands():
     return FuncFormatter(lambda v, _: f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}")
 
 
+def _date_locator(starts: pd.Series):
+    """Ticks for a time axis: years over a long span, months over a short one (matplotlib's
+    AutoDateLocator warns, and falls back badly, on some spans)."""
+    starts = pd.to_datetime(starts)
+    years = (starts.max() - starts.min()).days / 365.25 if len(starts) else 0
+    if years >= 3:
+        return matplotlib.dates.YearLocator(base=max(1, math.ceil(years / 5)))
+    if years >= 0.5:
+        return matplotlib.dates.MonthLocator(interval=max(1, math.ceil(years * 12 / 5)))
+    return matplotlib.dates.DayLocator(interval=max(1, math.ceil(years * 365 / 5)))
+
+
 def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
                      groups: list[str], styles: dict[str, GroupStyle] | None = None) -> Figure:
     """Small multiples: one panel per axis, one line per group of the share of one label over
@@ -498,7 +510,7 @@ def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
             ax.tick_params(axis="x", labelsize=SMALL)
             for tick in ax.get_xticklabels():
                 tick.set_rotation(0)
-            ax.xaxis.set_major_locator(matplotlib.dates.AutoDateLocator(maxticks=5))
+            ax.xaxis.set_major_locator(_date_locator(sub["period_start"]))
             ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(
                 ax.xaxis.get_major_locator()))
             ax.set_title(_short(title, 48), fontsize=9, loc="left")

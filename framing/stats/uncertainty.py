@@ -102,9 +102,31 @@ def _intervals(reps: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray, np.
     se = np.full(reps.shape[1], np.nan)
     if defined.any():
         sub = reps[:, defined]
-        low[defined], high[defined] = np.nanquantile(sub, [lo, hi], axis=0)
+        low[defined], high[defined] = _nanquantile_columns(sub, (lo, hi))
         se[defined] = np.nanstd(sub, axis=0, ddof=1)
     return low, high, se
+
+
+def _nanquantile_columns(values: np.ndarray, qs) -> np.ndarray:
+    """``np.nanquantile(values, qs, axis=0)`` (its default, linear method) for every column at
+    once: numpy loops over the columns in Python when any holds a NaN, which made the
+    intervals of a many-cell table (outlets × months) the slowest part of a report."""
+    ordered = np.sort(values, axis=0)  # NaNs sort last
+    count = np.isfinite(values).sum(axis=0)
+    cols = np.arange(values.shape[1])
+    out = np.full((len(qs), values.shape[1]), np.nan)
+    ok = count > 0
+    for i, q in enumerate(qs):
+        pos = q * (np.maximum(count, 1) - 1)
+        below = np.floor(pos).astype(np.int64)
+        above = np.minimum(below + 1, np.maximum(count - 1, 0))
+        frac = pos - below
+        a, b = ordered[below, cols], ordered[above, cols]
+        # numpy's lerp: a + (b - a) * t, computed from the nearer end for t >= 0.5
+        diff = b - a
+        value = np.where(frac >= 0.5, b - diff * (1 - frac), a + diff * frac)
+        out[i] = np.where(ok, value, np.nan)
+    return out
 
 
 def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],

@@ -211,8 +211,9 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
             text = article.analysed_text
             for kind, item, sentence in article_items(text):
                 found.setdefault((kind, item), sentence)
-            for s, e in split_sentences(text):
-                sentence = " ".join(text[s:e].split())
+            body = article.text  # reported content: the body, not the headline
+            for s, e in split_sentences(body):
+                sentence = " ".join(body[s:e].split())
                 sents.append((sentence, _content(sentence)))
         items[outlet] = found
         texts[outlet] = " ".join(" ".join(a.analysed_text.split()) for a in articles)

@@ -759,9 +759,10 @@ def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
     found = ctx.title_spans.get(qs)
     if found is None:
         inner = ctx.doc.text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. ")
+        # the anchored match first: it almost always fails, and costs less than counting words
         found = ctx.title_spans[qs] = is_title(inner) or (
-            inner[:1].isupper() and count_words(inner) <= 4
-            and bool(_WORK_AFTER.match(ctx.doc.text, qe)))  # NBC's "Today" show
+            inner[:1].isupper() and _WORK_AFTER.match(ctx.doc.text, qe) is not None
+            and count_words(inner) <= 4)  # NBC's "Today" show
     return found
 
 
@@ -1282,6 +1283,11 @@ _NOUNS_IN_ED_ING = frozenset("""wing being offspring ring king thing things clot
 _DANGLING = frozenset("""and or but nor of to for with from by in on at into onto towards toward
     about than as a an the""".split())
 
+# built once, not at every call
+_PRONOUNS_AND_CONTRACTED = frozenset(_PRONOUNS | {"it's", "he's", "she's", "they're"})
+_DANGLING_NOT_ARTICLES = _DANGLING - {"a", "an", "the"}
+_FRAGMENTS_NOT_TITLES = _FRAGMENT_WORDS - _TITLES
+
 
 def is_fragment(description: str) -> bool:
     """A determiner, weekday, month, title or connective alone, or a phrase that starts or ends
@@ -1303,7 +1309,7 @@ def is_fragment(description: str) -> bool:
         return True
     if low[0] in ("no", "nobody") or low[:2] == ["not", "one"]:
         return True  # "no one says …": nobody is reported as saying it
-    if low[0].replace("’", "'") in _PRONOUNS | {"it's", "he's", "she's", "they're"}:
+    if low[0].replace("’", "'") in _PRONOUNS_AND_CONTRACTED:
         return True  # "It even …", "he answered when": a clause, the pronoun alone speaks
     if words[0].islower() and (low[0].endswith(("ing", "ed")) or low[0] in ("said", "says")):
         return True  # "said his visit", "noticing a sign": a verb, not a speaker
@@ -1314,7 +1320,7 @@ def is_fragment(description: str) -> bool:
     if last.islower() and len(last) > 4 and last.endswith(("ed", "ing")) \
             and last not in _NOUNS_IN_ED_ING:
         return True  # "the incident concluded", "The most embarrassing"
-    return words[0].islower() and low[0] in _DANGLING - {"a", "an", "the"}
+    return words[0].islower() and low[0] in _DANGLING_NOT_ARTICLES
 
 
 _MALE_CUES = re.compile(r"\b(?:Mr|Sir|King|Prince|Lord|Father|Brother)\b\.?")
@@ -1418,13 +1424,15 @@ def _surname_person(ctx: _Context, token: tuple[int, str]) -> tuple[int, str] | 
     """``(offset, full name)`` for a lone surname of a person the article names in full
     ("In his speech, Obama …" after "Barack Obama")."""
     at, word = token
+    full = ctx.names.get(word.lower())
+    if full is None:
+        return None  # (checked first: most capitalised words are no quoted person's surname)
     if word.endswith(("’s", "'s")):
         return None  # "Veracode’s chief technology officer": no subject, and often no person
     if len(word) < 3 or not word[:1].isupper() or not word[1:].islower() \
             or ctx.doc.in_quote(at, at + len(word)) or _written_lower(ctx, word):
         return None
-    full = ctx.names.get(word.lower())
-    return None if full is None else (at, full)
+    return at, full
 
 
 def _sentence_pieces(text: str, start: int, end: int) -> list[list[tuple[int, str]]]:
@@ -1518,12 +1526,12 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     if not m.group(1).islower():
         return ""  # "the Times": a name, not a role
     role = m.group(1)
-    if role in _PRONOUNS or role in _FRAGMENT_WORDS - _TITLES or not (
+    if role in _PRONOUNS or role in _FRAGMENTS_NOT_TITLES or not (
             role in _TITLES or role in ctx.actors.role_words):
         return ""  # "the analyst" and "the governor" stand for people; "the report" does not
     lo = max(0, offset - _ANTECEDENT_REACH)
     if role not in _ROLE_FORMS and \
-            role not in ctx.doc.lower[lo:max(lo, offset - len(description) - 2)]:
+            ctx.doc.lower.find(role, lo, max(lo, offset - len(description) - 2)) < 0:
         return ""  # the role is written nowhere before this description: no one introduced so
     before, after = _role_patterns(role)
     best_at, best = -1, ""

@@ -52,16 +52,31 @@ _IRREGULAR = {
 }
 
 
+# Words that never inflect: "withdraw the United States from NATO" would otherwise also cover
+# "thes … froms", and a multi-word term's forms multiply by four at each of them (that one term
+# made 20,736 forms, most of the built-in axes' regex and its seconds of compile time).
+_FUNCTION_WORDS: frozenset[str] = frozenset("""
+    the and nor but for yet from with without within into onto upon over under about above
+    below after before between through among against across along around toward towards than
+    that this these those their them they its his her hers our ours your yours who whom whose
+    which what not any all some such per via off out
+""".split())
+
+
 def inflections(word: str) -> frozenset[str]:
     """The forms of one lower-case word that a term covers: plural / 3rd person, -ed, -ing.
+
+    Function words ("the", "from", "their" …) have no other forms.
 
     >>> sorted(inflections("occupy"))
     ['occupied', 'occupies', 'occupy', 'occupying']
     >>> sorted(inflections("invasion"))
     ['invasion', 'invasioned', 'invasioning', 'invasions']
+    >>> sorted(inflections("from"))
+    ['from']
     """
     forms = {word}
-    if len(word) < 3 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha() or word in _FUNCTION_WORDS:
         return frozenset(forms)
     forms.update(_IRREGULAR.get(word, ()))
     consonant_y = word.endswith("y") and word[-2] not in _VOWELS
@@ -97,15 +112,28 @@ class TermMatch:
 # of an abbreviation ("U.S. forces" is the term "u s forces"): a dot inside a word, or after a
 # one-letter word. A full stop after a longer word ends a sentence and never joins a term.
 _SEPARATOR = r"(?:[\s\-\u2010-\u2015'\u2019/]+|\.(?=[^\W_])|(?<=\b[^\W_])\.\s+)"
+# The same inside a trie, where the word before the separator is known and the one after always
+# begins with a letter: the lookarounds are settled when the pattern is built, not tested at every
+# position (the regex parser spends most of a large lexicon's compile time on them). After a
+# longer word a dot may only join letters ("u.s" is "u s"); after a one-letter word it may also be
+# followed by spaces ("U. S.").
+_SEPARATOR_AFTER_WORD = r"(?:[\s\-\u2010-\u2015'\u2019/]+|\.)"
+_SEPARATOR_AFTER_LETTER = r"(?:[\s\-\u2010-\u2015'\u2019/]+|\.\s*)"
 
 
-def trie_pattern(forms: Iterable[str], *, separator: str = _SEPARATOR) -> str:
+def trie_pattern(forms: Iterable[str], *, separator: str | None = None) -> str:
     """A regex matching any of ``forms`` (words separated by single spaces), longest first.
 
-    ``separator`` is what may stand between words in the text (a space in a form matches it).
+    ``separator`` is what may stand between words in the text (a space in a form matches it); by
+    default :data:`_SEPARATOR`, specialised to the word before each space.
 
     Built as a trie so the regex engine, not Python, walks the alternatives: matching then costs
     about as much as one scan of the text whatever the size of the lexicon.
+
+    >>> import re
+    >>> p = re.compile(trie_pattern(["u s forces", "us forces"]))
+    >>> [bool(p.fullmatch(t)) for t in ("U.S. forces".lower(), "u. s. forces", "us. forces")]
+    [True, True, False]
     """
     trie: dict = {}
     for form in forms:
@@ -114,19 +142,26 @@ def trie_pattern(forms: Iterable[str], *, separator: str = _SEPARATOR) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def build(node: dict) -> str:
+    def between(word_length: int) -> str:
+        if separator is not None:
+            return separator
+        return _SEPARATOR_AFTER_LETTER if word_length == 1 else _SEPARATOR_AFTER_WORD
+
+    def build(node: dict, word_length: int) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            piece = separator if ch == " " else re.escape(ch)
-            branches.append(piece + build(node[ch]))
+            if ch == " ":
+                branches.append(between(word_length) + build(node[ch], 0))
+            else:
+                branches.append(re.escape(ch) + build(node[ch], word_length + 1))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         # greedy optional group: the longer continuation is tried first
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return build(trie, 0)
 
 
 class TermMatcher:

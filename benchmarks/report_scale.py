@@ -1,6 +1,7 @@
 """How long `framing report` takes on a large corpus, how much memory, how big the page, how fast it opens.
 
-    python benchmarks/report_scale.py [--corpus DIR] [--jobs N] [--by outlet|leaning]
+    python benchmarks/report_scale.py [--corpus DIR] [--jobs N] [--by outlet|leaning] [--freq M]
+                                      [--keep DIR]
 
 Without --corpus, the 37,554-article Article-Bias-Prediction file in ../shared/data is imported
 into a temporary corpus first (that import is timed by benchmarks/bulk_import.py, not here).
@@ -121,6 +122,9 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, help="an existing corpus folder")
     parser.add_argument("--jobs", type=int, default=-1)
     parser.add_argument("--by", default="outlet")
+    parser.add_argument("--freq", default="auto", help="period of the Over time section (auto|W|M|Q|Y)")
+    parser.add_argument("--keep", type=Path,
+                        help="keep the page and its --tables in this folder (to open or screenshot)")
     args = parser.parse_args(argv)
 
     tmp = None
@@ -137,20 +141,21 @@ def main(argv=None) -> int:
         print(f"  import: {time.perf_counter() - t:.0f} s (see benchmarks/bulk_import.py)")
     try:
         n_articles = sum(1 for _ in (corpus / "articles").rglob("*.md"))
-        out = Path(tempfile.mkdtemp(prefix="framing-report-"))
+        out = args.keep or Path(tempfile.mkdtemp(prefix="framing-report-"))
+        out.mkdir(parents=True, exist_ok=True)
         page = out / "report.html"
         base_s, base_mb = baseline_countvectorizer(corpus)
         framing = shutil.which("framing") or str(Path(sys.executable).parent / "framing")
         wall, peak_mb, code = run_with_peak([framing, "report", "--corpus", str(corpus), "-o",
                                              str(page), "--jobs", str(args.jobs), "--by", args.by,
-                                             "--tables", str(out / "tables"), "--quiet"])
+                                             "--freq", args.freq, "--tables", str(out / "tables"), "--quiet"])
         if code:
             print(f"framing report failed with exit code {code}")
             return 1
         size_mb = page.stat().st_size / 1e6
         print(f"corpus: {n_articles:,} articles")
         print(f"baseline (CountVectorizer over the same files): {base_s:.1f} s, {base_mb:.0f} MB")
-        print(f"framing report --jobs {args.jobs} --by {args.by}: {wall:.1f} s "
+        print(f"framing report --jobs {args.jobs} --by {args.by} --freq {args.freq}: {wall:.1f} s "
               f"({wall / base_s:.2f}x baseline; target <= 180 s)")
         print(f"peak memory, all processes: {peak_mb:.0f} MB ({peak_mb / base_mb:.2f}x baseline; "
               "target <= 4096 MB)")
@@ -165,7 +170,10 @@ def main(argv=None) -> int:
                   f"{r - base_r:.1f} s for the report)")
         else:
             print("render time: skipped (no chromium)")
-        shutil.rmtree(out, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(out, ignore_errors=True)
+        else:
+            print(f"page and tables kept in {out}")
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

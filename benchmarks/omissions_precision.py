@@ -1,0 +1,136 @@
+"""How often an omission the report lists is a real one: hand-checked items on NewsWCL50.
+
+NewsWCL50 (Hamborg et al. 2019, in ../shared/data/newswcl50) has 10 events, each covered by the
+same 5 US outlets on one day: a story per event, the case omissions are built for. An item listed
+for an outlet is *right* when both hold:
+
+1. it is a real item of its kind in the others' sentences (a person or organisation named, a
+   figure with what it counts, a speaker who is quoted, a fact several outlets report), and
+2. the outlet's article does not mention it in any wording (an alias, "the U.S." for "the United
+   States", a surname, a title, "the president" for the person, another figure for the same
+   count all count as mentioning).
+
+    python benchmarks/omissions_precision.py sample --n 150 --seed 1 --sheet /tmp/om/sheet.jsonl
+    python benchmarks/omissions_precision.py score  [--gold benchmarks/gold/omissions_newswcl50.jsonl]
+
+``sample`` draws items, stratified by kind, and writes a sheet with the outlet's article and the
+others' sentences for labelling; ``score`` prints precision per kind with 95% Wilson intervals
+over the labelled items the current code still lists (items it no longer lists are counted
+apart). The gold file holds keys and labels only; texts are read from ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newswcl50_discovery import load_texts  # noqa: E402
+from newswcl50_stories import DAY  # noqa: E402
+
+from framing.analysis import analyse  # noqa: E402
+from framing.corpus import Corpus  # noqa: E402
+from framing.stats.omissions import OMISSION_KINDS, omissions  # noqa: E402
+from axis_precision import wilson as wilson_interval  # noqa: E402
+from framing.types import Article  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "newswcl50"
+GOLD = Path(__file__).resolve().parent / "gold" / "omissions_newswcl50.jsonl"
+
+
+def listed(data: Path):
+    """(omissions table, article text by (story, outlet)) on NewsWCL50, with quoted actors."""
+    docs = load_texts(data / "NewsWCL50.conll")
+    docs["text"] = docs["text"].str.replace(" \\n ", "\n\n", regex=False)
+    articles = [Article(id=f"{r.event}-{r.outlet}", outlet=r.outlet, title="", text=r.text,
+                        published=DAY, story=str(r.event)) for r in docs.itertuples()]
+    corpus = Corpus.from_articles(articles)
+    analysis = analyse(corpus)
+    table = omissions(corpus, analysis, top=None)
+    texts = {(a.story, a.outlet): a.text for a in articles}
+    return table, texts
+
+
+def key(row) -> str:
+    return f"{row['story']}|{row['outlet']}|{row['kind']}|{row['item']}"
+
+
+def sample(args) -> int:
+    table, texts = listed(args.data)
+    rng = random.Random(args.seed)
+    rows = table.to_dict("records")
+    by_kind: dict[str, list] = {}
+    for r in rows:
+        by_kind.setdefault(r["kind"], []).append(r)
+    per_kind = max(1, args.n // max(1, len(by_kind)))
+    chosen = []
+    for kind in OMISSION_KINDS:
+        pool = by_kind.get(kind, [])
+        chosen.extend(rng.sample(pool, min(per_kind, len(pool))))
+    print(f"{len(rows)} items listed; drew {len(chosen)}: "
+          + ", ".join(f"{k} {sum(c['kind'] == k for c in chosen)}/{len(by_kind.get(k, []))}"
+                      for k in OMISSION_KINDS))
+    args.sheet.parent.mkdir(parents=True, exist_ok=True)
+    with args.sheet.open("w", encoding="utf-8") as fh:
+        for r in chosen:
+            fh.write(json.dumps({"key": key(r), "story": r["story"], "outlet": r["outlet"],
+                                 "kind": r["kind"], "item": r["item"],
+                                 "others": [list(e) for e in r["evidence"]],
+                                 "article": texts[(r["story"], r["outlet"])],
+                                 "label": None, "reason": ""}, ensure_ascii=False) + "\n")
+    print(f"sheet: {args.sheet}")
+    return 0
+
+
+def score(args) -> int:
+    if not args.gold.exists():
+        print(f"no gold file at {args.gold}")
+        return 2
+    gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+    table, _ = listed(args.data)
+    current = {key(r) for r in table.to_dict("records")}
+    labelled = [g for g in gold if g.get("label") in ("right", "wrong")]
+    live = [g for g in labelled if g["key"] in current]
+    print(f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
+          f"({len(labelled) - len(live)} no longer listed); {len(current)} listed in all")
+    print(f"{'kind':14s} {'n':>4s} {'right':>6s} {'precision':>10s}  95% interval")
+    for kind in (*OMISSION_KINDS, "all"):
+        sub = [g for g in live if kind == "all" or g["kind"] == kind]
+        if not sub:
+            continue
+        k = sum(g["label"] == "right" for g in sub)
+        lo, hi = wilson_interval(k, len(sub))
+        print(f"{kind:14s} {len(sub):4d} {k:6d} {k / len(sub):10.1%}  [{lo:.1%}, {hi:.1%}]")
+    if args.show_wrong:
+        for g in live:
+            if g["label"] == "wrong":
+                print(f"  wrong {g['kind']:12s} {g['outlet']:5s} {g['item']!r}: {g.get('reason', '')}")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--n", type=int, default=150)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--sheet", type=Path, required=True)
+    c = sub.add_parser("score")
+    c.add_argument("--gold", type=Path, default=GOLD)
+    c.add_argument("--show-wrong", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.data / "NewsWCL50.conll").exists():
+        print(f"skipped: {args.data / 'NewsWCL50.conll'} not found (needs ../shared/data/newswcl50)")
+        return 0
+    return sample(args) if args.command == "sample" else score(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

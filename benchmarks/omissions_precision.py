@@ -64,7 +64,10 @@ def key(row) -> str:
 def sample(args) -> int:
     table, texts = listed(args.data)
     rng = random.Random(args.seed)
-    rows = table.to_dict("records")
+    done = set()
+    if args.exclude.exists():  # a fresh sample: nothing labelled before
+        done = {json.loads(line)["key"] for line in args.exclude.open(encoding="utf-8") if line.strip()}
+    rows = [r for r in table.to_dict("records") if key(r) not in done]
     by_kind: dict[str, list] = {}
     for r in rows:
         by_kind.setdefault(r["kind"], []).append(r)
@@ -95,7 +98,8 @@ def score(args) -> int:
     gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     table, _ = listed(args.data)
     current = {key(r) for r in table.to_dict("records")}
-    labelled = [g for g in gold if g.get("label") in ("right", "wrong")]
+    labelled = [g for g in gold if g.get("label") in ("right", "wrong")
+                and (args.set is None or g.get("set") == args.set)]
     live = [g for g in labelled if g["key"] in current]
     print(f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
           f"({len(labelled) - len(live)} no longer listed); {len(current)} listed in all")
@@ -107,6 +111,15 @@ def score(args) -> int:
         k = sum(g["label"] == "right" for g in sub)
         lo, hi = wilson_interval(k, len(sub))
         print(f"{kind:14s} {len(sub):4d} {k:6d} {k / len(sub):10.1%}  [{lo:.1%}, {hi:.1%}]")
+    # strata were drawn at different rates: weight each kind by how many items are listed
+    listed_by_kind = {k: sum(c.split("|")[2] == k for c in current) for k in OMISSION_KINDS}
+    parts = [(listed_by_kind[k], [g for g in live if g["kind"] == k]) for k in OMISSION_KINDS]
+    parts = [(n, sub) for n, sub in parts if sub]
+    if parts:
+        total = sum(n for n, _ in parts)
+        est = sum(n * sum(g["label"] == "right" for g in sub) / len(sub) for n, sub in parts) / total
+        print(f"all, weighted by the items listed per kind: {est:.1%} "
+              f"(listed: {', '.join(f'{k} {n}' for k, n in listed_by_kind.items())})")
     if args.show_wrong:
         for g in live:
             if g["label"] == "wrong":
@@ -122,8 +135,10 @@ def main(argv=None) -> int:
     s.add_argument("--n", type=int, default=150)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--sheet", type=Path, required=True)
+    s.add_argument("--exclude", type=Path, default=GOLD, help="gold file whose items to leave out")
     c = sub.add_parser("score")
     c.add_argument("--gold", type=Path, default=GOLD)
+    c.add_argument("--set", default=None, help="score only this labelled set (om1, om2 …)")
     c.add_argument("--show-wrong", action="store_true")
     args = parser.parse_args(argv)
     if not (args.data / "NewsWCL50.conll").exists():

@@ -11,7 +11,8 @@ for an outlet is *right* when both hold:
    count all count as mentioning).
 
     python benchmarks/omissions_precision.py sample --n 150 --seed 1 --sheet /tmp/om/sheet.jsonl
-    python benchmarks/omissions_precision.py score  [--gold benchmarks/gold/omissions_newswcl50.jsonl]
+    python benchmarks/omissions_precision.py score  [--set om2] [--show-wrong]
+                                                    [--write framing/data/omission_precision.toml]
 
 ``sample`` draws items, stratified by kind, and writes a sheet with the outlet's article and the
 others' sentences for labelling; ``score`` prints precision per kind with 95% Wilson intervals
@@ -22,6 +23,7 @@ apart). The gold file holds keys and labels only; texts are read from ../shared.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import sys
@@ -104,12 +106,14 @@ def score(args) -> int:
     print(f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
           f"({len(labelled) - len(live)} no longer listed); {len(current)} listed in all")
     print(f"{'kind':14s} {'n':>4s} {'right':>6s} {'precision':>10s}  95% interval")
+    measured = {}
     for kind in (*OMISSION_KINDS, "all"):
         sub = [g for g in live if kind == "all" or g["kind"] == kind]
         if not sub:
             continue
         k = sum(g["label"] == "right" for g in sub)
         lo, hi = wilson_interval(k, len(sub))
+        measured[kind] = (k / len(sub), lo, hi, len(sub))
         print(f"{kind:14s} {len(sub):4d} {k:6d} {k / len(sub):10.1%}  [{lo:.1%}, {hi:.1%}]")
     # strata were drawn at different rates: weight each kind by how many items are listed
     listed_by_kind = {k: sum(c.split("|")[2] == k for c in current) for k in OMISSION_KINDS}
@@ -120,6 +124,17 @@ def score(args) -> int:
         est = sum(n * sum(g["label"] == "right" for g in sub) / len(sub) for n, sub in parts) / total
         print(f"all, weighted by the items listed per kind: {est:.1%} "
               f"(listed: {', '.join(f'{k} {n}' for k, n in listed_by_kind.items())})")
+    if args.write and measured:
+        lines = ["# Precision of framing.omissions, hand-checked on NewsWCL50 (benchmarks/gold).",
+                 "# Written by: python benchmarks/omissions_precision.py score"
+                 + (f" --set {args.set}" if args.set else "") + f" --write {args.write}", "",
+                 f'gold = "benchmarks/gold/{args.gold.name}"',
+                 f'set = "{args.set or "all"}"', f'measured = "{dt.date.today().isoformat()}"', ""]
+        for kind, (p, lo, hi, n) in measured.items():
+            lines += ["[overall]" if kind == "all" else f"[by.{kind}]",
+                      f"precision = {p:.4f}", f"low = {lo:.4f}", f"high = {hi:.4f}", f"n = {n}", ""]
+        args.write.write_text("\n".join(lines), encoding="utf-8")
+        print(f"written: {args.write}")
     if args.show_wrong:
         for g in live:
             if g["label"] == "wrong":
@@ -140,6 +155,7 @@ def main(argv=None) -> int:
     c.add_argument("--gold", type=Path, default=GOLD)
     c.add_argument("--set", default=None, help="score only this labelled set (om1, om2 …)")
     c.add_argument("--show-wrong", action="store_true")
+    c.add_argument("--write", type=Path, help="write the figures as TOML (the package's record)")
     args = parser.parse_args(argv)
     if not (args.data / "NewsWCL50.conll").exists():
         print(f"skipped: {args.data / 'NewsWCL50.conll'} not found (needs ../shared/data/newswcl50)")

@@ -23,9 +23,12 @@ def measured_precision() -> dict:
     """The whole record: ``{"axes": {...}, "loaded": {...}, "quotes": {...}}``; axes and loaded
     each with ``overall``, ``by`` (per axis or category: precision, low, high, n), the gold set
     and its size; quotes with ``speaker``, ``precision``, ``recall`` and ``verb`` (value, low, high,
-    n, from ``benchmarks/quotes.py --write-accuracy``); ``{}`` when the package carries none."""
+    n, from ``benchmarks/quotes.py --write-accuracy``); omissions with ``overall`` and ``by``
+    kind (from ``benchmarks/omissions_precision.py score --write``); ``{}`` when the package
+    carries none."""
     found = {}
-    for key, name in ((None, "precision.toml"), ("quotes", "quote_accuracy.toml")):
+    for key, name in ((None, "precision.toml"), ("quotes", "quote_accuracy.toml"),
+                      ("omissions", "omission_precision.toml")):
         try:
             raw = resources.files("framing").joinpath(f"data/{name}").read_text(encoding="utf-8")
         except FileNotFoundError:

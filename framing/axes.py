@@ -23,7 +23,7 @@ from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .referents import (after_capitalised, has_capitals, in_compound, in_proper_name, is_date_word,
                          is_title_case)
-from .text import Document, count_words
+from .text import Document, more_words_than
 from .types import Hit
 
 __all__ = ["Pole", "TermRule", "Axis", "AxisLexicon", "load_axes", "AxisCounter", "axis_table",
@@ -555,7 +555,7 @@ def _cues_near(cues, cue_starts, s0: int, e0: int, m, window: int | None, text: 
         if window is not None:
             gap = text[end:m.start] if end <= m.start else text[m.end:start] \
                 if start >= m.end else ""
-            if count_words(gap) > window:
+            if more_words_than(gap, window):
                 continue
         found.append(word)
     return found

@@ -42,7 +42,7 @@ from .features import Extraction, TransformByExtract
 from .matching import TermMatcher
 from .referents import has_capitals, in_proper_name, is_title_case
 from .sentiment import score_words
-from .text import Document, count_words, quote_spans, tokenize
+from .text import Document, count_words, more_words_than, quote_spans, tokenize
 from .types import Hit
 
 __all__ = [
@@ -317,12 +317,12 @@ def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
         if e - s < 3 or text[e - 1] not in _QUOTE_MARKS:  # unclosed: runs to the paragraph end
             continue
         inner = text[s + 1:e - 1]
-        n = count_words(inner)
+        n = 0 if more_words_than(inner, 3) else count_words(inner)  # most quotations are long
         if 1 <= n <= 3 and not _speech_like(text, s, e, inner):
             found.append((s, e, _capitalised(inner), n))
     for m in _SINGLE.finditer(text):
         inner = m.group(1)
-        n = count_words(inner)
+        n = 0 if more_words_than(inner, 3) else count_words(inner)
         if 1 <= n <= 3 and not _speech_like(text, m.start(), m.end(), inner):
             found.append((m.start(), m.end(), _capitalised(inner), n))
     found.sort()
@@ -450,7 +450,7 @@ class _Scorer:
         short = _short_quotes(text, quotes)
         if not short:
             return
-        long_quotes = sorted((s, e) for s, e in quotes if count_words(text[s:e]) > 3)
+        long_quotes = sorted((s, e) for s, e in quotes if more_words_than(text[s:e], 3))
         # sorted starts with the running maximum of ends: containment tests by bisection, not by
         # a pass over every quotation for every short one (the quotations of many sentences
         # scored together run to thousands)
@@ -480,7 +480,7 @@ class _Scorer:
             inside = long_ends[bisect_left(long_starts, s0):bisect_right(long_starts, e0)]
             if inside and min(inside) <= e0:
                 continue  # a sentence built around a quotation
-            if count_words(text[s0:s]) + count_words(text[e:e0]) == 0:
+            if not more_words_than(text[s0:s], 0) and not more_words_than(text[e:e0], 0):
                 continue  # the whole sentence is the quote
             counts[k, self.scare] += 1
             hits.append([k, self.scare, "(scare quotes)", s, e])

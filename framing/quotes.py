@@ -62,7 +62,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .actors import UNATTRIBUTED, ActorLexicon
-from .text import Document, count_words
+from .text import Document, count_words, more_words_than
 
 __all__ = ["ReportingVerb", "Quote", "find_quotes", "speaker_name", "QUOTE_KINDS"]
 
@@ -616,7 +616,7 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     # 2. attribution after the quote: "…," X said. / "…," said X, a senior official.
     for v in ctx.verbs_between(qe, next_start):
         between = text[qe:v.start]
-        if quote.kind == "partial" and (count_words(between) > 4
+        if quote.kind == "partial" and (more_words_than(between, 4)
                                         or re.search(r"\b(?:and|that|to)\b", between)):
             break  # a phrase quoted mid-sentence: a verb further on belongs to another clause
         limit = 40 if _NAME_THEN_COMMA.match(between) else _MAX_SPEAKER_WORDS + 2
@@ -650,7 +650,7 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
         candidates = ctx.verbs_between(s_start, qs)[::-1]
         # "He said …, the crisis shows why it is “unwise”": "said" reports, "shows" argues; but a
         # verb right before the quote governs it ("claimed …, calling it “misleading”")
-        close = [v for v in candidates[:1] if count_words(text[v.end:qs]) <= 4
+        close = [v for v in candidates[:1] if not more_words_than(text[v.end:qs], 4)
                  and (v.strong or v.lemma in _NAMING_VERBS)]
         for v in close + [v for v in candidates if v.strong and v not in close] + \
                 [v for v in candidates if not v.strong and v not in close]:
@@ -734,7 +734,7 @@ def _attribution_opening_next(ctx: _Context, si: int):
         return None  # a new paragraph is not an attribution
     for v in ctx.verbs_between(n0, min(n1, n0 + 80))[:1]:
         head = text[n0:v.start]
-        if count_words(head) > 5 or any(c in head for c in _QUOTE_MARKS):
+        if more_words_than(head, 5) or any(c in head for c in _QUOTE_MARKS):
             return None
         found = _subject_before(text, n0, v.start)
         if found is None or is_fragment(found[1]):
@@ -762,7 +762,7 @@ def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
         # the anchored match first: it almost always fails, and costs less than counting words
         found = ctx.title_spans[qs] = is_title(inner) or (
             inner[:1].isupper() and _WORK_AFTER.match(ctx.doc.text, qe) is not None
-            and count_words(inner) <= 4)  # NBC's "Today" show
+            and not more_words_than(inner, 4))  # NBC's "Today" show
     return found
 
 
@@ -815,7 +815,7 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
         return None
     name = speaker_name(m.group(1), ctx.actors)
     if (not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
-            and count_words(clause) <= 8:
+            and not more_words_than(clause, 8):
         # "Substitute host Mo Rocca began:": a short clause whose name follows a role
         m = next((r for r in _CAPITAL_RUN.finditer(clause) if r.start() > 0
                   and " " in speaker_name(r.group(), ctx.actors)), None)
@@ -1024,7 +1024,7 @@ def _as_speaker_says(text: str, s_start: int, v: ReportingVerb, s_end: int):
     if not after.startswith(","):
         return None
     content = after[1:]
-    if not _CLAUSE_START.match(content) or count_words(content) < 3:
+    if not _CLAUSE_START.match(content) or not more_words_than(content, 2):
         return None
     return found, content
 

@@ -22,6 +22,7 @@ __all__ = [
     "tokenize",
     "token_spans",
     "count_words",
+    "more_words_than",
     "split_sentences",
     "quote_spans",
     "Document",
@@ -55,6 +56,20 @@ def count_words(text: str) -> int:
     7
     """
     return len(_WORD.findall(text))
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """``count_words(text) > limit``, stopping at the word past ``limit`` (the tests that
+    bound a gap or a quotation by a few words would otherwise count every word of a long one).
+
+    >>> more_words_than("We’re out. The 20-year war ended.", 6), more_words_than("a b", 2)
+    (True, False)
+    """
+    words = _WORD.finditer(text)
+    for _ in range(limit + 1):
+        if next(words, None) is None:
+            return False
+    return True
 
 
 # --- sentences -------------------------------------------------------------------------------

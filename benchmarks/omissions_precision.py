@@ -69,7 +69,8 @@ def sample(args) -> int:
     done = set()
     if args.exclude.exists():  # a fresh sample: nothing labelled before
         done = {json.loads(line)["key"] for line in args.exclude.open(encoding="utf-8") if line.strip()}
-    rows = [r for r in table.to_dict("records") if key(r) not in done]
+    kinds = args.kinds.split(",") if args.kinds else list(OMISSION_KINDS)
+    rows = [r for r in table.to_dict("records") if key(r) not in done and r["kind"] in kinds]
     by_kind: dict[str, list] = {}
     for r in rows:
         by_kind.setdefault(r["kind"], []).append(r)
@@ -99,8 +100,9 @@ def score(args) -> int:
         return 2
     gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     table, _ = listed(args.data)
-    current = {key(r) for r in table.to_dict("records")}
-    labelled = [g for g in gold if g.get("label") in ("right", "wrong")
+    kinds = args.kinds.split(",") if args.kinds else list(OMISSION_KINDS)
+    current = {key(r) for r in table.to_dict("records") if r["kind"] in kinds}
+    labelled = [g for g in gold if g.get("label") in ("right", "wrong") and g["kind"] in kinds
                 and (args.set is None or g.get("set") == args.set)]
     live = [g for g in labelled if g["key"] in current]
     print(f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
@@ -116,8 +118,8 @@ def score(args) -> int:
         measured[kind] = (k / len(sub), lo, hi, len(sub))
         print(f"{kind:14s} {len(sub):4d} {k:6d} {k / len(sub):10.1%}  [{lo:.1%}, {hi:.1%}]")
     # strata were drawn at different rates: weight each kind by how many items are listed
-    listed_by_kind = {k: sum(c.split("|")[2] == k for c in current) for k in OMISSION_KINDS}
-    parts = [(listed_by_kind[k], [g for g in live if g["kind"] == k]) for k in OMISSION_KINDS]
+    listed_by_kind = {k: sum(c.split("|")[2] == k for c in current) for k in kinds}
+    parts = [(listed_by_kind[k], [g for g in live if g["kind"] == k]) for k in kinds]
     parts = [(n, sub) for n, sub in parts if sub]
     if parts:
         total = sum(n for n, _ in parts)
@@ -129,7 +131,7 @@ def score(args) -> int:
                  "# Written by: python benchmarks/omissions_precision.py score"
                  + (f" --set {args.set}" if args.set else "") + f" --write {args.write}", "",
                  f'gold = "benchmarks/gold/{args.gold.name}"',
-                 f'set = "{args.set or "all"}"', f'measured = "{dt.date.today().isoformat()}"', ""]
+                 f'set = "{args.set or "all"}"', f'kinds = "{",".join(kinds)}"', f'measured = "{dt.date.today().isoformat()}"', ""]
         for kind, (p, lo, hi, n) in measured.items():
             lines += ["[overall]" if kind == "all" else f"[by.{kind}]",
                       f"precision = {p:.4f}", f"low = {lo:.4f}", f"high = {hi:.4f}", f"n = {n}", ""]
@@ -150,11 +152,14 @@ def main(argv=None) -> int:
     s.add_argument("--n", type=int, default=150)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--sheet", type=Path, required=True)
+    s.add_argument("--kinds", default=None, help="comma-separated kinds to draw")
     s.add_argument("--exclude", type=Path, default=GOLD, help="gold file whose items to leave out")
     c = sub.add_parser("score")
     c.add_argument("--gold", type=Path, default=GOLD)
     c.add_argument("--set", default=None, help="score only this labelled set (om1, om2 …)")
     c.add_argument("--show-wrong", action="store_true")
+    c.add_argument("--kinds", default=None,
+                   help="comma-separated kinds to score (the report lists name,organisation,number,quoted)")
     c.add_argument("--write", type=Path, help="write the figures as TOML (the package's record)")
     args = parser.parse_args(argv)
     if not (args.data / "NewsWCL50.conll").exists():

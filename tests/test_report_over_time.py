@@ -67,3 +67,45 @@ def test_a_bad_freq_is_one_line_and_exit_2(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "--freq" in err and "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def full_analysis():
+    """Every extractor; from July, 'switcher' attributes with "claimed" and writes more loaded."""
+    articles = []
+    for outlet in ("switcher", "steady"):
+        for month in range(1, 10):
+            for k in range(6):
+                late = outlet == "switcher" and month >= 7
+                verb = "claimed" if late else "said"
+                extra = " The brutal, horrific raid was a shocking massacre." if late else ""
+                articles.append(Article(
+                    id=f"{outlet}-{month}-{k}", outlet=outlet, title=f"Report {month}.{k}",
+                    text=(f"Foreign troops continued the mission in the country.{extra} "
+                          f'"We will stay until the work is done," General John Smith {verb}.'),
+                    published=dt.date(2021, month, 1 + 4 * k)))
+    a = analyse(articles)
+    a.outlets.loc[a.outlets["id"] == "switcher", "name"] = HOSTILE
+    return a
+
+
+def test_loaded_language_verbs_and_quotes_over_time_are_tables_and_a_chart(full_analysis):
+    report = Report(full_analysis, freq="M")
+    tables = report.tables()
+    assert {"loaded_over_time", "verbs_over_time", "quotes_over_time"} <= set(tables)
+    verbs = tables["verbs_over_time"]
+    doubt = verbs[(verbs["measure"] == "attribution:verb:doubt") & (verbs["outlet"] == "switcher")]
+    early = doubt[doubt["period_start"] < "2021-07-01"]["estimate"]
+    late = doubt[doubt["period_start"] >= "2021-07-01"]["estimate"]
+    assert (early == 0).all() and (late == 1).all() and len(late) == 3
+    loaded = tables["loaded_over_time"]
+    score = loaded[(loaded["measure"] == "loaded:loaded_sum") & (loaded["outlet"] == "switcher")]
+    assert score[score["period_start"] >= "2021-07-01"]["estimate"].min() > \
+        score[score["period_start"] < "2021-07-01"]["estimate"].max()
+    quotes = tables["quotes_over_time"]
+    assert set(quotes["measure"]) >= {"attribution:quotes:direct"}
+    section = report.context()["sections"]["over_time"]
+    chart = section["series_chart"]
+    assert chart is not None and HOSTILE in chart["alt"]
+    html = report.to_html()
+    assert "Loaded language and voices" in html and "<script>alert" not in html

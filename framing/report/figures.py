@@ -471,13 +471,17 @@ def _date_locator(starts: pd.Series):
 
 
 def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
-                     groups: list[str], styles: dict[str, GroupStyle] | None = None) -> Figure:
+                     groups: list[str], styles: dict[str, GroupStyle] | None = None,
+                     percent: bool | list[bool] = True) -> Figure:
     """Small multiples: one panel per axis, one line per group of the share of one label over
     the periods, with its bootstrap interval shaded; a cell with no interval is a bare point.
 
     ``table`` has ``period_start``, ``group`` (display name), ``axis``, ``label``, ``share``,
-    ``share_low``, ``share_high``; ``panels`` lists ``(axis, label, title)``.
+    ``share_low``, ``share_high``; ``panels`` lists ``(axis, label, title)``. ``percent``
+    (one for all panels or one per panel) False draws a rate on its own scale from zero
+    instead of a share from 0% to 100%.
     """
+    percents = percent if isinstance(percent, list) else [percent] * len(panels)
     styles = styles or group_styles(groups)
     ncols = 2 if len(panels) > 1 else 1
     nrows = math.ceil(len(panels) / ncols)
@@ -504,9 +508,13 @@ def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
                 if ok.sum() >= 2:
                     ax.fill_between(x[ok], low[ok], high[ok], color=style.colour, alpha=0.15,
                                     linewidth=0)
-            ax.set_ylim(-0.02, 1.02)
-            ax.set_yticks([0, 0.5, 1])
-            ax.set_yticklabels(["0%", "50%", "100%"], fontsize=SMALL)
+            if percents[k]:
+                ax.set_ylim(-0.02, 1.02)
+                ax.set_yticks([0, 0.5, 1])
+                ax.set_yticklabels(["0%", "50%", "100%"], fontsize=SMALL)
+            else:
+                ax.set_ylim(bottom=0)
+                ax.tick_params(axis="y", labelsize=SMALL)
             ax.tick_params(axis="x", labelsize=SMALL)
             for tick in ax.get_xticklabels():
                 tick.set_rotation(0)

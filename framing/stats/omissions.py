@@ -39,22 +39,34 @@ __all__ = ["omissions", "article_items", "OMISSION_KINDS"]
 
 OMISSION_KINDS = ("name", "organisation", "number", "quoted", "content")
 
-_CAP = r"(?:[A-Z][\w'’.-]*[\w])"
-_NAME = re.compile(rf"\b{_CAP}(?:(?:\s+(?:of|the|for|al|bin|de|von|van|la|le|du))*\s+{_CAP})+")
+# a capitalised word, or an initial ("Robert S. Mueller III")
+_CAP = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.)"
+# one particle may join two capitalised words ("Department of Justice", "Osama bin Laden")
+_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:(?:of|al|bin|de|von|van|la|le|du)\s+)?{_CAP})+")
 _ORG_WORDS = frozenset("""Ministry Department Council Party Army Force Forces Agency Office
     Organization Organisation Association Union Committee Commission Court University Institute
     Bank Fund Corporation Company Group Inc Ltd Airport Embassy Navy Command Service Services
     Parliament Assembly Senate House Congress Police Guard Network News Times Post Press Agency
-    Foundation Movement Front Alliance Coalition Taliban Pentagon Program Programme Studies School
-    Center Centre Project Initiative Act Bill Law Treaty Summit War Agreement Plan Conference
-    Hospital Church Club League Board Authority Review Journal Magazine
+    Foundation Movement Front Alliance Coalition Taliban Pentagon Studies School
+    Center Centre Hospital Church Club League Board Authority Review Journal Magazine
     Channel Television Radio Network Institute Administration""".split())
+# names of laws, events and plans: named things, not bodies ("Korean War", "Iran Deal")
+_THING_WORDS = frozenset("""Program Programme Project Initiative Act Bill Law Treaty Summit War
+    Agreement Deal Plan Conference Accord Accords""".split())
+# a run followed by one of these and a capital is cut from a longer name we cannot delimit
+# ("House Committee on Oversight", "Federal District Court for the District of Columbia")
+_CUT_TAIL = re.compile(r"\s+(?:on|for|of|and)\s+(?:the\s+)?[A-Z]")
 # words that open a sentence or a headline and make a capitalised run no name
 _NOT_NAME_START = frozenset("""The A An This That These Those It He She They We I In On At For
     But And Or As If When While After Before Since From By With Without Over Under Mr Mrs Ms Dr
     Gen Sen Rep President Prime Minister Secretary Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December
-    Read More Related Also Photo Image Copyright""".split())
+    Read More Related Also Photo Image Copyright Deputy Attorney General Vice Chairman Chairwoman
+    Speaker Governor Gov Senator Judge Leader Special Counsel Former Director Chief Ambassador
+    Mayor Earlier Later Last Next""".split())
+# words after which "of" does not continue a name: "Putin of Russia" is a person and a place
+_TIME_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December""".split())
 _NUMBER = re.compile(r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)"
                      r"(\s*(?:%|percent|per cent))?(?:\s+(million|billion|thousand|trillion))?"
                      r"((?:\s+[A-Za-z][A-Za-z.-]*){1,3})?")
@@ -74,10 +86,14 @@ _MENTION_SHARE = 1 / 3
 _MENTION_COVER = 0.6
 
 
+# "of" continues a name after these: "University of Texas", "Gulf of Mexico"
+_PLACE_WORDS = frozenset("""University Gulf Bay Sea Republic Kingdom State States City Isle Port
+    Cape Lake Mount Bank Church Museum Secretary Minister Ministry Duke Prince Princess King
+    Queen""".split())
 # a run ending in one of these is a role, not a name ("British Ambassador")
 _ROLE_WORDS = frozenset("""Ambassador President Minister Secretary Chairman Chairwoman Chair
     Governor Senator Spokesman Spokeswoman Spokesperson Director Chief Officer Envoy Leader
-    Leaders Official Officials Commander General Judge Justice Mayor Representative""".split())
+    Leaders Official Officials Commander General Judge Mayor Representative""".split())
 # demonyms and other adjectives of place: "South Korean officials" names no one
 _DEMONYM_END = ("an", "ese", "ish", "ic", "i")
 _HYPHEN_SPACED = re.compile(r"(?<=\w) - (?=[a-z])")  # "Kim Jong - un" as some corpora tokenise
@@ -90,7 +106,20 @@ def _names(sentence: str) -> list[tuple[str, str]]:
         before = sentence[:m.start()].split()[-2:]
         if len(before) == 2 and before[1] in ("and", "of", "&") and before[0][:1].isupper():
             continue  # the tail of a longer name: "Customs and Border Protection"
+        if sentence[:m.start()].endswith(("' ", "’ ")):
+            continue  # the tail of "Workers' Party of Korea"
+        if m.group(0).split()[-1].rstrip(".,") in _ORG_WORDS and _CUT_TAIL.match(sentence, m.end()):
+            continue
         words = m.group(0).split()
+        roles = [k for k, w in enumerate(words[:-2]) if w.rstrip(".,") in _ROLE_WORDS]
+        if roles:
+            words = words[roles[-1] + 1:]  # "House Intelligence Chairman Devin Nunes": the person
+        if "of" in words:
+            k = words.index("of")
+            if k and words[k - 1].rstrip(".,") not in _ORG_WORDS | _ROLE_WORDS | _PLACE_WORDS:
+                words = words[:k]  # "Putin of Russia": a person, then a place
+        while words and words[-1].rstrip(".,") in _TIME_WORDS:
+            words = words[:-1]  # "White House Tuesday"
         stripped = False
         while words and (words[0].rstrip(".") in _NOT_NAME_START or words[0].islower()):
             stripped = stripped or words[0].islower()
@@ -108,7 +137,8 @@ def _names(sentence: str) -> list[tuple[str, str]]:
         if words[-1].endswith(_DEMONYM_END) and after[:1] == " " and after[1:].islower():
             continue  # an adjective of place before a noun ("South Korean officials")
         phrase = " ".join(words)
-        kind = "organisation" if any(w.rstrip(".,") in _ORG_WORDS for w in words) else "name"
+        kind = "organisation" if any(w.rstrip(".,") in _ORG_WORDS for w in words) and not (
+            words[-1].rstrip(".,") in _THING_WORDS or roles) else "name"
         out.append((kind, phrase))
     return out
 

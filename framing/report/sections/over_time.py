@@ -32,15 +32,85 @@ def _computed(inputs: ReportInputs) -> dict:
                 freq = table.attrs["freq"]
                 out["shifts"] = shifts(a, by=inputs.by, freq=freq)
                 out["attention"] = attention(a, by=inputs.by, freq=freq)
+                out.update(_series(a, inputs.by, freq))
         inputs.extras["over_time"] = out
     return inputs.extras["over_time"]
+
+
+#: the second figure's panels: (table, measure, title, drawn as a share)
+SERIES_PANELS = (
+    ("loaded_over_time", "loaded:loaded_sum", "Loaded-language score per 1,000 words", False),
+    ("verbs_over_time", "attribution:verb:doubt",
+     "Share of attributions with a verb of doubt (\u201cclaimed\u201d)", True),
+    ("quotes_over_time", "attribution:quotes:direct", "Share of quotations that are direct", True),
+)
+SERIES_TABLES = ("loaded_over_time", "verbs_over_time", "quotes_over_time")
+
+
+def _series(a, by: str, freq: str) -> dict:
+    """Loaded language, verb mix and quote kinds per period, at the axes' period."""
+    from ...stats.over_time import _loaded_columns, mix_over_time, rates_over_time
+
+    out = {}
+    columns = a.values.columns
+    loaded = _loaded_columns(a)
+    if loaded:
+        extra = [c for c in ("loaded:loaded_sum",) if c in columns]
+        out["loaded_over_time"] = rates_over_time(a, loaded + extra, by=by, freq=freq, n_boot=200)
+    for name, prefix in (("verbs_over_time", "attribution:verb:"),
+                         ("quotes_over_time", "attribution:quotes:")):
+        if any(c.startswith(prefix) for c in columns):
+            out[name] = mix_over_time(a, prefix, by=by, freq=freq, n_boot=200)
+    return out
 
 
 def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
     got = _computed(inputs)
     if not got or got["n_periods"] < got["min_periods"]:
         return {}
-    return {"over_time": got["table"], "shifts": got["shifts"], "attention": got["attention"]}
+    out = {"over_time": got["table"], "shifts": got["shifts"], "attention": got["attention"]}
+    out.update({k: got[k] for k in SERIES_TABLES if k in got})
+    return out
+
+
+def _series_chart(got: dict, inputs: ReportInputs, order: list) -> dict | None:
+    """Small multiples of loaded language, doubt verbs and direct quotes per period."""
+    by, names = inputs.by, inputs.names
+    frames, panels, percents = [], [], []
+    for table_name, measure, title, percent in SERIES_PANELS:
+        table = got.get(table_name)
+        if table is None or not len(table):
+            continue
+        rows = table[(table["measure"] == measure) & table[by].isin(order)
+                     & (table["n_articles_with_data"] >= MIN_POINT_ARTICLES)]
+        if not len(rows) or rows["period"].nunique() < 2:
+            continue
+        frames.append(pd.DataFrame({
+            "period_start": rows["period_start"], "group": rows[by].map(names),
+            "axis": measure, "label": measure, "share": rows["estimate"],
+            "share_low": rows["ci_low"], "share_high": rows["ci_high"]}))
+        panels.append((measure, measure, title))
+        percents.append(percent)
+    if not panels:
+        return None
+    plot = pd.concat(frames, ignore_index=True)
+    fig = figures.over_time_figure(plot, panels=panels, groups=[names[g] for g in order],
+                                   styles=inputs.styles, percent=percents)
+    alt = "; ".join(
+        f"{title}: " + ", ".join(f"{names[g]} {_first_last(plot, measure, names[g], pct)}"
+                                 for g in order)
+        for (measure, _, title), pct in zip(panels, percents))
+    return {"uri": figures.svg_data_uri(fig), "alt": alt}
+
+
+def _first_last(plot, measure, group, percent) -> str:
+    rows = plot[(plot["axis"] == measure) & (plot["group"] == group)]
+    values = rows.sort_values("period_start")["share"].to_numpy(dtype=float)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return "too few articles"
+    fmt = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:.1f}")
+    return f"{fmt(values[0])} first, {fmt(values[-1])} last"
 
 
 def build(inputs: ReportInputs) -> dict | None:
@@ -83,6 +153,7 @@ def build(inputs: ReportInputs) -> dict | None:
         "fdr": found.attrs.get("fdr", 0.05), "min_articles": found.attrs.get("min_articles"),
         "n_lines_left_out": max(0, len(inputs.groups) - MAX_LINES),
         "min_point_articles": MIN_POINT_ARTICLES,
+        "series_chart": _series_chart(got, inputs, order),
     }
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import bisect
 import re
 from itertools import product
 
@@ -239,22 +238,6 @@ class TermMatcher:
                     done.add(g)
                     free_from[g] = end
                     yield TermMatch(key, term, start, end)
-
-    def match_tokens(self, tokens: list[tuple[str, int, int]]) -> Iterator[TermMatch]:
-        """Matches over ``(token, start, end)`` triples, for callers that hold tokens only.
-
-        Offsets in the results are those of the original text the tokens came from.
-        """
-        starts, pieces, pos = [], [], 0
-        for token, _, _ in tokens:
-            starts.append(pos)
-            pieces.append(token)
-            pos += len(token) + 1
-        joined = " ".join(pieces)
-        for m in self.finditer(joined, joined):
-            i = bisect.bisect_right(starts, m.start) - 1
-            j = bisect.bisect_right(starts, m.end - 1) - 1
-            yield TermMatch(m.key, m.term, tokens[i][1], tokens[j][2])
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+")

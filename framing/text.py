@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .types import Article, Sentence
+from .types import Article
 
 __all__ = [
     "tokenize",
@@ -300,15 +300,6 @@ class Document:
     def lower(self) -> str:
         """The lower-cased text, shared by every matcher (``TermMatcher.finditer(text, lower)``)."""
         return self.text.lower()
-
-    @cached_property
-    def tokens(self) -> list[tuple[str, int, int]]:
-        """``(token, start, end)`` triples. Costly on long texts: matchers use ``lower`` instead."""
-        return token_spans(self.text)
-
-    def sentences(self) -> list[Sentence]:
-        return [Sentence(self.article.id, i, s, e, self.text[s:e])
-                for i, (s, e) in enumerate(self.sentence_spans)]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing character ``offset`` (the nearest one before it)."""

@@ -117,12 +117,6 @@ class Report:
         self._context: dict | None = None
         self._inputs: ReportInputs | None = None
 
-    @classmethod
-    def from_corpus(cls, corpus: Corpus, *, axes=None, n_jobs: int = 1, progress: bool = False,
-                    **kwargs) -> "Report":
-        return cls(analyse(corpus, axes=axes, n_jobs=n_jobs, progress=progress), corpus=corpus,
-                   n_jobs=n_jobs, progress=progress, **kwargs)
-
     # assemble ---------------------------------------------------------------------------------
     def inputs(self) -> ReportInputs:
         a = self.analysis

@@ -8,6 +8,7 @@ share of false discoveries among the terms called significant instead.
 from __future__ import annotations
 
 import numpy as np
+from scipy.stats import false_discovery_control
 
 __all__ = ["bh_qvalues"]
 
@@ -25,15 +26,7 @@ def bh_qvalues(p) -> np.ndarray:
     p = np.asarray(p, dtype=float)
     q = np.full(p.shape, np.nan)
     ok = np.isfinite(p)
-    m = int(ok.sum())
-    if m == 0:
-        return q
-    values = p[ok]
-    order = np.argsort(values, kind="stable")
-    ranked = values[order] * m / np.arange(1, m + 1)
-    # q_(i) = min over j >= i of p_(j) m / j: monotone from the largest p down
-    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
-    out = np.empty(m)
-    out[order] = np.minimum(ranked, 1.0)
-    q[ok] = out
+    if ok.any():
+        # SciPy's implementation (scipy >= 1.11), over the finite p-values only
+        q[ok] = false_discovery_control(p[ok], method="bh")
     return q

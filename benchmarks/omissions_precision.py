@@ -129,7 +129,8 @@ def score(args) -> int:
     if args.write and measured:
         lines = ["# Precision of framing.omissions, hand-checked on NewsWCL50 (benchmarks/gold).",
                  "# Written by: python benchmarks/omissions_precision.py score"
-                 + (f" --set {args.set}" if args.set else "") + f" --write {args.write}", "",
+                 + (f" --set {args.set}" if args.set else "")
+                 + (f" --kinds {args.kinds}" if args.kinds else "") + f" --write {args.write}", "",
                  f'gold = "benchmarks/gold/{args.gold.name}"',
                  f'set = "{args.set or "all"}"', f'kinds = "{",".join(kinds)}"', f'measured = "{dt.date.today().isoformat()}"', ""]
         for kind, (p, lo, hi, n) in measured.items():

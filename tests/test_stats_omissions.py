@@ -112,6 +112,9 @@ def test_the_report_lists_each_outlets_gaps_per_story_escaped(tmp_path):
     html = report.to_html()
     assert "What most of the other outlets report" in html
     assert "<script>alert(1)" not in html
+    # the page says how often a listed item was right when checked by hand
+    measured = report.context()["precision"]["omissions"]["overall"]
+    assert f"{measured['n']} listed items" in html and "were right" in html
 
 
 @pytest.mark.parametrize("wording", [

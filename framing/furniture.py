@@ -24,12 +24,19 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(r"^(?:photo|image|picture|caption|credit|file photo)s?\s*[:|]", re.I)
 _IMAGE_ID = re.compile(r"^(?:GettyImages|iStock|Shutterstock|AFP|EPA|IMG|DSC)[-_ ]?[\w-]*\d{3,}[\w.-]*$",
                        re.I)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)
-_FOOTER_START = re.compile(
-    r"can also be accessed at|^follow us on\b|^sign up for\b|^subscribe to\b|^click here\b"
-    r"|^read more\b|^related:|^share this article|^download our app",
-    re.I,
-)
+# Copyright lines and site footers: the part anchored at the start is matched there only, the
+# rest is a literal search (one regex with both would try every alternative at every position).
+_COPYRIGHT_START = re.compile(r"(?:©|\(c\)\s|copyright\b)", re.I)
+_COPYRIGHT_ANYWHERE = re.compile(r"all rights reserved", re.I)
+_FOOTER_AT_START = re.compile(
+    r"follow us on\b|sign up for\b|subscribe to\b|click here\b|read more\b|related:"
+    r"|share this article|download our app", re.I)
+_FOOTER_ANYWHERE = re.compile(r"can also be accessed at", re.I)
+# a caption credit names one of these; most lines name none, and looking for them (substring
+# tests on the lower-cased tail) costs a fraction of _CAPTION_END, which tries every position
+_CAPTION_WORDS = ("photo", "image", "picture", "video", "getty", "reuters", "shutterstock", "epa",
+                  "afp")
+_AP = re.compile(r"\bap\b")
 # Embedded video players and photo galleries flatten into one line each: "JUST WATCHED <title>
 # Replay More Videos ... MUST WATCH <title> 03:50" and "Photos: <gallery> – <caption> Hide Caption
 # 1 of 22 Photos: …". A gallery line runs to hundreds of words, so it is tested before the length
@@ -109,16 +116,25 @@ def is_furniture_line(line: str) -> bool:
     if not words or len(words) > _MAX_FURNITURE_WORDS:
         return False
     text = " ".join(words)
-    if len(_SEPARATORS.findall(f" {text} ")) >= 1 and len(words) <= 12 and not _SENTENCE_END.search(text):
+    if len(words) <= 12 and _SEPARATORS.search(f" {text} ") and not _SENTENCE_END.search(text):
         return True
     if _IMAGE_ID.match(text) and len(words) <= 2:
         return True
-    if len(words) <= 30 and ("©" in text or _COPYRIGHT.search(text)):
+    if len(words) <= 30 and ("©" in text or _COPYRIGHT_START.match(text)
+                             or _COPYRIGHT_ANYWHERE.search(text)):
         return True
     if _CAPTION_START.match(text) and len(words) <= 40:
         return True
     # a caption credit sits at the end of the line: search only the tail, not every position
-    return bool(_CAPTION_END.search(text[-90:]))
+    tail = text[-90:]
+    lower = tail.lower()
+    if not any(w in lower for w in _CAPTION_WORDS) and not ("ap" in lower and _AP.search(lower)):
+        return False
+    return _CAPTION_END.search(tail) is not None
+
+
+def _footer_start(line: str) -> bool:
+    return _FOOTER_AT_START.match(line) is not None or _FOOTER_ANYWHERE.search(line) is not None
 
 
 def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]]:
@@ -148,7 +164,7 @@ def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]
         if is_furniture_line(stripped):
             dropped.append(stripped)
             continue
-        if len(stripped.split()) <= 25 and _FOOTER_START.search(stripped):
+        if len(stripped.split()) <= 25 and _footer_start(stripped):
             dropped.append(stripped)
             in_footer = True
             continue
@@ -157,5 +173,7 @@ def split_furniture(body: str, *, title: str = "") -> tuple[str, tuple[str, ...]
         dropped.extend(runs)
         keep.append(line.rstrip())
     text = "\n".join(keep)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    text = text.strip()
     return text, tuple(dropped)

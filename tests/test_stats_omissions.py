@@ -157,3 +157,14 @@ def test_a_voice_counts_as_given_when_a_sentence_reports_the_persons_speech():
 def test_the_report_lists_no_reported_content():
     from framing.report.sections.stories import REPORT_OMISSION_KINDS
     assert "content" not in REPORT_OMISSION_KINDS and "name" in REPORT_OMISSION_KINDS
+
+
+def test_a_date_most_others_report_is_listed_and_another_spelling_counts_as_mentioned():
+    texts = {"a": "The last troops left on August 30, officials said.",
+             "b": "The final flight left Kabul on Aug. 30.",
+             "c": "The last troops left Kabul, officials said.",
+             "d": "On 30 August the last plane took off."}
+    table = omissions(_articles(texts, "exit"), kinds=["date"])
+    assert table["outlet"].tolist() == ["c"]
+    assert table["item"].tolist() == ["August 30"] and table["n_others_mentioning"].tolist() == [3]
+    assert [k for k, _, _ in article_items("Turnout rose 5.5% in May 2021.") if k == "date"] == []

@@ -8,6 +8,7 @@ items, each kept with the sentence it came from:
   ending in an organisation word ("Ministry", "Council" …) are organisations;
 * **numbers**: a figure with the noun it counts ("13 service members", "$2 billion", "170
   people"), matched on figure and noun;
+* **dates**: days of a month ("August 31", also written "Aug. 31" or "31 August");
 * **quoted actors**: the speakers the attribution extractor found (who gets a voice);
 * **reported content**: sentences whose content words recur in the others' articles (a sentence
   of each of them shares four or more content words, and half of the shorter sentence's) — the
@@ -37,7 +38,20 @@ from ..text import split_sentences
 
 __all__ = ["omissions", "article_items", "OMISSION_KINDS"]
 
-OMISSION_KINDS = ("name", "organisation", "number", "quoted", "content")
+OMISSION_KINDS = ("name", "organisation", "number", "date", "quoted", "content")
+
+_MONTHS = {m: i for i, ms in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in ms}
+_MONTH_NAMES = ("January February March April May June July August September October November "
+                "December").split()
+# "August 31", "Aug. 31, 2021", "31 August": a day of a month, which reports date an event by
+_DATE = re.compile(
+    r"\b(?:(?P<m1>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + r")\.?\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d))"
+    r"|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?P<m2>" + "|".join(m.capitalize() for m in _MONTHS
+                                                                      if len(m) > 3) + r")\b)")
 
 # a capitalised word, or an initial ("Robert S. Mueller III")
 _CAP = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.)"
@@ -187,7 +201,33 @@ def article_items(text: str) -> list[tuple[str, str, str]]:
             items.append((kind, phrase, sentence))
         for figure in _numbers(sentence):
             items.append(("number", figure, sentence))
+        for day in _dates(sentence):
+            items.append(("date", day, sentence))
     return items
+
+
+_DATES_CACHE: dict[int, tuple[str, list[str]]] = {}
+
+
+def _dates_cached(text: str) -> list[str]:
+    # an outlet's whole text is tested against every date the others report
+    hit = _DATES_CACHE.get(id(text))
+    if hit is None or hit[0] is not text:
+        if len(_DATES_CACHE) > 64:
+            _DATES_CACHE.clear()
+        hit = _DATES_CACHE[id(text)] = (text, _dates(text))
+    return hit[1]
+
+
+def _dates(sentence: str) -> list[str]:
+    """Days of a month, as ``"August 31"`` ("Aug. 31", "31 August" and "August 31st" alike)."""
+    out = []
+    for m in _DATE.finditer(sentence):
+        month = (m.group("m1") or m.group("m2")).lower()
+        day = int(m.group("d1") or m.group("d2"))
+        if day >= 1:
+            out.append(f"{_MONTH_NAMES[_MONTHS[month] - 1]} {day}")
+    return out
 
 
 def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_outlets: int = 3,
@@ -370,6 +410,8 @@ def _mentioned(kind: str, key: str, text: str, surname: str | None = None) -> bo
     counts as mentioned: a listed omission is a claim about the text."""
     if kind == "number":
         return re.search(_number_pattern(key), text, flags=re.IGNORECASE) is not None
+    if kind == "date":
+        return key.casefold() in {d.casefold() for d in _dates_cached(text)}
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text, flags=re.IGNORECASE):
         return True
     plain_key, plain_text = _plain(key), _plain_cached(text)
@@ -435,6 +477,8 @@ def _voiced_in(speaker: str, voiced: dict[str, str], text: str) -> bool:
 def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
     """The item as the others wrote it (its most common spelling in their sentences)."""
     spellings: Counter = Counter()
+    if kind == "date":
+        return key.title()
     pattern = _number_pattern(key) if kind == "number" else rf"(?<!\w){re.escape(key)}(?!\w)"
     for sentence in evidence.values():
         m = re.search(pattern, sentence, flags=re.IGNORECASE)

@@ -13,7 +13,7 @@ MAX_PER_STORY = 8
 #: sentence by sentence); larger ones: framing.omissions in a notebook
 MAX_OMISSION_ARTICLES = 60
 GAPS_PER_OUTLET = 3
-_KIND_RANK = {"number": 0, "quoted": 1, "name": 2, "organisation": 3, "content": 4}
+_KIND_RANK = {"number": 0, "date": 1, "quoted": 2, "name": 3, "organisation": 4, "content": 5}
 
 
 def build(inputs: ReportInputs) -> dict | None:
@@ -60,7 +60,7 @@ def _axis_ids(analysis) -> set[str]:
 #: the omission kinds the page lists. Reported content (a fact echoed across the others by shared
 #: words) is left to ``framing.omissions``: hand-checked, fewer than half of its items were right,
 #: mostly the same fact in other words (benchmarks/omissions_precision.py)
-REPORT_OMISSION_KINDS = ("name", "organisation", "number", "quoted")
+REPORT_OMISSION_KINDS = ("name", "organisation", "number", "date", "quoted")
 
 
 def _gaps(inputs: ReportInputs, story_ids: list[str], arts: pd.DataFrame) -> dict:

@@ -115,6 +115,36 @@ def _first_bad_line(block: str) -> int:
     return 1
 
 
+_UNDECIDED = object()
+
+
+def _header(path: Path) -> dict:
+    """The metadata block of an article file, without reading its body into an article."""
+    lines = path.read_text(encoding="utf-8").removeprefix("\ufeff").split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise ValueError("no metadata block")
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if close is None:
+        raise ValueError("metadata block never closed")
+    return tomllib.loads("\n".join(lines[1:close]))
+
+
+def _header_date(published):
+    """The date :func:`parse_article` would read, None for none, or ``_UNDECIDED``."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if published in ("", None):
+        return None
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            return _UNDECIDED
+    return _UNDECIDED
+
+
 def parse_article(text: str, path: str | Path, *, article_id: str,
                   outlets: dict[str, Outlet] | None = None) -> Article:
     """Parse one article file's content. ``outlets`` (when given) must know its outlet."""
@@ -299,9 +329,61 @@ class Corpus:
         return cls(outlets, articles=articles, name=name)
 
     # access ---------------------------------------------------------------------------------
+    def select(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
+               since=None, until=None) -> "Corpus":
+        """The same corpus limited to the articles that may match these filters, read from the
+        files' metadata blocks only, so that an analysis of one story does not read them all.
+
+        It keeps every file it cannot decide on (an unreadable header, a date it cannot parse):
+        :meth:`framing.analysis.Analysis.filter` with the same filters gives the exact set.
+        """
+        import copy
+
+        if self.root is None or not (stories or outlets or since or until):
+            return self
+        wanted_stories = set(stories or ())
+        wanted_outlets = {o.casefold() for o in outlets or ()}
+        since_ts = pd.Timestamp(since) if since is not None else None
+        until_ts = pd.Timestamp(until) if until is not None else None
+        keep = []
+        for path in self.article_paths():
+            try:
+                meta = _header(path)
+            except (OSError, ValueError):
+                keep.append(path)  # the analysis reports the problem, as without a filter
+                continue
+            outlet, story = meta.get("outlet"), meta.get("story", "")
+            if not isinstance(outlet, str) or not isinstance(story, str):
+                keep.append(path)
+                continue
+            outlet, story = outlet.strip(), story.strip()
+            name = self.outlets[outlet].name if outlet in self.outlets else outlet
+            if wanted_stories and story not in wanted_stories and meta.get("story") not in wanted_stories:
+                continue
+            if wanted_outlets and not ({outlet.casefold(), str(name).casefold()} & wanted_outlets):
+                continue
+            if since_ts is not None or until_ts is not None:
+                when = _header_date(meta.get("published"))
+                if when is _UNDECIDED:
+                    keep.append(path)
+                    continue
+                if when is None:
+                    continue  # an undated article is outside any date range
+                when = pd.Timestamp(when)
+                if (since_ts is not None and when < since_ts) or \
+                        (until_ts is not None and when > until_ts):
+                    continue
+            keep.append(path)
+        view = copy.copy(self)
+        view._selected = keep
+        return view
+
     def article_paths(self) -> list[Path]:
         """The article files, sorted. Hidden files (such as ``.tmp-…`` files an interrupted
         write can leave) are not articles."""
+        selected = getattr(self, "_selected", None)
+        if selected is not None:
+            return list(selected)
         if self.root is None:
             return []
         folder = self.root / "articles"

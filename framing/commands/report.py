@@ -92,9 +92,14 @@ def run(args: argparse.Namespace) -> int:
                          "would put every article in one '(unknown)' group",
                          hint=f"add {args.by} = \"…\" to outlets/<id>.toml (see `framing "
                               "outlets`), or group by outlet")
+    filtered = bool(args.story or args.outlet or args.since or args.until)
+    if filtered:
+        # only the files that may match are analysed (their metadata blocks say which); the
+        # analysis is filtered again below with the same rules, which settles the rest
+        corpus = corpus.select(stories=args.story, outlets=args.outlet, since=args.since,
+                               until=args.until)
     analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
                        verbs=args.verbs, n_jobs=args.jobs, progress=progress)
-    filtered = bool(args.story or args.outlet or args.since or args.until)
     if filtered:
         analysis = analysis.filter(stories=args.story, outlets=args.outlet, since=args.since,
                                    until=args.until)

@@ -118,10 +118,8 @@ def _tone(inputs: ReportInputs, tone: pd.DataFrame) -> dict | None:
 
 def _tone_intervals(inputs: ReportInputs, actors: list[str]) -> dict:
     """95% bootstrap intervals over articles of mean tone (sum of sentence scores ÷ sentences)."""
-    try:
-        from ...stats.uncertainty import bootstrap_ratio
-    except ImportError:
-        return {}
+    from ...stats.uncertainty import bootstrap_ratio
+
     a = inputs.analysis
     frame = inputs.articles_with_groups()[[inputs.by]].reset_index(drop=True)
     nums, dens = [], []

@@ -29,7 +29,7 @@ def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
 
 
 def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
-    """Axis counts per shown group, with bootstrap intervals where the statistics module is present.
+    """Axis counts per shown group, with bootstrap intervals.
 
     Computed once per report and shared by the summary and the axes section.
     """
@@ -42,11 +42,9 @@ def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
     rows = all_axis_rows(inputs)
     rows = rows[rows[by].isin(inputs.groups.index)].copy()
     rows["group_name"] = rows[by].map(inputs.names)
-    try:
-        from ...stats.uncertainty import axis_intervals
-    except ImportError:
-        axis_intervals = None
-    if axis_intervals is not None and len(rows):
+    from ...stats.uncertainty import axis_intervals
+
+    if len(rows):
         # bootstrap only the groups on the page: the rest would cost time and never be shown
         ci = axis_intervals(inputs.shown_analysis(), by=by)
         keep = [by, "axis", "pole", "share_low", "share_high", "position_low", "position_high", "note"]

@@ -85,10 +85,8 @@ def _spans(hits: pd.DataFrame) -> dict:
 
 def _intervals(inputs: ReportInputs) -> dict:
     """Bootstrap interval (over articles) of own-voice loaded hits per 1,000 words, per group."""
-    try:
-        from ...stats.uncertainty import bootstrap_ratio
-    except ImportError:
-        return {}
+    from ...stats.uncertainty import bootstrap_ratio
+
     a = inputs.analysis
     own = [c for c in a.values.columns if c.startswith("loaded:") and c.endswith(":own")]
     if not own:

@@ -42,11 +42,9 @@ def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
 
 
 def build(inputs: ReportInputs) -> dict | None:
-    try:
-        from ...stats import figures as stats_figures
-        from ...stats.outlet_map import outlet_map
-    except ImportError:
-        return None
+    from ...stats import figures as stats_figures
+    from ...stats.outlet_map import outlet_map
+
     profiles = _profiles(inputs)
     if profiles is None or len(profiles) < MIN_GROUPS:
         return None

@@ -115,36 +115,6 @@ def _first_bad_line(block: str) -> int:
     return 1
 
 
-_UNDECIDED = object()
-
-
-def _header(path: Path) -> dict:
-    """The metadata block of an article file, without reading its body into an article."""
-    lines = path.read_text(encoding="utf-8").removeprefix("\ufeff").split("\n")
-    if not lines or lines[0].strip() != FENCE:
-        raise ValueError("no metadata block")
-    close = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
-    if close is None:
-        raise ValueError("metadata block never closed")
-    return tomllib.loads("\n".join(lines[1:close]))
-
-
-def _header_date(published):
-    """The date :func:`parse_article` would read, None for none, or ``_UNDECIDED``."""
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    if published in ("", None):
-        return None
-    if isinstance(published, str):
-        try:
-            return dt.date.fromisoformat(published.strip()[:10])
-        except ValueError:
-            return _UNDECIDED
-    return _UNDECIDED
-
-
 def parse_article(text: str, path: str | Path, *, article_id: str,
                   outlets: dict[str, Outlet] | None = None) -> Article:
     """Parse one article file's content. ``outlets`` (when given) must know its outlet."""
@@ -339,6 +309,8 @@ class Corpus:
         """
         import copy
 
+        from .ingest.index import _date, read_article_file  # ingest imports this module
+
         if self.root is None or not (stories or outlets or since or until):
             return self
         wanted_stories = set(stories or ())
@@ -348,8 +320,8 @@ class Corpus:
         keep = []
         for path in self.article_paths():
             try:
-                meta = _header(path)
-            except (OSError, ValueError):
+                meta, _ = read_article_file(path)
+            except CorpusError:
                 keep.append(path)  # the analysis reports the problem, as without a filter
                 continue
             outlet, story = meta.get("outlet"), meta.get("story", "")
@@ -363,9 +335,10 @@ class Corpus:
             if wanted_outlets and not ({outlet.casefold(), str(name).casefold()} & wanted_outlets):
                 continue
             if since_ts is not None or until_ts is not None:
-                when = _header_date(meta.get("published"))
-                if when is _UNDECIDED:
-                    keep.append(path)
+                published = meta.get("published")
+                when = _date(published)
+                if when is None and published not in ("", None):
+                    keep.append(path)  # not a date: the analysis says so, as without a filter
                     continue
                 if when is None:
                     continue  # an undated article is outside any date range

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -81,9 +82,9 @@ _NOT_NAME_START = frozenset("""The A An This That These Those It He She They We 
     Read More Related Also Photo Image Copyright Deputy Attorney General Vice Chairman Chairwoman
     Speaker Governor Gov Senator Judge Leader Special Counsel Former Director Chief Ambassador
     Mayor Earlier Later Last Next""".split())
-# words after which "of" does not continue a name: "Putin of Russia" is a person and a place
-_TIME_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-    February March April May June July August September October November December""".split())
+# weekdays and months: a run ending in one is a name and a date ("White House Tuesday")
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()) \
+    | frozenset(_MONTH_NAMES)
 _NUMBER = re.compile(r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)"
                      r"(\s*(?:%|percent|per cent))?(?:\s+(million|billion|thousand|trillion))?"
                      r"((?:\s+[A-Za-z][A-Za-z.-]*){1,3})?")
@@ -111,6 +112,8 @@ _PLACE_WORDS = frozenset("""University Gulf Bay Sea Republic Kingdom State State
 _ROLE_WORDS = frozenset("""Ambassador President Minister Secretary Chairman Chairwoman Chair
     Governor Senator Spokesman Spokeswoman Spokesperson Director Chief Officer Envoy Leader
     Leaders Official Officials Commander General Judge Mayor Representative""".split())
+# "of" continues a name only after these ("Department of Justice"; not "Putin of Russia")
+_OF_CONTINUES = _ORG_WORDS | _ROLE_WORDS | _PLACE_WORDS
 # demonyms and other adjectives of place: "South Korean officials" names no one
 _DEMONYM_END = ("an", "ese", "ish", "ic", "i")
 _HYPHEN_SPACED = re.compile(r"(?<=\w) - (?=[a-z])")  # "Kim Jong - un" as some corpora tokenise
@@ -125,15 +128,15 @@ def _names(sentence: str) -> list[tuple[str, str]]:
             continue  # the tail of a longer name: "Customs and Border Protection"
         if sentence[:m.start()].endswith(("' ", "’ ")):
             continue  # the tail of "Workers' Party of Korea"
-        if m.group(0).split()[-1].rstrip(".,") in _ORG_WORDS and _CUT_TAIL.match(sentence, m.end()):
-            continue
         words = m.group(0).split()
+        if words[-1].rstrip(".,") in _ORG_WORDS and _CUT_TAIL.match(sentence, m.end()):
+            continue
         roles = [k for k, w in enumerate(words[:-2]) if w.rstrip(".,") in _ROLE_WORDS]
         if roles:
             words = words[roles[-1] + 1:]  # "House Intelligence Chairman Devin Nunes": the person
         if "of" in words:
             k = words.index("of")
-            if k and words[k - 1].rstrip(".,") not in _ORG_WORDS | _ROLE_WORDS | _PLACE_WORDS:
+            if k and words[k - 1].rstrip(".,") not in _OF_CONTINUES:
                 words = words[:k]  # "Putin of Russia": a person, then a place
         while words and words[-1].rstrip(".,") in _TIME_WORDS:
             words = words[:-1]  # "White House Tuesday"
@@ -209,17 +212,11 @@ def article_items(text: str) -> list[tuple[str, str, str]]:
     return items
 
 
-_DATES_CACHE: dict[int, tuple[str, list[str]]] = {}
-
-
-def _dates_cached(text: str) -> list[str]:
-    # an outlet's whole text is tested against every date the others report
-    hit = _DATES_CACHE.get(id(text))
-    if hit is None or hit[0] is not text:
-        if len(_DATES_CACHE) > 64:
-            _DATES_CACHE.clear()
-        hit = _DATES_CACHE[id(text)] = (text, _dates(text))
-    return hit[1]
+@lru_cache(maxsize=256)
+def _dates_in(text: str) -> frozenset[str]:
+    """The days of a month a text names, case-folded (an outlet's whole text is tested against
+    every date the others report: computed once per text)."""
+    return frozenset(d.casefold() for d in _dates(text))
 
 
 def _dates(sentence: str) -> list[str]:
@@ -398,6 +395,7 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _ALIAS_STOP).upper()
 
 
+@lru_cache(maxsize=256)  # an outlet's text is tested against every candidate item of the story
 def _plain(text: str) -> str:
     """Lower case, possessives, dots and hyphens as spaces: "Kim Jong-un's" -> "kim jong un"."""
     text = re.sub(r"['’]s\b", " ", text.casefold())
@@ -414,10 +412,10 @@ def _mentioned(kind: str, key: str, text: str, surname: str | None = None) -> bo
     if kind == "number":
         return re.search(_number_pattern(key), text, flags=re.IGNORECASE) is not None
     if kind == "date":
-        return key.casefold() in {d.casefold() for d in _dates_cached(text)}
+        return key.casefold() in _dates_in(text)
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text, flags=re.IGNORECASE):
         return True
-    plain_key, plain_text = _plain(key), _plain_cached(text)
+    plain_key, plain_text = _plain(key), _plain(text)
     if plain_key and re.search(rf"(?<!\w){re.escape(plain_key)}(?!\w)", plain_text):
         return True
     initials = _initials(key)
@@ -445,19 +443,6 @@ _COMMON_CAPS = frozenset("""United States North South East West New National Ame
     | _ROLE_WORDS
 
 
-_PLAIN_CACHE: dict[int, tuple[str, str]] = {}
-
-
-def _plain_cached(text: str) -> str:
-    # an outlet's text is tested against every candidate item of the story
-    hit = _PLAIN_CACHE.get(id(text))
-    if hit is None or hit[0] is not text:
-        if len(_PLAIN_CACHE) > 64:
-            _PLAIN_CACHE.clear()
-        hit = _PLAIN_CACHE[id(text)] = (text, _plain(text))
-    return hit[1]
-
-
 _SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according|added|stated|wrote|tweeted|"
                      r"asked|argued|claimed|insisted|warned|declared|announced)\b")
 
@@ -470,18 +455,22 @@ def _voiced_in(speaker: str, voiced: dict[str, str], text: str) -> bool:
         return True
     surname = speaker.split()[-1]
     pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)", re.IGNORECASE)
-    for s, e in split_sentences(text):
-        sentence = text[s:e]
-        if pattern.search(sentence) and _SPEECH.search(sentence):
-            return True
-    return False
+    return any(pattern.search(sentence) for sentence in _speech_sentences(text))
+
+
+@lru_cache(maxsize=256)
+def _speech_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a text with a quotation mark or a speech verb (once per outlet's text,
+    not once per voice the others give)."""
+    sentences = (text[s:e] for s, e in split_sentences(text))
+    return tuple(sentence for sentence in sentences if _SPEECH.search(sentence))
 
 
 def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
     """The item as the others wrote it (its most common spelling in their sentences)."""
-    spellings: Counter = Counter()
     if kind == "date":
         return key.title()
+    spellings: Counter = Counter()
     pattern = _number_pattern(key) if kind == "number" else rf"(?<!\w){re.escape(key)}(?!\w)"
     for sentence in evidence.values():
         m = re.search(pattern, sentence, flags=re.IGNORECASE)

@@ -44,7 +44,7 @@ SERIES_PANELS = (
      "Share of attributions with a verb of doubt (\u201cclaimed\u201d)", True),
     ("quotes_over_time", "attribution:quotes:direct", "Share of quotations that are direct", True),
 )
-SERIES_TABLES = ("loaded_over_time", "verbs_over_time", "quotes_over_time")
+SERIES_TABLES = tuple(table for table, *_ in SERIES_PANELS)
 
 
 def _series(a, by: str, freq: str) -> dict:
@@ -97,20 +97,11 @@ def _series_chart(got: dict, inputs: ReportInputs, order: list) -> dict | None:
     fig = figures.over_time_figure(plot, panels=panels, groups=[names[g] for g in order],
                                    styles=inputs.styles, percent=percents)
     alt = "; ".join(
-        f"{title}: " + ", ".join(f"{names[g]} {_first_last(plot, measure, names[g], pct)}"
-                                 for g in order)
+        f"{title}: " + ", ".join(
+            f"{names[g]} {_span(plot, measure, measure, names[g], percent=pct, empty='too few articles')}"
+            for g in order)
         for (measure, _, title), pct in zip(panels, percents))
     return {"uri": figures.svg_data_uri(fig), "alt": alt}
-
-
-def _first_last(plot, measure, group, percent) -> str:
-    rows = plot[(plot["axis"] == measure) & (plot["group"] == group)]
-    values = rows.sort_values("period_start")["share"].to_numpy(dtype=float)
-    values = values[np.isfinite(values)]
-    if not len(values):
-        return "too few articles"
-    fmt = (lambda v: f"{v:.0%}") if percent else (lambda v: f"{v:.1f}")
-    return f"{fmt(values[0])} first, {fmt(values[-1])} last"
 
 
 def build(inputs: ReportInputs) -> dict | None:
@@ -157,13 +148,15 @@ def build(inputs: ReportInputs) -> dict | None:
     }
 
 
-def _span(plot, axis, label, group) -> str:
+def _span(plot, axis, label, group, *, percent: bool = True, empty: str = "no hits") -> str:
+    """A line's first and last value, for the chart's text alternative."""
     rows = plot[(plot["axis"] == axis) & (plot["label"] == label) & (plot["group"] == group)]
-    shares = rows.sort_values("period_start")["share"].to_numpy(dtype=float)
-    shares = shares[np.isfinite(shares)]
-    if not len(shares):
-        return "no hits"
-    return f"{shares[0]:.0%} first, {shares[-1]:.0%} last"
+    values = rows.sort_values("period_start")["share"].to_numpy(dtype=float)
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return empty
+    fmt = "{:.0%}" if percent else "{:.1f}"
+    return f"{fmt.format(values[0])} first, {fmt.format(values[-1])} last"
 
 
 def _named(row: dict, by: str, names: dict) -> str:

@@ -16,6 +16,10 @@ An article file is a TOML metadata block between ``+++`` lines, then the text as
     +++
     The United States has fully withdrawn its forces …
 
+A corpus of hundreds of thousands of articles can keep them in Parquet parts instead
+(``articles/part-000000.parquet`` …, see :mod:`framing.parquet_store`); the outlets, the checks
+and everything built on a :class:`Corpus` are the same for both stores.
+
 Loading never writes. Every problem is a :class:`~framing.errors.CorpusError` naming the file,
 the line where there is one, and what to do. Writing is atomic (a temporary file renamed into
 place) and never replaces an existing file unless asked to.
@@ -36,11 +40,12 @@ from typing import TextIO
 
 import pandas as pd
 
+from . import parquet_store
 from .errors import CorpusError, InputError
 from .furniture import split_furniture
 from .types import Article, Outlet
 
-__all__ = ["Corpus", "load_corpus", "parse_article", "parse_outlet", "slugify",
+__all__ = ["Corpus", "load_corpus", "parse_article", "article_from_metadata", "parse_outlet", "slugify",
            "write_article", "write_outlet", "format_article", "REQUIRED_ARTICLE_FIELDS"]
 
 FENCE = "+++"
@@ -142,16 +147,28 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
                               hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02")
         raise CorpusError(path, f"metadata is not valid TOML: {msg}", line=line,
                           hint='write each field as key = "value"') from None
+    raw = "\n".join(lines[close + 1:]).strip("\n")
+    return article_from_metadata(meta, raw, path, article_id=article_id, outlets=outlets,
+                                 line_of=lambda key: _key_line(block, key, 2), text_line=close + 2)
+
+
+def article_from_metadata(meta: dict, raw: str, path: str | Path, *, article_id: str,
+                          outlets: dict[str, Outlet] | None = None,
+                          line_of: Callable[[str], int | None] = lambda key: None,
+                          text_line: int | None = None) -> Article:
+    """An :class:`Article` from its metadata fields and text as saved, checked as the loader
+    checks every article of either store (``line_of`` gives a field's line in a file)."""
     for key in REQUIRED_ARTICLE_FIELDS:
         if key not in meta:
-            raise CorpusError(path, f"metadata lacks the required field '{key}'", line=2,
+            raise CorpusError(path, f"metadata lacks the required field '{key}'",
+                              line=2 if text_line else None,
                               hint=f'add {key} = "…" to the metadata block')
         if not isinstance(meta[key], str) or not meta[key].strip():
             raise CorpusError(path, f"'{key}' must be a non-empty string",
-                              line=_key_line(block, key, 2), hint=f'write {key} = "…"')
+                              line=line_of(key), hint=f'write {key} = "…"')
     outlet_id = meta["outlet"].strip()
     if outlets is not None and outlet_id not in outlets:
-        raise CorpusError(path, f"unknown outlet '{outlet_id}'", line=_key_line(block, "outlet", 2),
+        raise CorpusError(path, f"unknown outlet '{outlet_id}'", line=line_of("outlet"),
                           hint=f"create outlets/{outlet_id}.toml with at least name = \"…\", "
                                "or correct the outlet id")
     published = meta.get("published")
@@ -162,29 +179,28 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
             published = dt.date.fromisoformat(published.strip()[:10])
         except ValueError:
             raise CorpusError(path, f"'published' is not a date: {published!r}",
-                              line=_key_line(block, "published", 2),
+                              line=line_of("published"),
                               hint="write it as published = 2021-08-30") from None
     elif published in ("", None):
         published = None
     elif not isinstance(published, dt.date):
-        raise CorpusError(path, "'published' is not a date", line=_key_line(block, "published", 2),
+        raise CorpusError(path, "'published' is not a date", line=line_of("published"),
                           hint="write it as published = 2021-08-30")
     authors = meta.get("authors", [])
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.split(",") if a.strip()]
     if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
         raise CorpusError(path, "'authors' must be a list of names",
-                          line=_key_line(block, "authors", 2), hint='write authors = ["A. Name"]')
+                          line=line_of("authors"), hint='write authors = ["A. Name"]')
     for key in ("url", "story", "language", "notes"):
         if key in meta and not isinstance(meta[key], str):
-            raise CorpusError(path, f"'{key}' must be a string", line=_key_line(block, key, 2),
+            raise CorpusError(path, f"'{key}' must be a string", line=line_of(key),
                               hint=f'write {key} = "…"')
-    raw = "\n".join(lines[close + 1:]).strip("\n")
     title = meta["title"].strip()
     body, furniture = split_furniture(raw, title=title)
     if not body.strip():
         raise CorpusError(path, "has no article text after the metadata block",
-                          line=close + 2, hint="paste the article text below the closing '+++'")
+                          line=text_line, hint="paste the article text below the closing '+++'")
     extra = tuple(sorted((k, json.dumps(v, default=str)) for k, v in meta.items()
                          if k not in _ARTICLE_FIELDS))
     return Article(
@@ -232,6 +248,10 @@ class Corpus:
         self.root = Path(root) if root is not None else None
         self._articles = articles
         self.name = name
+        #: where the articles are: "folder" (one file each), "parquet" (parts, see
+        #: framing.parquet_store) or "memory"
+        self.store = "memory" if root is None else "folder"
+        self._addresses: dict[str, Path] | None = None
 
     # construction ---------------------------------------------------------------------------
     @classmethod
@@ -253,7 +273,17 @@ class Corpus:
                                   hint="rename the file using a-z, 0-9 and hyphens")
             outlets[outlet_id] = parse_outlet(_read_text(path, "outlet file"), path,
                                               outlet_id=outlet_id)
-        return cls(outlets, root=root, name=root.resolve().name)
+        corpus = cls(outlets, root=root, name=root.resolve().name)
+        if parquet_store.is_parquet_store(root):
+            stray = next((p for p in (root / "articles").rglob("*.md")
+                          if not p.name.startswith(".")), None)
+            if stray is not None:
+                raise CorpusError(stray, "is an article file in a Parquet corpus (articles/ holds "
+                                         "part-*.parquet files)",
+                                  hint="keep one store: add the file with `framing add`, which "
+                                       "writes it into a new part, then delete it")
+            corpus.store = "parquet"
+        return corpus
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], outlets: dict[str, Outlet] | None = None,
@@ -352,19 +382,45 @@ class Corpus:
         return view
 
     def article_paths(self) -> list[Path]:
-        """The article files, sorted. Hidden files (such as ``.tmp-…`` files an interrupted
-        write can leave) are not articles."""
+        """The article files, sorted (hidden files, such as the ``.tmp-…`` files an interrupted
+        write can leave, are not articles); in a Parquet corpus, the articles' addresses
+        (``articles/part-000000.parquet/<id>``) in the order they were saved."""
         selected = getattr(self, "_selected", None)
         if selected is not None:
             return list(selected)
         if self.root is None:
             return []
+        if self.store == "parquet":
+            return parquet_store.article_addresses(self.root)
         folder = self.root / "articles"
         return sorted(p for p in folder.rglob("*.md")
                       if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
     def _article_id(self, path: Path) -> str:
+        where = parquet_store.split_address(path)
+        if where is not None:
+            return where[1]
         return path.relative_to(self.root / "articles").with_suffix("").as_posix()
+
+    def article_path(self, article_id: str) -> Path:
+        """Where the article with this id is (a file, or an address in a Parquet part)."""
+        if self.store == "parquet":
+            if self._addresses is None:
+                self._addresses = {parquet_store.split_address(p)[1]: p for p in self.article_paths()}
+            try:
+                return self._addresses[article_id]
+            except KeyError:
+                raise CorpusError(self.root, f"has no article {article_id!r}") from None
+        return self.root / "articles" / f"{article_id}.md"
+
+    def read_articles(self, article_ids: Iterable[str]) -> list[Article]:
+        """The articles with these ids, in that order (the report's terms and stories read the
+        few hundred they show again)."""
+        if self.root is None:
+            wanted = list(article_ids)
+            by_id = {a.id: a for a in self._articles or () if a.id in set(wanted)}
+            return [by_id[i] for i in wanted if i in by_id]
+        return [self.read_article(self.article_path(i)) for i in article_ids]
 
     def __len__(self) -> int:
         return len(self._articles) if self._articles is not None else len(self.article_paths())
@@ -377,6 +433,10 @@ class Corpus:
             yield self.read_article(path)
 
     def read_article(self, path: Path) -> Article:
+        if parquet_store.split_address(path) is not None:
+            meta, raw = parquet_store.read_row(path)
+            return article_from_metadata(meta, raw.strip("\n"), path,
+                                         article_id=self._article_id(path), outlets=self.outlets)
         return parse_article(_read_text(path, "article file"), path,
                              article_id=self._article_id(path), outlets=self.outlets)
 
@@ -440,7 +500,7 @@ os.umask(_UMASK)
 
 
 def atomic_write(path: Path, content: str | Callable[[TextIO], object], *, overwrite: bool = False,
-                 durable: bool = True) -> Path:
+                 durable: bool = True, binary: bool = False) -> Path:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
     ``content`` is the text, or a function that writes it to the open file it is given (a large
@@ -451,13 +511,15 @@ def atomic_write(path: Path, content: str | Callable[[TextIO], object], *, overw
     ``durable=False`` skips the per-file ``fsync`` (a bulk import syncs once at the end): the
     file still appears whole or not at all to every reader and after an interrupted process;
     only a power cut before the data reaches the disk could leave it short.
+    ``binary=True`` opens the file in binary mode for a ``content`` function (a Parquet part).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     # the temporary name is hidden and does not end in .md, so a reader never takes it for an article
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with (os.fdopen(fd, "wb") if binary else
+              os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
             if callable(content):
                 content(fh)
             else:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest.stories import apply_story, list_stories, set_article_metadata, suggest_stories
+from ..ingest.stories import apply_story, list_stories, suggest_stories
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -95,11 +95,8 @@ def run_suggest(args: argparse.Namespace) -> int:
             print(f"not accepted {g.number}: its articles already belong to different stories "
                   f"({', '.join(g.conflict)}); assign by hand with `framing stories assign`")
             continue
-        for m in g.unassigned:
-            if m.story:
-                continue  # never move an article out of a story it has
-            set_article_metadata(m.path, story=g.story)
-            written += 1
+        # never move an article out of a story it has
+        written += len(apply_story([m.path for m in g.unassigned if not m.story], g.story))
     if chosen:
         print(f"accepted {len(chosen)} suggestion(s): story ids written into {written} article(s)")
     else:

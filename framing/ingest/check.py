@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import parquet_store
 from ..corpus import Corpus, _read_text, parse_outlet
 from ..errors import CorpusError
 from .dedupe import NearDuplicates, minhash_signature, text_key, url_key
@@ -100,7 +101,8 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
         for path in sorted(articles_dir.rglob("*")):
             if path.is_file() and path.name.startswith(".tmp-"):
                 report.problems.append(Problem(str(path), _LEFTOVER, "warning"))
-            elif path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+            elif (path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
+                  and not parquet_store.PART_PATTERN.match(path.name)):
                 report.problems.append(Problem(str(path), "not an article file (.md): ignored",
                                                "warning"))
     files = article_files(root)
@@ -115,7 +117,9 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
         except CorpusError as exc:
             report.problems.append(Problem(str(path), _message(exc), line=exc.line))
             continue
-        folder = path.relative_to(articles_dir).parts[0] if len(path.relative_to(articles_dir).parts) > 1 else ""
+        parts = path.relative_to(articles_dir).parts
+        # (in a Parquet corpus the address's first part is the part file, not a folder)
+        folder = parts[0] if len(parts) > 1 and parquet_store.split_address(path) is None else ""
         if folder and folder != article.outlet:
             report.problems.append(Problem(str(path), f"filed under articles/{folder}/ but its "
                                                       f"outlet is '{article.outlet}'", "warning"))

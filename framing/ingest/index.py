@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import parquet_store
 from ..corpus import FENCE
 from ..errors import CorpusError
 from ..progress import iterate
@@ -57,7 +58,10 @@ def split_article(content: str, path: str | Path = "") -> tuple[dict, str, int]:
 
 
 def read_article_file(path: Path) -> tuple[dict, str]:
-    """``(metadata, body)`` of an article file; :class:`CorpusError` if it cannot be read."""
+    """``(metadata, body)`` of an article file (or of the article at an address in a Parquet
+    part); :class:`CorpusError` if it cannot be read."""
+    if parquet_store.split_address(path) is not None:
+        return parquet_store.read_row(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -71,7 +75,10 @@ def read_article_file(path: Path) -> tuple[dict, str]:
 
 
 def article_files(root: Path) -> list[Path]:
-    """The corpus's article files, as :meth:`Corpus.article_paths` lists them."""
+    """The corpus's article files, as :meth:`Corpus.article_paths` lists them (in a Parquet
+    corpus, the articles' addresses)."""
+    if parquet_store.is_parquet_store(root):
+        return parquet_store.article_addresses(root)
     folder = Path(root) / "articles"
     if not folder.is_dir():
         return []

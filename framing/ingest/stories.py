@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import parquet_store
 from ..corpus import Corpus, _toml_value, atomic_write, slugify
 from ..errors import InputError
 from .index import CorpusIndex
@@ -40,6 +41,8 @@ def set_article_metadata(path: str | Path, **fields) -> Path:
     is replaced atomically.
     """
     path = Path(path)
+    if parquet_store.split_address(path) is not None:
+        return parquet_store.set_fields([path], **fields)[0]
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -87,6 +90,11 @@ def apply_story(paths: Iterable[str | Path], story: str) -> list[Path]:
     if story and slugify(story, max_length=100) != story:
         raise InputError(None, f"story id {story!r} is not a lower-case slug",
                          hint=f"e.g. {slugify(story, max_length=100)!r}")
+    paths = [Path(p) for p in paths]
+    in_parts = [p for p in paths if parquet_store.split_address(p) is not None]
+    if in_parts:  # a Parquet corpus: each part rewritten once, not once per article
+        return parquet_store.set_fields(in_parts, story=story or None) + \
+            [set_article_metadata(p, story=story or None) for p in paths if p not in set(in_parts)]
     return [set_article_metadata(p, story=story or None) for p in paths]
 
 

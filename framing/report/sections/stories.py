@@ -74,8 +74,7 @@ def _gaps(inputs: ReportInputs, story_ids: list[str], arts: pd.DataFrame) -> dic
 
     wanted = arts[arts["story"].isin(story_ids)]
     if corpus.root is not None:
-        folder = corpus.root / "articles"
-        articles = [corpus.read_article(folder / f"{i}.md") for i in wanted["article_id"]]
+        articles = corpus.read_articles(wanted["article_id"])
     else:
         ids = set(wanted["article_id"])
         articles = [x for x in corpus if x.id in ids]

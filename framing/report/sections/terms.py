@@ -27,8 +27,7 @@ def _table(inputs: ReportInputs) -> tuple[pd.DataFrame, int, int] | None:
     articles = inputs.articles_with_groups()
     chosen = _sample(articles, inputs)
     if corpus.root is not None:
-        folder = corpus.root / "articles"
-        docs = fork_map(corpus.read_article, [folder / f"{i}.md" for i in chosen],
+        docs = fork_map(corpus.read_article, [corpus.article_path(i) for i in chosen],
                         n_jobs=inputs.n_jobs)
     else:
         wanted = set(chosen)

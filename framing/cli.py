@@ -19,7 +19,7 @@ from .progress import clear as clear_progress
 __all__ = ["main", "COMMANDS"]
 
 #: the order ``framing --help`` lists sub-commands in; any other module in framing/commands follows
-_ORDER = ["report", "add", "import_cmd", "outlets", "check", "stories", "axes"]
+_ORDER = ["report", "add", "import_cmd", "convert", "outlets", "check", "stories", "axes"]
 
 
 def _command_modules() -> list[str]:

@@ -92,6 +92,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="do not look for near-duplicates across outlets (a little faster)")
     p.add_argument("--durable", action="store_true",
                    help="fsync every file as it is written (slower; default: one sync at the end)")
+    p.add_argument("--store", choices=("folder", "parquet"),
+                   help="how a new corpus keeps its articles: one file each (folder, the default) or "
+                        "Parquet parts (for hundreds of thousands; read directly by pandas, DuckDB "
+                        "and Dask). An existing corpus keeps its own; `framing convert` changes it")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -112,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         map_outlets=mapping, update=args.update, skip_bad=args.skip_bad, dayfirst=args.dayfirst,
         encoding=args.encoding, delimiter=args.delimiter,
         near_duplicates=not args.no_near_duplicates, durable=args.durable,
-        progress=not args.quiet, limit=args.limit)
+        progress=not args.quiet, limit=args.limit, store=args.store)
     for line, problem in report.bad:
         print(f"skipped bad record at line {line}: {problem}")
     for where, reason, path in report.duplicates[:20]:

@@ -545,12 +545,13 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
                 update: bool = False, skip_bad: bool = False, dayfirst: bool = False,
                 encoding: str | None = None, delimiter: str | None = None,
                 near_duplicates: bool = True, durable: bool = False, progress: bool = False,
-                limit: int | None = None, on_result=None) -> ImportReport:
+                limit: int | None = None, on_result=None, store: str | None = None) -> ImportReport:
     """Import every record of a JSONL/CSV/Parquet file into the corpus folder ``corpus``.
 
     Raises :class:`InputError` (and writes nothing) for an unreadable file, a mapping that does
     not fit it, colliding outlet names, or bad records unless ``skip_bad``. Returns an
-    :class:`ImportReport`. ``on_result`` is called with each :class:`AddResult`.
+    :class:`ImportReport`. ``on_result`` is called with each :class:`AddResult`. ``store``
+    ("folder" or "parquet") is the store of a new corpus; an existing one keeps its own.
     """
     started = time.perf_counter()
     path = Path(path)
@@ -560,7 +561,7 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
     columns = columns or ColumnMap()
     report = ImportReport(source=str(path))
     writer = CorpusWriter(corpus, update=update, durable=durable,
-                          near_duplicates=near_duplicates, progress=progress)
+                          near_duplicates=near_duplicates, progress=progress, store=store)
     for name, outlet_id in (map_outlets or {}).items():
         writer.registry.map_name(name, outlet_id)
 
@@ -603,28 +604,34 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
     bad_lines = {n for n, _ in report.bad}
     leanings: dict[str, Counter] = defaultdict(Counter)
     done = 0
-    for number, record in _bar(it, progress, "importing", good):
-        if done >= good:
-            break
-        if isinstance(record, _Bad) or number in bad_lines:
-            continue
-        item = convert(number, record, report)
-        prepared = writer.prepare(item, check_load=False)
-        result: AddResult = writer.commit(prepared)
-        done += 1
-        if result.status == "duplicate":
-            report.duplicates.append((item.source, result.reason, str(result.duplicate_of)))
-        else:
-            if result.status == "added":
-                report.added += 1
+    try:
+        for number, record in _bar(it, progress, "importing", good):
+            if done >= good:
+                break
+            if isinstance(record, _Bad) or number in bad_lines:
+                continue
+            item = convert(number, record, report)
+            prepared = writer.prepare(item, check_load=False)
+            result: AddResult = writer.commit(prepared)
+            done += 1
+            if result.status == "duplicate":
+                report.duplicates.append((item.source, result.reason, str(result.duplicate_of)))
             else:
-                report.updated += 1
-            if result.new_outlet:
-                report.new_outlets.append(result.outlet)
-        if "leaning" in item.outlet_fields:
-            leanings[result.outlet][item.outlet_fields["leaning"]] += 1
-        if on_result is not None:
-            on_result(result)
+                if result.status == "added":
+                    report.added += 1
+                else:
+                    report.updated += 1
+                if result.new_outlet:
+                    report.new_outlets.append(result.outlet)
+            if "leaning" in item.outlet_fields:
+                leanings[result.outlet][item.outlet_fields["leaning"]] += 1
+            if on_result is not None:
+                on_result(result)
+    except BaseException:
+        # Ctrl-C: what a Parquet corpus's writer holds is whole articles; saving them leaves the
+        # corpus as a folder corpus would be after the same interruption, and a rerun completes it
+        writer.flush()
+        raise
     # an outlet-level label: the one most of its articles carry (conflicts are reported)
     for outlet_id in report.new_outlets:
         counts = leanings.get(outlet_id)

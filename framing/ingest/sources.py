@@ -70,7 +70,10 @@ def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", tit
             outcome.errors.append(exc)
     if outcome.errors and not skip_bad:
         return outcome
-    for p in prepared:
-        outcome.results.append(writer.commit(p))
+    try:
+        for p in prepared:
+            outcome.results.append(writer.commit(p))
+    finally:
+        writer.flush()  # a Parquet corpus holds its new articles until now (Ctrl-C included)
     outcome.near_duplicates = writer.near_duplicates()
     return outcome

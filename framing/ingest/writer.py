@@ -28,6 +28,7 @@ from ..corpus import atomic_write, format_article, parse_article, slugify
 from ..errors import CorpusError, InputError
 from ..types import Outlet
 from .dedupe import NearDuplicate, NearDuplicates, minhash_signature, text_key
+from ..parquet_store import ParquetSink, is_parquet_store, split_address
 from .index import CorpusIndex, IndexEntry
 from .outlets import OutletRegistry
 
@@ -138,10 +139,13 @@ class CorpusWriter:
     """
 
     def __init__(self, root: str | Path, *, update: bool = False, durable: bool = True,
-                 near_duplicates: bool = True, progress: bool = False):
+                 near_duplicates: bool = True, progress: bool = False, store: str | None = None):
         self.root = Path(root)
         self.update = update
         self.durable = durable
+        self.store = _store_of(self.root, store)
+        # a Parquet corpus gets its new articles as new parts (see framing.parquet_store)
+        self.sink = ParquetSink(self.root, durable=durable) if self.store == "parquet" else None
         remove_leftover_temporaries(self.root)
         self.registry = OutletRegistry.load(self.root)
         self.index = CorpusIndex.scan(self.root, near=NearDuplicates() if near_duplicates else None,
@@ -204,14 +208,21 @@ class CorpusWriter:
         if not self.registry.is_saved(prepared.outlet.id):
             outlet = self.registry.get(prepared.outlet.id) or prepared.outlet
             new_outlet = self.registry.save(outlet) is not None
-        content = format_article(meta, prepared.text)
         if duplicate:
             path = duplicate[1]
-            atomic_write(path, content, overwrite=True, durable=self.durable)
+            if self.sink is not None:
+                self.sink.replace(path, meta, prepared.text)
+            else:
+                atomic_write(path, format_article(meta, prepared.text), overwrite=True,
+                             durable=self.durable)
             self.index.forget(path)
             status = "updated"
+        elif self.sink is not None:
+            article_id = f"{meta['outlet']}/{self._new_name(meta, self._taken_ids)}"
+            path = self.sink.add(article_id, meta, prepared.text)
+            status = "added"
         else:
-            path = self._write_new(meta, content)
+            path = self._write_new(meta, format_article(meta, prepared.text))
             status = "added"
         entry = IndexEntry(path=path, outlet=meta["outlet"], title=meta["title"],
                            published=meta.get("published"), url=meta.get("url", ""),
@@ -232,18 +243,39 @@ class CorpusWriter:
         taken = self._taken.get(meta["outlet"])
         if taken is None:
             taken = self._taken[meta["outlet"]] = set(os.listdir(folder)) if folder.is_dir() else set()
-        date = meta.get("published")
-        stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(meta["title"])
-        for n in range(1, 100_000):
-            name = f"{stem}.md" if n == 1 else f"{stem}-{n}.md"
-            if name in taken:
-                continue
-            taken.add(name)
+        while True:
+            name = self._new_name(meta, taken, suffix=".md")
             try:
                 return atomic_write(folder / name, content, durable=self.durable)
             except FileExistsError:  # written by another process since we listed the folder
                 continue
-        raise InputError(folder, "too many articles with the same name")
+
+    def _taken_ids(self, outlet: str) -> set[str]:
+        """The article names (ids without the outlet) a Parquet corpus has for ``outlet``."""
+        taken = self._taken.get(outlet)
+        if taken is None:
+            taken = self._taken[outlet] = {
+                self._id_of(p).split("/", 1)[-1] for p, e in self.index.entries.items() if e.outlet == outlet}
+        return taken
+
+    @staticmethod
+    def _id_of(path: Path) -> str:
+        where = split_address(path)
+        return where[1] if where else path.stem
+
+    def _new_name(self, meta: dict, taken, *, suffix: str = "") -> str:
+        """``<date>-<title slug>[-n]``: the first such name not in ``taken`` (which it joins);
+        ``taken`` is a set, or a function of the outlet giving one."""
+        if callable(taken):
+            taken = taken(meta["outlet"])
+        date = meta.get("published")
+        stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(meta["title"])
+        for n in range(1, 100_000):
+            name = (f"{stem}" if n == 1 else f"{stem}-{n}") + suffix
+            if name not in taken:
+                taken.add(name)
+                return name
+        raise InputError(self.root / "articles" / meta["outlet"], "too many articles with the same name")
 
     # --- afterwards ---------------------------------------------------------------------------
     def update_outlet_fields(self, outlet_id: str, fields: dict) -> None:
@@ -257,10 +289,35 @@ class CorpusWriter:
             return []
         return self.index.near.pairs(only_new=True)
 
+    def flush(self) -> None:
+        """Write what a Parquet corpus's writer holds (nothing to do for a folder corpus)."""
+        if self.sink is not None:
+            self.sink.flush()
+
     def finish(self) -> None:
-        """Make a non-durable run's files durable (one sync instead of one per file)."""
+        """Write what is held, and make a non-durable run's files durable (one sync instead of
+        one per file)."""
+        self.flush()
         if not self.durable and hasattr(os, "sync"):
             os.sync()
+
+
+STORES = ("folder", "parquet")
+
+
+def _store_of(root: Path, wanted: str | None) -> str:
+    """The corpus's store: what it has (an existing corpus keeps its own), else ``wanted``."""
+    if wanted is not None and wanted not in STORES:
+        raise InputError(None, f"unknown store {wanted!r}", hint="use folder or parquet")
+    has_parts = is_parquet_store(root)
+    has_files = (root / "articles").is_dir() and any(
+        p.suffix == ".md" for p in (root / "articles").rglob("*.md") if not p.name.startswith("."))
+    have = "parquet" if has_parts else "folder" if has_files else None
+    if have and wanted and have != wanted:
+        raise InputError(root, f"is a {have} corpus, not a {wanted} one",
+                         hint=f"drop --store, or convert it first: framing convert --corpus {root} "
+                              f"--to NEW_DIR --store {wanted}")
+    return have or wanted or "folder"
 
 
 def _check_loads(meta: dict, text: str, source: str) -> None:

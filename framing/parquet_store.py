@@ -30,6 +30,7 @@ the old one in one step.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -105,13 +106,46 @@ def split_address(path: str | Path) -> tuple[Path, str] | None:
 
 
 class _Part:
-    """One part read into memory: its columns as Python lists and the row of each id."""
+    """One part opened for reading: the row of each id, and its row groups read as needed.
 
-    __slots__ = ("columns", "row_of")
+    A reader holds one or two row groups (1,000 articles each in parts this module writes) as
+    Arrow columns, and a row becomes Python objects only when it is read: a whole part turned
+    into Python lists costs hundreds of megabytes per process, much of which the allocator keeps
+    after the part is dropped."""
 
-    def __init__(self, columns: dict[str, list]):
-        self.columns = columns
-        self.row_of = {article_id: i for i, article_id in enumerate(columns["id"])}
+    __slots__ = ("path", "file", "row_of", "starts", "groups")
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = _open_part(path)
+        names = self.file.schema_arrow.names
+        missing = [f for f in ("id", "outlet", "title", "text") if f not in names]
+        if missing:
+            raise CorpusError(path, f"lacks the column(s) {', '.join(missing)}",
+                              hint="a corpus part needs id, outlet, title and text columns "
+                                   "(see framing/parquet_store.py)")
+        ids = _guarded(path, lambda: self.file.read(columns=["id"]).column("id").to_pylist())
+        self.row_of = {article_id: i for i, article_id in enumerate(ids)}
+        meta = self.file.metadata
+        self.starts = [0]
+        for g in range(meta.num_row_groups):
+            self.starts.append(self.starts[-1] + meta.row_group(g).num_rows)
+        self.groups: OrderedDict[int, dict] = OrderedDict()
+
+    def row(self, row: int) -> dict:
+        """The row's columns as a dict of Arrow scalars' Python values."""
+        g = bisect.bisect_right(self.starts, row) - 1
+        columns = self.groups.get(g)
+        if columns is None:
+            table = _guarded(self.path, lambda: self.file.read_row_group(g))
+            columns = {name: table.column(name) for name in table.column_names}
+            self.groups[g] = columns
+            while len(self.groups) > 2:
+                self.groups.popitem(last=False)
+        else:
+            self.groups.move_to_end(g)
+        i = row - self.starts[g]
+        return {name: column[i].as_py() for name, column in columns.items()}
 
 
 # the parts read last, by (path, modification time, size): a reader going through the articles
@@ -128,16 +162,27 @@ def _stat_key(part: Path) -> tuple:
     return (str(part), st.st_mtime_ns, st.st_size)
 
 
-def _read_part(part: Path, columns: list[str] | None = None):
+def _guarded(part: Path, read):
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     try:
-        return pq.read_table(part, columns=columns)
+        return read()
     except (OSError, pa.ArrowException) as exc:
         raise CorpusError(part, f"is not a readable Parquet file ({exc})",
                           hint="restore it from a backup, or remove it if its articles are "
                                "elsewhere (framing check lists what the corpus holds)") from None
+
+
+def _read_part(part: Path, columns: list[str] | None = None):
+    import pyarrow.parquet as pq
+
+    return _guarded(part, lambda: pq.read_table(part, columns=columns))
+
+
+def _open_part(part: Path):
+    import pyarrow.parquet as pq
+
+    return _guarded(part, lambda: pq.ParquetFile(part))
 
 
 def _load(part: Path) -> _Part:
@@ -146,13 +191,7 @@ def _load(part: Path) -> _Part:
     if hit is not None:
         _CACHE.move_to_end(key)
         return hit
-    table = _read_part(part)
-    missing = [f for f in ("id", "outlet", "title", "text") if f not in table.column_names]
-    if missing:
-        raise CorpusError(part, f"lacks the column(s) {', '.join(missing)}",
-                          hint="a corpus part needs id, outlet, title and text columns "
-                               "(see framing/parquet_store.py)")
-    loaded = _Part({name: table.column(name).to_pylist() for name in table.column_names})
+    loaded = _Part(part)
     _CACHE[key] = loaded
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -180,14 +219,14 @@ def read_row(path: str | Path) -> tuple[dict, str]:
     if row is None:
         raise CorpusError(path, "no such article in the part",
                           hint="the corpus changed since it was listed; run the command again")
-    columns = loaded.columns
+    values = loaded.row(row)
     meta: dict = {}
     for key in STANDARD_FIELDS:
-        value = columns[key][row] if key in columns else None
+        value = values.get(key)
         if value is None or value == "" or value == []:
             continue
         meta[key] = value
-    extra = columns.get("extra", [None] * (row + 1))[row]
+    extra = values.get("extra")
     if extra:
         try:
             decoded = json.loads(extra)
@@ -198,7 +237,7 @@ def read_row(path: str | Path) -> tuple[dict, str]:
             raise CorpusError(path, "its 'extra' column is not a JSON object")
         for key, value in decoded.items():
             meta.setdefault(key, value)
-    return meta, columns["text"][row] or ""
+    return meta, values.get("text") or ""
 
 
 # --- writing -------------------------------------------------------------------------------------

@@ -179,6 +179,40 @@ def test_a_broken_part_is_one_clear_line(tmp_path, capsys):
         Corpus.load(root).article_paths()
 
 
+def test_a_part_without_a_text_column_is_one_clear_line(tmp_path, capsys):
+    import pyarrow.parquet as pq
+
+    root = tmp_path / "corpus"
+    import_file(_records(tmp_path / "d.jsonl", 3), root, columns=COLUMNS, store="parquet")
+    part = part_files(root)[0]
+    pq.write_table(pq.read_table(part).drop_columns(["text"]), part)
+    assert main(["report", "--corpus", str(root), "-o", str(tmp_path / "r.html"), "--quiet"]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "part-000000.parquet" in err[0] and "lacks the column(s) text" in err[0]
+
+
+def test_rows_are_read_from_the_right_row_group(tmp_path, monkeypatch):
+    """Parts are read a row group at a time: every article, in any order, is its own."""
+    import random
+
+    import pyarrow.parquet as pq
+
+    from framing import parquet_store
+
+    monkeypatch.setattr(parquet_store, "ROW_GROUP_SIZE", 7)
+    root = tmp_path / "corpus"
+    import_file(_records(tmp_path / "d.jsonl", 60), root, columns=COLUMNS, store="parquet")
+    part = part_files(root)[0]
+    assert pq.ParquetFile(part).metadata.num_row_groups == 9
+    corpus = Corpus.load(root)
+    paths = corpus.article_paths()
+    random.Random(1).shuffle(paths)
+    for path in paths:
+        article = corpus.read_article(path)
+        number = int(article.title.rsplit(" ", 1)[1])
+        assert article.text.startswith(f"Article {number}.") and article.url.endswith(f"/{number}")
+
+
 def test_an_article_file_in_a_parquet_corpus_is_refused(tmp_path):
     root = tmp_path / "corpus"
     import_file(_records(tmp_path / "d.jsonl", 3), root, columns=COLUMNS, store="parquet")

@@ -220,7 +220,8 @@ def _process_chunk(items):
 def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
             axes=None, loaded=None, actors=None, verbs=None,
             evidence_per_cell: int | None = 50, n_jobs: int = 1,
-            progress: bool | Progress = False, seed: int = 0) -> Analysis:
+            progress: bool | Progress = False, seed: int = 0,
+            engine: str = "local", client=None, scheduler: str | None = None) -> Analysis:
     """Run every extractor over every article and collect the results.
 
     axes, loaded, actors, verbs : user lexicon files replacing the built-in ones.
@@ -228,6 +229,11 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     evidence_per_cell : evidence sentences kept per (outlet, feature, label); None keeps all.
     progress : show the stages (loading lexicons, analysing articles); True, or a
         :class:`~framing.progress.Progress` saying where and how.
+    engine : ``"local"`` (this machine's processes) or ``"dask"`` (a Dask cluster, see
+        :mod:`framing.dask_engine`; needs ``pip install "framing[dask]"``). Results are the same.
+    client, scheduler : for the Dask engine, a ``distributed.Client`` to use, or a scheduler's
+        address (``tcp://HOST:8786``; default ``$FRAMING_DASK_SCHEDULER``); with neither, a
+        local cluster of ``n_jobs`` worker processes is started for the run and closed after it.
 
     >>> from framing.corpus import Corpus
     >>> a = analyse(Corpus.from_frame(pd.DataFrame({"text": ["Foreign troops ended the occupation."],
@@ -235,6 +241,8 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
     >>> a.hits[["outlet", "feature", "label", "matched"]].values.tolist()
     [['a', 'military-presence', 'occupation', 'occupation']]
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     progress = as_progress(progress)
     if not isinstance(corpus, Corpus):
         corpus = Corpus.from_articles(corpus)
@@ -246,20 +254,24 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
         n_jobs = os.cpu_count() or 1
     items: list = corpus.article_paths() if corpus.root is not None else list(corpus)
 
+    if engine == "dask":
+        from .dask_engine import run_partitions
+
+        result = _Partial(extractors, evidence_per_cell, seed)
+        # the stage's time includes building the tables, after the partitions are merged
+        with run_partitions(items, extractors=extractors, corpus=corpus,
+                            evidence_per_cell=evidence_per_cell, seed=seed, n_jobs=n_jobs,
+                            client=client, scheduler=scheduler, progress=progress) as partials:
+            for partial in partials:
+                result.merge(partial)
+            return result.analysis(corpus, extractors)
+
     parallel = n_jobs > 1 and len(items) > 200
     # the stage starts before the workers do: their first results take seconds to come back
     stage = progress.stage("analysing articles", total=len(items), unit="articles",
                            start=f"{len(items):,} articles, "
                                  + (f"{n_jobs} worker processes" if parallel else "1 process"))
-    rows = []
-    # per-article numbers as compact sparse triples: a dict per article for 100,000 articles
-    # would cost gigabytes; most articles have a few dozen non-zero values out of hundreds
-    column_of: dict[str, int] = {}
-    row_ids: list = []
-    col_ids: list = []
-    cell_values: list = []
-    records: dict[str, _Records] = {e.name: _Records() for e in extractors}
-    sampler = _EvidenceSampler(evidence_per_cell, seed)
+    result = _Partial(extractors, evidence_per_cell, seed)
     # the stage's time includes building the tables (seconds on a large corpus), after the
     # workers are gone
     with stage:
@@ -273,40 +285,98 @@ def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None =
             else:
                 iterator = (_process(item, extractors, corpus) for item in items)
             for row, results in iterator:
-                n = len(rows)
-                rows.append(row)
-                cols, vals = [], []
-                for name, values, hits, counts, packed in results:
-                    for key, value in values.items():
-                        if value:
-                            cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
-                            vals.append(value)
-                    sampler.count(counts)
-                    for hit in hits:
-                        sampler.offer(hit)
-                    if packed is not None:
-                        records[name].add(row[0], row[1], *packed)
-                row_ids.append(np.full(len(cols), n, dtype=np.int32))
-                col_ids.append(np.asarray(cols, dtype=np.int32))
-                cell_values.append(np.asarray(vals, dtype=np.float32))
+                result.add(row, results)
                 stage.update()
+        return result.analysis(corpus, extractors)
 
+
+class _Partial:
+    """What the pass keeps of a run of articles, mergeable with the next run's.
+
+    Articles' rows and records concatenate in order; the per-article values are sparse triples
+    whose column numbers are remapped on merge; hit counts add; the evidence samples merge
+    exactly (a bottom-k sample of the union is the bottom-k of the two samples, see
+    :class:`_EvidenceSampler`). Merging the partials of consecutive runs in order therefore gives
+    what one pass over all the articles gives: the Dask engine's results equal the local one's.
+    """
+
+    def __init__(self, extractors, evidence_per_cell: int | None, seed: int):
+        self.extractor_names = [e.name for e in extractors]
+        self.rows: list[tuple] = []
+        # per-article numbers as compact sparse triples: a dict per article for 100,000 articles
+        # would cost gigabytes; most articles have a few dozen non-zero values out of hundreds
+        self.column_of: dict[str, int] = {}
+        self.row_ids: list = []
+        self.col_ids: list = []
+        self.cell_values: list = []
+        self.records: dict[str, _Records] = {name: _Records() for name in self.extractor_names}
+        self.sampler = _EvidenceSampler(evidence_per_cell, seed)
+
+    def add(self, row: tuple, results: list) -> None:
+        """Add one article: its row and per-extractor results (see :func:`_process`)."""
+        n = len(self.rows)
+        self.rows.append(row)
+        column_of, sampler = self.column_of, self.sampler
+        cols, vals = [], []
+        for name, values, hits, counts, packed in results:
+            for key, value in values.items():
+                if value:
+                    cols.append(column_of.setdefault(f"{name}:{key}", len(column_of)))
+                    vals.append(value)
+            sampler.count(counts)
+            for hit in hits:
+                sampler.offer(hit)
+            if packed is not None:
+                self.records[name].add(row[0], row[1], *packed)
+        self.row_ids.append(np.full(len(cols), n, dtype=np.int32))
+        self.col_ids.append(np.asarray(cols, dtype=np.int32))
+        self.cell_values.append(np.asarray(vals, dtype=np.float32))
+
+    def compact(self) -> "_Partial":
+        """Join the per-article arrays into one each: a partial sent between processes pickles
+        three arrays, not three per article."""
+        for name in ("row_ids", "col_ids", "cell_values"):
+            arrays = getattr(self, name)
+            if len(arrays) > 1:
+                setattr(self, name, [np.concatenate(arrays)])
+        return self
+
+    def merge(self, other: "_Partial") -> None:
+        """Append ``other``, the partial of the articles that follow this one's."""
+        offset = len(self.rows)
+        self.rows.extend(other.rows)
+        if other.column_of:
+            remap = np.empty(len(other.column_of), dtype=np.int32)
+            for name, j in other.column_of.items():
+                remap[j] = self.column_of.setdefault(name, len(self.column_of))
+            self.col_ids.extend(remap[c] for c in other.col_ids)
+        else:
+            self.col_ids.extend(other.col_ids)
+        self.row_ids.extend(r + np.int32(offset) for r in other.row_ids)
+        self.cell_values.extend(other.cell_values)
+        for name, records in other.records.items():
+            self.records.setdefault(name, _Records()).extend(records)
+        self.sampler.merge(other.sampler)
+
+    def analysis(self, corpus: Corpus, extractors: Sequence) -> Analysis:
+        rows = self.rows
         outlet_names = {o.id: o.name for o in corpus.outlets.values()}
         articles = pd.DataFrame(
             [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
-        values = _values_frame(len(rows), column_of, row_ids, col_ids, cell_values, extractors)
+        values = _values_frame(len(rows), self.column_of, self.row_ids, self.col_ids,
+                               self.cell_values, extractors)
         counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
         outlets = pd.DataFrame([
             {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
                                            "language", "leaning", "notes")},
              "n_articles": int(counts.get(o.id, 0))}
             for o in corpus.outlets.values()])
-        analysis = Analysis(
+        return Analysis(
             name=corpus.name, articles=articles, outlets=outlets, values=values,
-            hits=sampler.frame(), hits_total=sampler.totals(),
-            records={k: v.frame() for k, v in records.items() if len(v)},
-            extractors={e.name: e for e in extractors}, evidence_per_cell=evidence_per_cell)
-    return analysis
+            hits=self.sampler.frame(), hits_total=self.sampler.totals(),
+            records={k: v.frame() for k, v in self.records.items() if len(v)},
+            extractors={e.name: e for e in extractors},
+            evidence_per_cell=self.sampler.per_cell)
 
 
 def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) -> pd.DataFrame:
@@ -356,6 +426,19 @@ class _Records:
             if len(values) < self.n:  # a key these records lack
                 values.extend([None] * (self.n - len(values)))
 
+    def extend(self, other: "_Records") -> None:
+        """Append ``other``'s records; a key only one side has is None on the other's records,
+        and the keys stay in the order they were first seen, as if added one by one."""
+        columns, n = self.columns, self.n
+        for k, values in other.columns.items():
+            if k not in columns:
+                columns[k] = [None] * n
+            columns[k].extend(values)
+        self.n += other.n
+        for values in columns.values():
+            if len(values) < self.n:
+                values.extend([None] * (self.n - len(values)))
+
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.columns)
 
@@ -401,6 +484,15 @@ class _EvidenceSampler:
             heapq.heapreplace(cell, entry)
             return True
         return False
+
+    def merge(self, other: "_EvidenceSampler") -> None:
+        """Add ``other``'s totals and offer its sample: the result is the sample of the union of
+        the hits both saw (a hit among the lowest ``per_cell`` of the union is among the lowest
+        of the side that saw it)."""
+        self.count(other.seen)
+        for cell in other.cells.values():
+            for _, hit in cell:
+                self.offer(hit)
 
     def frame(self) -> pd.DataFrame:
         hits = [hit for cell in self.cells.values() for _, hit in cell]

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..analysis import analyse
 from ..corpus import Corpus, slugify
+from ..dask_engine import SCHEDULER_ENV
 from ..errors import InputError
 from ..progress import Progress, format_seconds
 from ..report import Report
@@ -65,6 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also write every table behind the page (CSV and JSON) into DIR")
     p.add_argument("--jobs", type=int, default=-1, metavar="N",
                    help="worker processes for the analysis; -1 = one per core (default)")
+    p.add_argument("--engine", choices=["local", "dask"], default=None,
+                   help="run the analysis on this machine's processes (local) or on Dask (a local "
+                        "cluster of --jobs workers unless --scheduler names one); default: dask "
+                        "when a scheduler is given, else local")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help=f"the Dask scheduler to run the analysis on, e.g. tcp://HOST:8786 (default: "
+                        f"${SCHEDULER_ENV}); needs pip install \"framing[dask]\"")
     p.add_argument("--quiet", action="store_true",
                    help="no progress and no summary: print only the page's path")
     p.set_defaults(func=run)
@@ -98,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
         # analysis is filtered again below with the same rules, which settles the rest
         corpus = corpus.select(stories=args.story, outlets=args.outlet, since=args.since,
                                until=args.until)
+    scheduler = args.scheduler or os.environ.get(SCHEDULER_ENV) or None
+    engine = args.engine or ("dask" if scheduler else "local")
     analysis = analyse(corpus, axes=args.axes, loaded=args.loaded, actors=args.actors,
-                       verbs=args.verbs, n_jobs=args.jobs, progress=progress)
+                       verbs=args.verbs, n_jobs=args.jobs, progress=progress, engine=engine,
+                       scheduler=scheduler if engine == "dask" else None)
     if filtered:
         analysis = analysis.filter(stories=args.story, outlets=args.outlet, since=args.since,
                                    until=args.until)

@@ -1,0 +1,221 @@
+"""The Dask engine: the same analysis as the local engine, on a LocalCluster of two processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="the Dask engine's tests need the dask extra")
+
+from framing import analyse  # noqa: E402
+from framing import dask_engine  # noqa: E402
+from framing.analysis import _Partial  # noqa: E402
+from framing.cli import main  # noqa: E402
+from framing.corpus import Corpus  # noqa: E402
+from framing.errors import CorpusError, InputError  # noqa: E402
+from framing.ingest.convert import convert_corpus  # noqa: E402
+from framing.progress import Progress  # noqa: E402
+
+from .corpus_factory import make_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    # two worker processes, as the acceptance asks; 127.0.0.1 only, no dashboard
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def client(cluster):
+    with distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def corpus_root(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("dask") / "corpus", stories=8, wide=True)
+
+
+def _tables(args: list[str], out: Path) -> dict[str, bytes]:
+    assert main(["report", *args, "--tables", str(out), "-o", str(out.with_suffix(".html")),
+                 "--quiet"]) == 0
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_every_table_equals_the_local_engines(cluster, corpus_root, tmp_path):
+    local = _tables(["--corpus", str(corpus_root), "--jobs", "1"], tmp_path / "local")
+    dask = _tables(["--corpus", str(corpus_root), "--scheduler", cluster.scheduler_address],
+                   tmp_path / "dask")
+    assert len(local) > 30 and local.keys() == dask.keys()
+    assert [name for name in local if local[name] != dask[name]] == []
+    # and the page itself: the same bytes but for nothing (no engine or time is printed on it)
+    assert (tmp_path / "local.html").read_bytes() == (tmp_path / "dask.html").read_bytes()
+
+
+def test_a_parquet_corpus_on_the_dask_engine(cluster, corpus_root, tmp_path):
+    parquet = tmp_path / "parquet"
+    convert_corpus(corpus_root, parquet, store="parquet", rows_per_part=25)
+    local = _tables(["--corpus", str(parquet), "--jobs", "1"], tmp_path / "local")
+    dask = _tables(["--corpus", str(parquet), "--engine", "dask", "--scheduler",
+                    cluster.scheduler_address], tmp_path / "dask")
+    assert [name for name in local if local[name] != dask[name]] == []
+
+
+def test_the_scheduler_from_the_environment(cluster, corpus_root, tmp_path, monkeypatch):
+    monkeypatch.setenv(dask_engine.SCHEDULER_ENV, cluster.scheduler_address)
+    seen = []
+    real = dask_engine._client
+
+    def spy(distributed_module, client, scheduler, n_jobs):
+        seen.append(scheduler)
+        return real(distributed_module, client, scheduler, n_jobs)
+
+    monkeypatch.setattr(dask_engine, "_client", spy)
+    _tables(["--corpus", str(corpus_root), "--outlet", "left-ledger"], tmp_path / "env")
+    assert seen == [cluster.scheduler_address]
+    # --engine local overrides the environment
+    _tables(["--corpus", str(corpus_root), "--outlet", "left-ledger", "--engine", "local"],
+            tmp_path / "local")
+    assert seen == [cluster.scheduler_address]
+
+
+def test_in_memory_articles_and_all_evidence(client, corpus_root):
+    articles = list(Corpus.load(corpus_root))
+    for per_cell in (2, None):
+        a = analyse(articles, evidence_per_cell=per_cell)
+        b = analyse(articles, evidence_per_cell=per_cell, engine="dask", client=client)
+        for name in ("articles", "values", "hits", "hits_total"):
+            pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+        assert a.records.keys() == b.records.keys() and a.records
+        for name in a.records:
+            pd.testing.assert_frame_equal(a.records[name], b.records[name])
+    # the sample is a real sample: fewer sentences than hits, and the totals count them all
+    assert len(a.hits) > len(analyse(articles, evidence_per_cell=2).hits)
+
+
+def test_partials_merge_to_one_pass(corpus_root):
+    """Merging the partials of consecutive runs in order gives the one pass's partial."""
+    from framing.analysis import _process, default_extractors
+
+    corpus = Corpus.load(corpus_root)
+    extractors = default_extractors()
+    items = corpus.article_paths()
+    whole = _Partial(extractors, 3, 0)
+    for item in items:
+        whole.add(*_process(item, extractors, corpus))
+    merged = _Partial(extractors, 3, 0)
+    for i, run in enumerate(dask_engine.partition(items, 3)):
+        part = _Partial(extractors, 3, 0)
+        for item in run:
+            part.add(*_process(item, extractors, corpus))
+        merged.merge(part.compact() if i % 2 else part)  # as a worker sends it, or not
+    a, b = whole.analysis(corpus, extractors), merged.analysis(corpus, extractors)
+    for name in ("articles", "values", "hits", "hits_total"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert a.hits_total["n_hits"].sum() > len(a.hits)  # the sample kept fewer than it counted
+
+
+def test_partitions_are_consecutive_and_cover_every_item():
+    items = list(range(10_001))
+    parts = dask_engine.partition(items, 2)
+    assert [x for p in parts for x in p] == items
+    assert max(len(p) for p in parts) == dask_engine.MAX_PARTITION
+    small = dask_engine.partition(list(range(10)), 2)
+    assert [len(p) for p in small] == [2, 2, 2, 2, 2]
+    assert dask_engine.partition([], 2) == []
+
+
+def test_a_bad_article_is_the_same_error_as_locally(client, corpus_root, tmp_path):
+    import shutil
+
+    root = tmp_path / "bad"
+    shutil.copytree(corpus_root, root)
+    victim = sorted((root / "articles").rglob("*.md"))[-1]
+    victim.write_text("no metadata here\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as local:
+        analyse(Corpus.load(root))
+    with pytest.raises(CorpusError) as dask:
+        analyse(Corpus.load(root), engine="dask", client=client)
+    assert str(dask.value) == str(local.value) and str(victim) in str(dask.value)
+
+
+def test_interrupting_cancels_every_task(client, corpus_root):
+    corpus = Corpus.load(corpus_root)
+    from framing.analysis import default_extractors
+
+    extractors = default_extractors()
+    items = corpus.article_paths()
+    with pytest.raises(KeyboardInterrupt):
+        with dask_engine.run_partitions(items, extractors=extractors, corpus=corpus,
+                                        evidence_per_cell=3, seed=0, n_jobs=2, client=client,
+                                        progress=Progress(enabled=False)) as partials:
+            next(partials)
+            raise KeyboardInterrupt
+    # nothing of the run stays on the cluster: no task queued, running or held in memory
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if not any(client.processing().values()) and not client.who_has():
+            break
+        time.sleep(0.2)
+    assert not any(client.processing().values())
+    assert not client.who_has()
+
+
+def test_ctrl_c_stops_a_report_and_writes_nothing(corpus_root, tmp_path):
+    """The command as a user runs it: Ctrl-C while the local cluster works."""
+    root = tmp_path / "big"
+    make_corpus(root, stories=40)
+    page, tables = tmp_path / "page.html", tmp_path / "tables"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop(dask_engine.SCHEDULER_ENV, None)
+    # a new session: the signal goes to the command's process group, as a terminal's Ctrl-C does
+    proc = subprocess.Popen([sys.executable, "-m", "framing", "report", "--corpus", str(root),
+                             "--engine", "dask", "--jobs", "2", "-o", str(page), "--tables",
+                             str(tables)], stderr=subprocess.PIPE, text=True, env=env,
+                            start_new_session=True)
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if "partitions" in line:
+            break
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 130, "".join(lines) + rest
+    assert rest.strip().splitlines()[-1] == "framing report: interrupted; nothing was left half-written"
+    assert "Traceback" not in rest
+    assert not page.exists() and not tables.exists()
+    # the cluster it started goes with it: a worker busy with a task exits within seconds of
+    # the command (zombies, exited but not yet reaped by init, count as gone)
+    deadline = time.monotonic() + 30
+    while True:
+        ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-s", str(proc.pid)], capture_output=True,
+                            text=True).stdout.splitlines()
+        left = [line for line in ps if not line.lstrip().startswith("Z")]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert left == []
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(corpus_root, monkeypatch, capsys):
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    assert main(["report", "--corpus", str(corpus_root), "--scheduler", "tcp://127.0.0.1:9",
+                 "--quiet", "-o", str(corpus_root.parent / "never.html")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("framing report: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_without_the_extra_the_engine_says_how_to_install_it(corpus_root, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed raises ImportError
+    with pytest.raises(InputError, match=r'pip install "framing\[dask\]"'):
+        analyse(Corpus.load(corpus_root), engine="dask")

@@ -120,8 +120,11 @@ _NOT_NAMES = frozenset(
     what who why how where which even consider others here there though although because
     unless whereas until finally just called embed monday tuesday wednesday thursday friday
     saturday sunday january february march april june july august september october november
-    december""".split()
+    december today tonight yesterday tomorrow besides zero i've i'm i'd i'll""".split()
 )
+# a capitalised adverb opening a sentence ("Specifically, …", "Ultimately") is not a surname
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "lessly", "edly", "ingly", "ately",
+                   "ently", "antly", "arly")
 # Titles and descriptive words stripped from the front of a run of capitalised words.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor gen general lt lieutenant col colonel maj major capt
@@ -159,7 +162,12 @@ _TRAILING_WORDS = frozenset(
     """also has had have later previously earlier repeatedly reportedly once then now would will
     was were is are recently further again quickly publicly privately separately initially first
     last himself herself themselves however too not never ultimately simply subsequently
-    flatly bluntly angrily proudly calmly only just""".split())
+    flatly bluntly angrily proudly calmly only just both""".split())
+# a finite verb inside a subject phrase ends it: "Mr Smollett also claimed the men" (a partial
+# quote's clause read back past its verb)
+_VERB_IN_SUBJECT = re.compile(
+    r"\s+(?:said|says|claimed|claims|chanted|chants|wrote|writes|argued|argues|added|adds|"
+    r"noted|notes|insisted|insists|included|includes|suggested|suggests)\b.*$", re.S)
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
     separately similarly elsewhere previously today yesterday even consider""".split())
@@ -270,7 +278,9 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
             word = run[0]
             letters = [c for c in word if c.isalpha()]
             if word.lower().strip(".") in _NOT_NAMES or (len(letters) > 1 and word.isupper()) \
-                    or "." in word.rstrip("."):
+                    or "." in word.rstrip(".") or len(letters) < 2 \
+                    or (len(word) > 6 and word.lower().endswith(_ADVERB_ENDINGS)):
+                # ("U" of "U.S. intelligence")
                 continue
         return " ".join(run).rstrip(".")
     return ""
@@ -303,13 +313,18 @@ def _clean(phrase: str) -> str:
     phrase = phrase.strip(_STRIP)
     if phrase.endswith(" to"):
         phrase = _TO_BEFORE_VERB.sub("", phrase)
+    m = _VERB_IN_SUBJECT.search(phrase)
+    if m is not None and not re.search(r"\b(?:he|she|they|we|i|it)\b", m.group(), re.I):
+        phrase = phrase[:m.start()]  # (but "He said he had to": the verb's own clause)
     if not phrase:
         return phrase
     words = phrase.split()
     i, j = 0, len(words)
     while i < j:
         w = words[i].lower().rstrip(",")
-        if w in _LEADING_WORDS:
+        if w in _LEADING_WORDS or (i + 1 < j and words[i].islower() and w.endswith("ly")
+                                   and len(w) > 4 and w not in _LY_NOUNS):
+            # (a leading adverb: "recently science")
             i += 1
         elif w == "on" and i + 1 < j and words[i + 1].lower().rstrip(",").endswith("day"):
             i += 2
@@ -452,7 +467,8 @@ _INTRO_GAP = re.compile(r"^[^.!?\"“”]{0,60}$")
 _INTRO_END = re.compile(r"(?:\bthat|:|,)\s*$|^\s*$")
 _BY_AGENT = re.compile(r"^\s*by\s+(.+?)(?=\s+as\b|,|$|\s+in\b|\s+on\b|\s+to\b)", re.S)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
-_ACCORDING = re.compile(r"\s*(.+?)(?=[,.;:]|$)", re.S)
+# (a full stop after a capital is an initial's: "according to U.S. intelligence, …")
+_ACCORDING = re.compile(r"\s*(.+?)(?=[,;:]|(?<!(?<![A-Za-z])[A-Z])\.|$)", re.S)
 _ADVERBIAL = (r"also|again|later|publicly|privately|late\s+\w+day|\w+day|on\s+\w+day|"
               r"in\s+a\s+(?:statement|tweet|post|interview|briefing|letter|speech|video)"
               r"(?:\s+(?:on|to|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*)+)?|"
@@ -488,6 +504,9 @@ class _Context:
     gender: dict[str, str] = field(default_factory=dict)  # name → "m" / "f" where the text says
     person_actor: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (actor, how)
     person_cache: dict[int, list] = field(default_factory=dict)  # paragraph start → people
+    # paragraph start → (len(names) when found, people named by a lone surname): the surnames
+    # known grow as speakers resolve, so these are found again only after they have grown
+    surname_person_cache: dict[int, tuple[int, list]] = field(default_factory=dict)
     surname_cache: dict[str, str | None] = field(default_factory=dict)
     lower_seen: dict[str, bool] = field(default_factory=dict)
     title_spans: dict[int, bool] = field(default_factory=dict)  # quote start → is a title
@@ -604,7 +623,17 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
         v = candidates[-1]
         gap = text[v.end:qs]
         if _INTRO_GAP.match(gap) and _INTRO_END.search(gap) and len(gap.split()) <= 6:
-            found = _speaker_of_verb(ctx, v, prev_end if prev_end > s_start else s_start)
+            clause_start = prev_end if prev_end > s_start else s_start
+            if not v.strong and len(candidates) > 1:
+                # "Tillerson … said his visit showed “…”": what "showed" introduces is part of
+                # what the reporting verb before it reports
+                earlier = candidates[-2]
+                if earlier.strong and earlier.verb_class == "neutral" \
+                        and not more_words_than(text[earlier.end:qs], 8):
+                    found = _speaker_of_verb(ctx, earlier, clause_start)
+                    if found is not None:
+                        return _attribute(quote, earlier, found)
+            found = _speaker_of_verb(ctx, v, clause_start)
             if found is not None:
                 return _attribute(quote, v, found)
     stripped = before.strip(" ([—–-")
@@ -640,8 +669,10 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
 
     # 2b. a quotation ending on "!" or "?" ends its sentence, so the attribution after it opens
     # the next one: “… Democrats!” Trump wrote in a tweet.
-    if quote.kind == "direct" and inner[-1:] in "!?" and not text[qe:s_end].strip():
-        found_next = _attribution_opening_next(ctx, si)
+    if quote.kind == "direct" and inner[-1:] in "!?." and not text[qe:s_end].strip():
+        # (a full stop is the same slip when the next sentence is only the attribution:
+        # “… we need.” Gillibrand said.)
+        found_next = _attribution_opening_next(ctx, si, bare=inner[-1:] == ".")
         if found_next is not None:
             return _attribute(quote, *found_next)
 
@@ -722,9 +753,10 @@ def _introduced_by_previous_paragraph(ctx: _Context, qs: int):
     return None
 
 
-def _attribution_opening_next(ctx: _Context, si: int):
+def _attribution_opening_next(ctx: _Context, si: int, bare: bool = False):
     """``(verb, (description, name))`` when sentence ``si + 1`` opens with a speaker and a
-    reporting verb and quotes nothing before it ("Trump wrote in a tweet Monday."), else None."""
+    reporting verb and quotes nothing before it ("Trump wrote in a tweet Monday."), else None.
+    ``bare``: the sentence must be little more than that ("Gillibrand said.")."""
     spans = ctx.doc.sentence_spans
     if si + 1 >= len(spans):
         return None
@@ -736,6 +768,8 @@ def _attribution_opening_next(ctx: _Context, si: int):
         head = text[n0:v.start]
         if more_words_than(head, 5) or any(c in head for c in _QUOTE_MARKS):
             return None
+        if bare and (more_words_than(text[v.end:n1], 3) or ctx.quotes_between(v.end, n1)):
+            return None
         found = _subject_before(text, n0, v.start)
         if found is None or is_fragment(found[1]):
             return None
@@ -743,8 +777,11 @@ def _attribution_opening_next(ctx: _Context, si: int):
     return None
 
 
-_CLAUSE_OPENERS = re.compile(r"^(?:(?:and|but|so|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words,?)\s+)+",
-                             re.I)
+_CLAUSE_OPENERS = re.compile(
+    r"^(?:(?:and|but|so|or|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words)\s*,?\s+"
+    # a leading adverbial: "In 1998, Vice President Al Gore made a statement to the NAACP:"
+    r"|(?:in|on|at|during|after|before|since|later|earlier|then|now|today|yesterday)\b[^,:;\"“”]{0,30},\s+)+",
+    re.I)
 _DASH_NAME = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
 
 
@@ -805,15 +842,16 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
     before = text[clause_start:qs].rstrip(" \t" + _QUOTE_MARKS)
     if not before.endswith(":") or "\n" in before.strip():
         return None
-    clause = _CLAUSE_OPENERS.sub("", before[:-1].strip())
+    clause = before[:-1].strip()
+    if ":" in clause:  # "FROM THE WHITE HOUSE: White House spokesman Josh Earnest:"
+        clause = clause[clause.rfind(":") + 1:].strip()
+    clause = _CLAUSE_OPENERS.sub("", clause)
     if clause.isupper() and clause.isalpha() and len(clause) > 2:
         # a transcript's "CLINTON:": the person the article names with that surname
         full = _full_name(ctx, clause.title())
         return (full, full) if full else None
     m = re.match(r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w'’-]+)", clause)
-    if m is None:
-        return None
-    name = speaker_name(m.group(1), ctx.actors)
+    name = speaker_name(m.group(1), ctx.actors) if m is not None else ""
     if (not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
             and not more_words_than(clause, 8):
         # "Substitute host Mo Rocca began:": a short clause whose name follows a role
@@ -1073,7 +1111,23 @@ _BARE_CLAUSE_START = re.compile(
 
 
 def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
-    """Unattributed direct quotes: same paragraph first, then the previous paragraph(s)."""
+    """Unattributed quotes: a roundup's byline after them; for direct ones, then the same
+    paragraph, then the previous paragraph(s)."""
+    for q in quotes:
+        if q.kind == "indirect":
+            continue
+        if q.attributed_by == "explicit" and is_fragment(q.speaker_description) \
+                and not speaker_name(q.name, ctx.actors) \
+                and _full_name(ctx, q.speaker_description.strip(" .,")) is None:  # ("Dean")
+            # "It’s worth noting that “…”": the writer's aside, no one's attribution
+            q.attributed_by, q.speaker_description, q.name = "none", "", ""
+            q.verb = q.verb_class = ""
+            q.verb_start = -1
+        if q.attributed_by == "none":
+            found = _byline_after(ctx, ctx.paragraph_start(q.start))
+            if found is not None:
+                q.speaker_description = q.name = found
+                q.attributed_by = "byline"
     if all(q.attributed_by != "none" or q.kind != "direct" for q in quotes):
         return
     by_paragraph: dict[int, list[Quote]] = {}
@@ -1112,6 +1166,53 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
                     break  # someone else speaks in between
 
 
+# A roundup's excerpt is followed by a line naming its writer and outlet ("Tom Rogan, Washington
+# Examiner"; "Editorial Board, Wall Street Journal"): the excerpt is the writer's words.
+_BYLINE = re.compile(
+    r"(?P<who>[A-Z][\w.'’-]*(?:(?:,?\s+(?:and\s+)?|\s+(?:de|van|von|al|bin|da|del|di|le)\s+)"
+    r"[A-Z][\w.'’-]*){0,12}?),\s*(?P<outlet>(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z&][\w.'’&-]*|"
+    r"of|for|and|the|on|in))*)\s*")
+_JOINT = re.compile(r",|\sand\s")
+_EDITORS = frozenset({"editorial board", "the editorial board", "editors", "the editors",
+                      "editorial staff", "editorial"})
+_EXCERPT_NARRATION = 8  # narrator's words an excerpt's paragraph may have ("Others argue that")
+
+
+def _narrator_words(ctx: _Context, start: int, end: int) -> int:
+    return count_words(ctx.outside_quotes(start, end))
+
+
+def _byline_after(ctx: _Context, p_start: int) -> str | None:
+    """The writer a roundup names on the line after an unattributed excerpt (and after any
+    further paragraphs of the same excerpt), or None when narration comes first."""
+    text = ctx.doc.text
+    p_end = text.find("\n", p_start)
+    p_end = len(text) if p_end < 0 else p_end
+    if _narrator_words(ctx, p_start, p_end) > _EXCERPT_NARRATION:
+        return None
+    pos = p_end
+    for _ in range(4):
+        while pos < len(text) and text[pos] in "\n\r \t":
+            pos += 1
+        if pos >= len(text):
+            return None
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        m = _BYLINE.fullmatch(line)
+        if m is not None and not more_words_than(line, 12):
+            who = m.group("who").strip()
+            if who.lower() in _EDITORS:
+                return m.group("outlet").strip()
+            if " " in who and not is_fragment(who) and speaker_name(who, ctx.actors):
+                return who
+            return None
+        if not ctx.quotes_between(pos, end) or _narrator_words(ctx, pos, end) > _EXCERPT_NARRATION:
+            return None  # narration: the excerpt, if any, ended without a byline
+        pos = end
+    return None
+
+
 def _copy_speaker(q: Quote, donor: Quote, how: str) -> None:
     q.speaker_description, q.name = donor.speaker_description, donor.name
     q.verb, q.verb_class = donor.verb, donor.verb_class
@@ -1134,6 +1235,9 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if q.attributed_by == "none":
             continue
         name = names[id(q)] = speaker_name(q.name, actors)
+        if q.attributed_by == "byline" and _JOINT.search(q.name):
+            names[id(q)] = q.name  # a byline's co-writers are the excerpt's one joint speaker
+            continue
         if name and " " in name and not re.search(r"-[a-z]", name):  # "Boston-based Veracode"
             person = actors.find_person(name)
             full = person[0] if person else name
@@ -1144,6 +1248,11 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             if core:
                 descriptions.setdefault(core, set()).add(full)
     for q in quotes:
+        if q.attributed_by != "none" and not names.get(id(q)):
+            word = q.speaker_description.strip(" .,")
+            if word[:1].isupper() and " " not in word and _is_title(word) \
+                    and _full_name(ctx, word) is not None:
+                names[id(q)] = word  # "Dean added" after "Howard Dean": a surname, not a title
         single = names.get(id(q), "")
         if single and " " not in single and _written_lower(ctx, single) \
                 and actors.find_person(single) is None and _full_name(ctx, single) is None:
@@ -1164,6 +1273,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         here = q.verb_start if q.verb_start >= 0 else q.start
         how = ""
         if name:
+            written = name
             person = actors.find_person(name)
             if person is not None:
                 name, how = person[0], "actor file" if normalise(person[0]) != normalise(name) else "name"
@@ -1174,6 +1284,10 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     name = person[0]
             else:
                 how = "name"
+            if " " not in written and " " in name and written.lower() not in ctx.names:
+                # "Sanders said" resolved to Bernie Sanders: his lone surname in the narrator's
+                # words is now a person too ("But Sanders is keen …, and he …")
+                ctx.names[written.lower()] = name
         elif description.lower() in _PRONOUNS:
             if description.lower() in ("he", "she"):
                 name = _pronoun_antecedent(ctx, description.lower(), here)
@@ -1203,7 +1317,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if name and (" " in name or how == "actor file" or _titled(description, name)):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
             ctx.last_person_at = here
-            g = _gender_of(description)
+            g = _gender_of(description, name)
             if g:
                 ctx.gender.setdefault(name, g)
         q.speaker = name or _as_written(description)
@@ -1240,7 +1354,8 @@ _QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous|one)\s+(?=[a-
 _TRAILING_WHEN = re.compile(
     r"\s+(?:(?:on|late|early)\s+)?(?:last|this|next)?\s*(?:week|month|year|night|weekend|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening)$"
-    r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|\s+(?:yesterday|today|tonight)$")
+    r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|\s+(?-i:yesterday|today|tonight)$",
+    re.I)
 _TRAILING_PARTICIPLE = re.compile(
     r"(?<=\w)\s+(?:related\s+to|published|released|issued|filed|posted|obtained|seen|reviewed|"
     r"dated|sent)\b.*$")
@@ -1327,11 +1442,15 @@ _MALE_CUES = re.compile(r"\b(?:Mr|Sir|King|Prince|Lord|Father|Brother)\b\.?")
 _FEMALE_CUES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Queen|Princess|Sister|Lady)\b\.?")
 
 
-def _gender_of(description: str) -> str:
-    if _FEMALE_CUES.search(description):
-        return "f"
-    if _MALE_CUES.search(description):
-        return "m"
+def _gender_of(description: str, name: str = "") -> str:
+    """"f" or "m" from a title before the speaker's own name ("Ms. Woods"), not before someone
+    else's in the same description ("Diane Woods, who dislikes Mr. Trump")."""
+    words = {w for w in name.split() if len(w) > 1}
+    for cues, gender in ((_FEMALE_CUES, "f"), (_MALE_CUES, "m")):
+        for m in cues.finditer(description):
+            after = description[m.end():].lstrip(" .").split(None, 2)[:2]
+            if not words or words & {w.rstrip(",;:").removesuffix("'s").removesuffix("’s") for w in after}:
+                return gender  # the title of this speaker (or of one word before the name)
     return ""
 
 
@@ -1348,7 +1467,8 @@ _NOT_PERSON_HEADS = frozenset("""act committee institute county department party
     republic kingdom street avenue road square hall bank fund organization organisation
     review journal magazine press tribune daily television radio tv media club league team
     school hospital church ministry bill amendment order plan program programme
-    initiative coalition alliance movement conference summit forum report study""".split())
+    initiative coalition alliance movement conference summit forum report study presidency
+    era regime government""".split())
 # last words that make a run a place: US states and regions of the world
 _PLACE_HEADS = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
     florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
@@ -1378,7 +1498,14 @@ def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
         if found is None:
             found = ctx.person_cache[p_start] = _find_persons(ctx, p_start, p_end)
         out.extend(f for f in found if start <= f[0] < end)
+        if ctx.names:
+            version, lone = ctx.surname_person_cache.get(p_start, (-1, []))
+            if version != len(ctx.names):
+                lone = _lone_surname_persons(ctx, p_start, p_end)
+                ctx.surname_person_cache[p_start] = (len(ctx.names), lone)
+            out.extend(f for f in lone if start <= f[0] < end)
         p_start = p_end + 1
+    out.sort()
     return out
 
 
@@ -1408,16 +1535,22 @@ def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
             found = _person_of(ctx, piece) if len(piece) > 1 else _surname_person(ctx, piece[0])
             if found is not None:
                 out.append(found)
-    if ctx.names:  # lone surnames of people the article quotes by full name
-        for m in _LONE_CAPITAL.finditer(text, max(start, body_start), end):
-            found = _surname_person(ctx, (m.start(), m.group()))
-            if found is not None:
-                out.append(found)
-        out.sort()
     return out
 
 
-_LONE_CAPITAL = re.compile(r"(?<![A-Z][\w'’.-] )(?<![\w'’.-])[A-Z][a-z]{2,}\b(?! [A-Z])")
+def _lone_surname_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
+    """Lone surnames of people the article names in full, in one paragraph."""
+    title = ctx.doc.article.title
+    body_start = len(title) + 2 if title else 0
+    out = []
+    for m in _LONE_CAPITAL.finditer(ctx.doc.text, max(start, body_start), end):
+        found = _surname_person(ctx, (m.start(), m.group()))
+        if found is not None:
+            out.append(found)
+    return out
+
+
+_LONE_CAPITAL = re.compile(r"(?<![A-Z][\w'’.-] )(?<![\w'’.-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?! [A-Z])")
 
 
 def _surname_person(ctx: _Context, token: tuple[int, str]) -> tuple[int, str] | None:
@@ -1508,7 +1641,7 @@ def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     """The role written before a name ("analyst Bill Kirk") and after it in an appositive."""
     forms = _ROLE_FORMS.get(role, re.escape(role))
     name_run = r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
-    before = re.compile(rf"(?i:\b(?:{forms}))\.?[ \t]+{name_run}")
+    before = re.compile(rf"(?i:\b(?:{forms}))\.?,?[ \t]+{name_run}")  # (", ": "The reporter, Serge F Kovaleski")
     after = re.compile(rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
                        rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b")
     return before, after
@@ -1527,9 +1660,43 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
         return ""  # "the Times": a name, not a role
     role = m.group(1)
     if role in _PRONOUNS or role in _FRAGMENTS_NOT_TITLES or not (
-            role in _TITLES or role in ctx.actors.role_words):
+            role in _TITLES or role in ctx.actors.role_words or role in _PERSON_ROLES):
         return ""  # "the analyst" and "the governor" stand for people; "the report" does not
-    lo = max(0, offset - _ANTECEDENT_REACH)
+    if role == "lady" and not description.lower().endswith("first lady"):
+        return ""
+    best = _role_bearer(ctx, role, description, max(0, offset - _ANTECEDENT_REACH), offset) \
+        or _role_bearer(ctx, role, description, 0, max(0, offset - _ANTECEDENT_REACH))
+    if not best:
+        if role not in _IDENTITY_ROLES:
+            return ""  # "the official", "the source": unnamed on purpose, not whoever is near
+        # "Ilene Graff, who famously played …" / "“…,” the actress explained": no one is
+        # introduced with the role, but the one person in view is who the role stands for
+        return _only_person_in_view(ctx, _ROLE_GENDER.get(role, ""), offset)
+    if " " not in best and ctx.actors.find_person(best) is None:
+        # "first lady Melania": her full name where the text writes it
+        m = re.search(rf"\b{re.escape(best)}[ \t]+[A-Z][\w'’-]+", ctx.doc.text)
+        full = speaker_name(m.group(), ctx.actors) if m is not None else ""
+        if " " in full and full.split()[-1].lower() not in _NOT_PERSON_WORDS:
+            best = full
+    person = ctx.actors.find_person(best)
+    return person[0] if person else best
+
+
+# person nouns a definite description may use that are not titles before a name
+_PERSON_ROLES = frozenset("lady journalist".split())
+# what a person is rather than the post a source holds: "the actress" is the article's subject,
+# "the official" is someone the text does not name
+_IDENTITY_ROLES = frozenset("""actress actor singer rapper comedian author novelist star
+    filmmaker model athlete""".split())
+_ROLE_GENDER = {w: "she" for w in """actress chairwoman spokeswoman congresswoman businesswoman
+                lady queen princess""".split()} | {w: "he" for w in """actor chairman spokesman
+                congressman businessman king prince""".split()}
+
+
+def _role_bearer(ctx: _Context, role: str, description: str, lo: int, offset: int) -> str:
+    """The last person the text introduces with ``role`` in ``[lo, offset)``, or ""."""
+    if lo >= offset:
+        return ""
     if role not in _ROLE_FORMS and \
             ctx.doc.lower.find(role, lo, max(lo, offset - len(description) - 2)) < 0:
         return ""  # the role is written nowhere before this description: no one introduced so
@@ -1545,10 +1712,7 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
             if " " not in name:
                 name = _full_name(ctx, name) or name  # "President Trump": the surname
             best_at, best = found.start(), name
-    if not best:
-        return ""
-    person = ctx.actors.find_person(best)
-    return person[0] if person else best
+    return best
 
 
 def _full_name(ctx: _Context, surname: str) -> str | None:
@@ -1607,12 +1771,12 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     """
     name = ctx.last_person
     if not name or ctx.last_person_at < 0 or ctx.last_person_at > offset:
-        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
+        return _antecedent_nearby(ctx, pronoun, offset)
     g = ctx.gender.get(name)
     if g and g != ("m" if pronoun == "he" else "f"):
-        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
+        return _antecedent_nearby(ctx, pronoun, offset)
     if _prose_paragraphs(ctx.doc.text, ctx.last_person_at, offset) > _SPEAKER_REACH:
-        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
+        return _antecedent_nearby(ctx, pronoun, offset)
     own = {t.lower() for t in name.split()}
     for at, other in _persons_in(ctx, ctx.last_person_at, offset):
         if {t.lower() for t in other.split()} & own:
@@ -1621,8 +1785,40 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
             # "Moon said Kim expressed …", "met with Kim": a person named inside what the
             # speaker said, or as an object, is not who the next "he said" is about
             continue
-        return _person_nearby(ctx, pronoun, offset) or _only_person_in_view(ctx, pronoun, offset)
+        return _antecedent_nearby(ctx, pronoun, offset)
     return name
+
+
+def _antecedent_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
+    # (a subject that opens the sentence before outranks the one full name further back)
+    return _person_nearby(ctx, pronoun, offset) or _subject_surname(ctx, pronoun, offset) \
+        or _only_person_in_view(ctx, pronoun, offset)
+
+
+_SUBJECT_WORD = re.compile(r"[\s\"“‘']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+)?([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])")
+
+
+def _subject_surname(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The person whose lone surname opens the sentence before the pronoun or the pronoun's own
+    sentence ("Barnhardt, who has taught for 25 years, remembers …" / "“…,” she says"), when
+    the article names that person in full somewhere and nothing says the gender differs."""
+    si = ctx.doc.sentence_index(offset)
+    text = ctx.doc.text
+    for k in (si, si - 1):
+        if k < 0:
+            break
+        s0, s1 = ctx.doc.sentence_spans[k]
+        if s0 >= offset:
+            continue
+        m = _SUBJECT_WORD.match(text, s0, min(s1, offset))
+        if m is None or m.group(1).lower() in _NOT_NAMES or ctx.doc.in_quote(m.start(1), m.end(1)):
+            continue
+        full = _full_name(ctx, m.group(1))
+        if full is None:
+            continue
+        g = ctx.gender.get(full)
+        return "" if g and g != ("m" if pronoun == "he" else "f") else full
+    return ""
 
 
 def _prose_paragraphs(text: str, start: int, end: int) -> int:
@@ -1643,19 +1839,35 @@ def _person_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
     return _the_one_person(ctx, pronoun, ctx.doc.sentence_spans[max(0, si - 1)][0], offset)
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|with|against|to|for|by|about|on|from|at|like)\s+$")
+
+
 def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
     """The one person (by surname) the narrator names in ``[start, end)``, if the gender the
     text shows does not contradict ``pronoun``; "" for none or several."""
-    people = {}
-    for _, name in _persons_in(ctx, start, end):
+    people, speaking = {}, set()
+    text = ctx.doc.text
+    for at, name in _persons_in(ctx, start, end):
+        if _AFTER_PREPOSITION.search(text, max(0, at - 12), at):
+            continue  # "Against a backdrop of Donald Trump engaging …, he said": not the subject
         key = name.split()[-1].lower()
         if key not in people or len(name) > len(people[key]):
             people[key] = name
+        # "…, said Jessica Levinson" / "Levinson said": the one who speaks there
+        if text[max(0, at - 3):at] == "of ":
+            continue  # "the Association of Canadian Cartoonists": part of a body's name
+        if any(v.strong for v in ctx.verbs_between(max(start, at - 12), at)
+               if not text[v.end:at].strip(" ,")) or any(
+                v.strong for v in ctx.verbs_between(at, at + len(name) + 12)
+                if not text[at:v.start].replace(name, "", 1).strip(" ,")):
+            speaking.add(key)
+    if len(people) > 1 and len(speaking) == 1:
+        people = {k: people[k] for k in speaking}
     if len(people) != 1:
         return ""
     name = next(iter(people.values()))
     g = ctx.gender.get(name)
-    return "" if g and g != ("m" if pronoun == "he" else "f") else name
+    return "" if g and pronoun and g != ("m" if pronoun == "he" else "f") else name
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s*(?:\([^)]*\))?\s*[—–-]+\s*")

@@ -1033,6 +1033,8 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                         and not re.match(r"\s*\w+ing\b", rest[m.end():]):
                     continue  # "announced the bill", "denied the allegations": an act, no content
                 content = rest[m.end():]
+                if _no_reported_content(content.strip(" ,.;:"), v):
+                    continue  # "disclosed their finances", "wrote best-selling books": an object
         content = content.strip(" ,.;:").strip()
         n_words = count_words(content)
         if n_words < 2 or _data_finding(v, found[0]):
@@ -1042,6 +1044,28 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
         quote = Quote(kind="indirect", start=v.start, end=s_end, text=content, n_words=n_words)
         out.append(_attribute(quote, v, found))
     return out
+
+
+# A few words without a verb after a reporting verb are its object, not what was said
+# ("disclosed their finances", "added his name to the letter", "said rash things all the time");
+# except for the speech acts whose object is the content ("warned of war", "called for calm")
+# and pro-forms ("said the same").
+_SHORT_CONTENT = 5
+_FINITE_OR_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|"
+    r"does|did|isn't|wasn't|won't|can't|don't)\b|[’']s\b|^(?:he|she|they|it|we|i|you|there)\b",
+    re.I)
+_CONTENT_OBJECT_ACTS = frozenset("""warn urge demand call blame dismiss accuse criticise criticize
+    condemn denounce praise promise pledge vow threaten predict""".split())
+_PRO_FORMS = re.compile(r"^(?:the\s+same|so|otherwise|as\s+much|likewise)\b", re.I)
+
+
+def _no_reported_content(content: str, v: ReportingVerb) -> bool:
+    if v.lemma in _CONTENT_OBJECT_ACTS or v.lemma == "according to":
+        return False
+    if more_words_than(content, _SHORT_CONTENT) or any(c in content for c in _QUOTE_MARKS):
+        return False
+    return not _FINITE_OR_SUBJECT.search(content) and not _PRO_FORMS.match(content)
 
 
 _AS_OPENING = re.compile(r"\s*(?:(?:And|But|So|Yet),?\s+)?[Aa]s\s+(?=[A-Z])")

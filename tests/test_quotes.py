@@ -783,3 +783,15 @@ def test_new_reporting_verbs():
     [q] = quotes_of("“Voila! A more harmonious Legislature,” The Los Angeles Times reporter Mark "
                     "Barabak summarized.")
     assert (q.speaker, q.verb) == ("Mark Barabak", "summarize")
+
+
+def test_a_few_words_without_a_verb_are_the_reporting_verbs_object():
+    for sentence in ("The senators disclosed their finances on Friday.",
+                     "He has written best-selling books.",
+                     "She added her name to the letter.",
+                     "Politicians say rash things all the time."):
+        assert [q for q in quotes_of(sentence) if q.kind == "indirect"] == [], sentence
+    # but a short clause, a speech act's object and a pro-form are reported speech
+    assert quotes_of("Sanders said he trusted his aides.")[0].text == "he trusted his aides"
+    assert quotes_of("The senator denounced the ruling.")[0].verb == "denounce"
+    assert quotes_of("The mayor said the same.")[0].text == "the same"

@@ -320,3 +320,19 @@ def test_import_says_which_leaning_was_stored_and_why_when_they_tie(tmp_path, ca
     majority = next(line for line in out.splitlines() if line.startswith("outlet 'even-news'"))
     assert "(center 2, left 1); 'center', the most common, was stored in " in majority
     assert "tie" not in majority
+
+
+def test_report_tables_format_parquet(bundled_corpus, tmp_path, capsys):
+    tables = tmp_path / "tables"
+    assert main(["report", "--corpus", str(bundled_corpus), "-o", str(tmp_path / "r.html"),
+                 "--tables", str(tables), "--format", "parquet", "--quiet"]) == 0
+    names = {p.suffix for p in tables.iterdir()}
+    assert names == {".parquet"}
+
+
+def test_report_bad_tables_format_is_one_line(bundled_corpus, tmp_path, capsys):
+    code = main(["report", "--corpus", str(bundled_corpus), "-o", str(tmp_path / "r.html"),
+                 "--tables", str(tmp_path / "t"), "--format", "csv,xlsx"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and len(err) == 1 and "--format" in err[0] and "parquet" in err[0]
+    assert not (tmp_path / "r.html").exists()

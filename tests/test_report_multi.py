@@ -149,3 +149,29 @@ def test_every_table_is_written_whole_as_csv_and_json(analysis, multi, tmp_path,
     records = json.loads((tmp_path / "attribution_records.json").read_text(encoding="utf-8"))
     assert [r["text"] for r in records] == quotes["text"].tolist()
     assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_tables_as_parquet_keep_rows_columns_and_text(analysis, multi, tmp_path):
+    report = Report(analysis, corpus=load_corpus(multi))
+    frames = report.tables()
+    paths = report.write_tables(tmp_path, formats=["parquet"])
+    assert len(paths) == len(frames) and {p.suffix for p in paths} == {".parquet"}
+    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.json"))
+    for name, frame in frames.items():
+        back = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert len(back) == len(frame), name
+        assert list(back.columns) == [str(c) for c in frame.columns], name
+    quotes = frames["attribution_records"]
+    back = pd.read_parquet(tmp_path / "attribution_records.parquet")
+    assert back["sentence"].tolist() == quotes["sentence"].tolist()  # hostile markup intact
+    numeric = [c for c in frames["articles"].columns
+               if pd.api.types.is_numeric_dtype(frames["articles"][c])]
+    assert numeric and all(pd.api.types.is_numeric_dtype(
+        pd.read_parquet(tmp_path / "articles.parquet")[c]) for c in numeric)  # typed, not text
+
+
+def test_unknown_table_format_is_refused(analysis, multi, tmp_path):
+    report = Report(analysis, corpus=load_corpus(multi))
+    with pytest.raises(ValueError, match="parquet"):
+        report.write_tables(tmp_path, formats=["xlsx"])
+    assert not list(tmp_path.iterdir())

@@ -19,7 +19,7 @@ from ..dask_engine import SCHEDULER_ENV
 from ..errors import InputError
 from ..progress import Progress, format_seconds
 from ..report import Report
-from ..report.build import SMALL_SAMPLE_ARTICLES
+from ..report.build import SMALL_SAMPLE_ARTICLES, TABLE_FORMATS
 
 __all__ = ["register", "run", "summary_lines", "report_warnings"]
 
@@ -63,7 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="sentences shown per outlet and label (default: 10 for up to 8 outlets, "
                         "3 for more)")
     p.add_argument("--tables", metavar="DIR",
-                   help="also write every table behind the page (CSV and JSON) into DIR")
+                   help="also write every table behind the page into DIR (see --format)")
+    p.add_argument("--format", default="csv,json", metavar="LIST", dest="table_format",
+                   help="formats of the --tables files, comma-separated: csv, json, parquet "
+                        "(default: %(default)s; parquet is far smaller on a large corpus)")
     p.add_argument("--jobs", type=int, default=-1, metavar="N",
                    help="worker processes for the analysis; -1 = one per core (default)")
     p.add_argument("--engine", choices=["local", "dask"], default=None,
@@ -85,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if args.by not in _GROUPINGS:
         raise InputError(None, f"--by {args.by!r} is not a grouping",
                          hint=f"use one of: {', '.join(_GROUPINGS)}")
+    formats = [f.strip().lower() for f in args.table_format.split(",") if f.strip()]
+    if not formats or set(formats) - set(TABLE_FORMATS):
+        raise InputError(None, f"--format {args.table_format!r} names no table format we write",
+                         hint=f"use a comma-separated list of: {', '.join(TABLE_FORMATS)}")
     # stages and summary go to stderr; stdout has the page's path, for scripts
     progress = Progress(enabled=not args.quiet)
     with progress.stage("loading corpus", unit="", start=str(args.corpus)) as stage:
@@ -123,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     report.context()  # the sections, a stage of their own before the page is written
     _write(progress, "page", output, "-o", lambda: [report.to_file(output)])
     tables = _write(progress, "tables", Path(args.tables), "--tables",
-                    lambda: report.write_tables(args.tables)) if args.tables else []
+                    lambda: report.write_tables(args.tables, formats)) if args.tables else []
     if progress.enabled:
         for line in summary_lines(report, output=output, tables=Path(args.tables) if args.tables else None,
                                   n_tables=len(tables),

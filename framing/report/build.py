@@ -12,6 +12,7 @@ import hashlib
 import html
 import importlib
 import os
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -215,20 +216,28 @@ class Report:
             out[f"{name}_records"] = frame
         return out
 
-    def write_tables(self, folder: str | Path) -> list[Path]:
-        """Write every table as CSV and JSON (an array of records, one per line) into ``folder``.
+    def write_tables(self, folder: str | Path, formats: Sequence[str] = ("csv", "json")
+                     ) -> list[Path]:
+        """Write every table into ``folder`` in each of ``formats``: ``csv``, ``json`` (an array
+        of records) and ``parquet`` (typed columns, zstd; a tenth of the CSV and JSON's size on
+        a large corpus, and what pandas, DuckDB and Dask read fastest).
 
         Tables stream into their files in blocks of rows: the quote records of a large corpus run
         to hundreds of thousands of rows, and one string (or parsed copy) of them would cost
-        gigabytes. Returns the paths.
+        gigabytes. Each file is written whole or not at all. Returns the paths.
         """
+        unknown = sorted(set(formats) - set(TABLE_FORMATS))
+        if unknown or not formats:
+            raise ValueError(f"table formats are {', '.join(TABLE_FORMATS)}; got "
+                             f"{', '.join(unknown) or 'none'}")
         folder = Path(folder)
         written = []
         for name, frame in self.tables().items():
-            written.append(atomic_write(folder / f"{name}.csv", partial(_write_csv, frame),
-                                        overwrite=True))
-            written.append(atomic_write(folder / f"{name}.json", partial(_write_json, frame),
-                                        overwrite=True))
+            for fmt in TABLE_FORMATS:
+                if fmt in formats:
+                    written.append(atomic_write(folder / f"{name}.{fmt}",
+                                                partial(_TABLE_WRITERS[fmt], frame),
+                                                overwrite=True, binary=fmt == "parquet"))
         return written
 
     def _repr_html_(self) -> str:
@@ -280,6 +289,28 @@ def _write_json(frame: pd.DataFrame, fh) -> None:
             fh.write(",")
         fh.write(records[1:-1])
     fh.write("]\n")
+
+
+def _write_parquet(frame: pd.DataFrame, fh) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:  # lists stay lists: Parquet has a list type
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        plain = _plain_frame(frame)
+        try:
+            table = pa.Table.from_pandas(plain, preserve_index=False)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixing types: as text
+            mixed = [c for c in plain.columns if plain[c].dtype == object]
+            table = pa.Table.from_pandas(
+                plain.assign(**{c: plain[c].map(lambda v: None if v is None else str(v))
+                                for c in mixed}), preserve_index=False)
+    pq.write_table(table, fh, compression="zstd")
+
+
+TABLE_FORMATS = ("csv", "json", "parquet")
+_TABLE_WRITERS = {"csv": _write_csv, "json": _write_json, "parquet": _write_parquet}
 
 
 def build_report(corpus: str | os.PathLike | Corpus = "corpus", **kwargs) -> Report:

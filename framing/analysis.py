@@ -413,28 +413,23 @@ class _Records:
         return self.n
 
     def add(self, article_id: str, outlet: str, keys: list[str], rows: list[tuple]) -> None:
-        columns = self.columns
-        for k in keys:
-            if k not in columns:  # a key first seen now: earlier records lack it
-                columns[k] = [None] * self.n
-        columns["article_id"].extend([article_id] * len(rows))
-        columns["outlet"].extend([outlet] * len(rows))
-        for k, values in zip(keys, zip(*rows)):
-            columns[k].extend(values)
-        self.n += len(rows)
-        for k, values in columns.items():
-            if len(values) < self.n:  # a key these records lack
-                values.extend([None] * (self.n - len(values)))
+        values = list(zip(*rows)) if rows else [()] * len(keys)
+        self._append([("article_id", [article_id] * len(rows)), ("outlet", [outlet] * len(rows)),
+                      *zip(keys, values)], len(rows))
 
     def extend(self, other: "_Records") -> None:
-        """Append ``other``'s records; a key only one side has is None on the other's records,
-        and the keys stay in the order they were first seen, as if added one by one."""
-        columns, n = self.columns, self.n
-        for k, values in other.columns.items():
+        """Append ``other``'s records, as if they had been added one by one."""
+        self._append(other.columns.items(), other.n)
+
+    def _append(self, columns_added, n_added: int) -> None:
+        """Append ``n_added`` records given column by column; a key first seen now is None on
+        the earlier records, and a key these records lack is None on them."""
+        columns = self.columns
+        for k, values in columns_added:
             if k not in columns:
-                columns[k] = [None] * n
+                columns[k] = [None] * self.n
             columns[k].extend(values)
-        self.n += other.n
+        self.n += n_added
         for values in columns.values():
             if len(values) < self.n:
                 values.extend([None] * (self.n - len(values)))

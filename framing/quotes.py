@@ -168,6 +168,7 @@ _TRAILING_WORDS = frozenset(
 _VERB_IN_SUBJECT = re.compile(
     r"\s+(?:said|says|claimed|claims|chanted|chants|wrote|writes|argued|argues|added|adds|"
     r"noted|notes|insisted|insists|included|includes|suggested|suggests)\b.*$", re.S)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|it)\b", re.I)
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
     separately similarly elsewhere previously today yesterday even consider""".split())
@@ -314,7 +315,7 @@ def _clean(phrase: str) -> str:
     if phrase.endswith(" to"):
         phrase = _TO_BEFORE_VERB.sub("", phrase)
     m = _VERB_IN_SUBJECT.search(phrase)
-    if m is not None and not re.search(r"\b(?:he|she|they|we|i|it)\b", m.group(), re.I):
+    if m is not None and not _SUBJECT_PRONOUN.search(m.group()):
         phrase = phrase[:m.start()]  # (but "He said he had to": the verb's own clause)
     if not phrase:
         return phrase
@@ -1141,12 +1142,8 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
         if q.kind == "indirect":
             continue
         if q.attributed_by == "explicit" and is_fragment(q.speaker_description) \
-                and not speaker_name(q.name, ctx.actors) \
-                and _full_name(ctx, q.speaker_description.strip(" .,")) is None:  # ("Dean")
-            # "It’s worth noting that “…”": the writer's aside, no one's attribution
-            q.attributed_by, q.speaker_description, q.name = "none", "", ""
-            q.verb = q.verb_class = ""
-            q.verb_start = -1
+                and not speaker_name(q.name, ctx.actors) and not _title_as_surname(ctx, q):
+            _drop_attribution(q)  # "It’s worth noting that “…”": the writer's aside
         if q.attributed_by == "none":
             found = _byline_after(ctx, ctx.paragraph_start(q.start))
             if found is not None:
@@ -1237,6 +1234,23 @@ def _byline_after(ctx: _Context, p_start: int) -> str | None:
     return None
 
 
+def _drop_attribution(q: Quote) -> None:
+    """What was read as the speaker is none ("The", "It’s"): the quote is unattributed."""
+    q.attributed_by, q.speaker_description, q.name = "none", "", ""
+    q.verb = q.verb_class = ""
+    q.verb_start = -1
+
+
+def _title_as_surname(ctx: _Context, q: Quote) -> str:
+    """A lone title word that is the surname of someone the article names in full ("Dean
+    added" after "Howard Dean"), else ""."""
+    word = q.speaker_description.strip(" .,")
+    if word[:1].isupper() and " " not in word and _is_title(word) \
+            and _full_name(ctx, word) is not None:
+        return word
+    return ""
+
+
 def _copy_speaker(q: Quote, donor: Quote, how: str) -> None:
     q.speaker_description, q.name = donor.speaker_description, donor.name
     q.verb, q.verb_class = donor.verb, donor.verb_class
@@ -1273,10 +1287,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 descriptions.setdefault(core, set()).add(full)
     for q in quotes:
         if q.attributed_by != "none" and not names.get(id(q)):
-            word = q.speaker_description.strip(" .,")
-            if word[:1].isupper() and " " not in word and _is_title(word) \
-                    and _full_name(ctx, word) is not None:
-                names[id(q)] = word  # "Dean added" after "Howard Dean": a surname, not a title
+            names[id(q)] = _title_as_surname(ctx, q)
         single = names.get(id(q), "")
         if single and " " not in single and _written_lower(ctx, single) \
                 and actors.find_person(single) is None and _full_name(ctx, single) is None:
@@ -1287,8 +1298,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 q.speaker_description = single.lower()
         if q.attributed_by != "none" and not names[id(q)] \
                 and is_fragment(q.speaker_description):
-            # "The", "Friday", "Dr", "towards a run and": no speaker was found after all
-            q.attributed_by, q.speaker_description, q.verb, q.verb_class = "none", "", "", ""
+            _drop_attribution(q)  # "The", "Friday", "Dr", "towards a run and": no speaker after all
         if q.attributed_by == "none":
             q.actor, q.actor_by = UNATTRIBUTED, "none"
             continue
@@ -1796,8 +1806,7 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     name = ctx.last_person
     if not name or ctx.last_person_at < 0 or ctx.last_person_at > offset:
         return _antecedent_nearby(ctx, pronoun, offset)
-    g = ctx.gender.get(name)
-    if g and g != ("m" if pronoun == "he" else "f"):
+    if _gender_clashes(ctx, name, pronoun):
         return _antecedent_nearby(ctx, pronoun, offset)
     if _prose_paragraphs(ctx.doc.text, ctx.last_person_at, offset) > _SPEAKER_REACH:
         return _antecedent_nearby(ctx, pronoun, offset)
@@ -1840,8 +1849,7 @@ def _subject_surname(ctx: _Context, pronoun: str, offset: int) -> str:
         full = _full_name(ctx, m.group(1))
         if full is None:
             continue
-        g = ctx.gender.get(full)
-        return "" if g and g != ("m" if pronoun == "he" else "f") else full
+        return "" if _gender_clashes(ctx, full, pronoun) else full
     return ""
 
 
@@ -1877,9 +1885,8 @@ def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
         key = name.split()[-1].lower()
         if key not in people or len(name) > len(people[key]):
             people[key] = name
-        # "…, said Jessica Levinson" / "Levinson said": the one who speaks there
-        if text[max(0, at - 3):at] == "of ":
-            continue  # "the Association of Canadian Cartoonists": part of a body's name
+        # "…, said Jessica Levinson" / "Levinson said": the one who speaks there ("of Canadian
+        # Cartoonists", part of a body's name, was left out above)
         if any(v.strong for v in ctx.verbs_between(max(start, at - 12), at)
                if not text[v.end:at].strip(" ,")) or any(
                 v.strong for v in ctx.verbs_between(at, at + len(name) + 12)
@@ -1890,8 +1897,13 @@ def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
     if len(people) != 1:
         return ""
     name = next(iter(people.values()))
+    return "" if _gender_clashes(ctx, name, pronoun) else name
+
+
+def _gender_clashes(ctx: _Context, name: str, pronoun: str) -> bool:
+    """Does what the text says of ``name``'s gender contradict "he" or "she"? ("" never does.)"""
     g = ctx.gender.get(name)
-    return "" if g and pronoun and g != ("m" if pronoun == "he" else "f") else name
+    return bool(g and pronoun and g != ("m" if pronoun == "he" else "f"))
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s*(?:\([^)]*\))?\s*[—–-]+\s*")

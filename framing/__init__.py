@@ -19,10 +19,12 @@ The public API, for scripts and notebooks (everything listed in ``__all__``)::
     framing.shifts(analysis)                        # where a share changed, tested
     framing.omissions(corpus, analysis)             # what most others report and one does not
 
-    report = framing.Report(analysis)               # shows inline in Jupyter
+    comparison = framing.compare(analysis, corpus)  # every table the report shows, computed once
+    comparison.axes_shown, comparison.verb_mix      # … as DataFrames
+    report = framing.Report(analysis, comparison=comparison)   # shows inline in Jupyter
     report.to_file("reports/corpus.html")
 
-Load → extract → compare → report. Results are pandas DataFrames (or objects holding them that
+Load → analyse → compare → render. Results are pandas DataFrames (or objects holding them that
 display in Jupyter); charts are matplotlib Figures you can restyle. More in the sub-packages:
 :mod:`framing.stats` (distinctive terms, intervals, the outlet map, axis discovery) and
 :mod:`framing.ingest` (adding articles from the web, files and bulk data). The notebooks in
@@ -69,6 +71,8 @@ __all__ = [
     "load_axes",
     "AxisLexicon",
     # compare
+    "compare",
+    "Comparison",
     "summarise_axes",
     "axis_intervals",
     "summarise_loaded",
@@ -100,6 +104,8 @@ __all__ = [
 
 #: public names imported on first use: name -> (module, attribute); a module when attribute is None
 _LAZY = {
+    "compare": ("framing.comparison", "compare"),
+    "Comparison": ("framing.comparison", "Comparison"),
     "score_sentences": ("framing.loaded", "score_sentences"),
     "LoadedLanguage": ("framing.loaded", "LoadedLanguage"),
     "summarise_loaded": ("framing.loaded", "summarise_loaded"),
@@ -115,11 +121,11 @@ _LAZY = {
     "shifts": ("framing.stats.over_time", "shifts"),
     "attention": ("framing.stats.over_time", "attention"),
     "omissions": ("framing.stats.omissions", "omissions"),
-    "axis_chart": ("framing.charts", "axis_chart"),
-    "overview_chart": ("framing.charts", "overview_chart"),
+    "axis_chart": ("framing.figures", "axis_chart"),
+    "overview_chart": ("framing.figures", "overview_chart"),
     "stats": ("framing.stats", None),
     "ingest": ("framing.ingest", None),
-    "charts": ("framing.charts", None),
+    "figures": ("framing.figures", None),
 }
 
 

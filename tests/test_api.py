@@ -51,10 +51,10 @@ def test_unknown_attribute_is_an_attribute_error():
 
 def test_import_is_lazy_about_charts_and_statistics():
     code = ("import sys, framing\n"
-            "print(sorted(m for m in ('matplotlib', 'framing.charts', 'framing.stats') "
+            "print(sorted(m for m in ('matplotlib', 'framing.figures', 'framing.stats') "
             "if m in sys.modules))\n"
             "framing.axis_chart\n"
-            "print('framing.charts' in sys.modules)")
+            "print('framing.figures' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=True).stdout.split("\n")
     assert out[0] == "[]", f"`import framing` imported {out[0]}: keep `framing` quick to import"

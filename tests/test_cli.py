@@ -213,7 +213,8 @@ def test_report_shows_each_stage_and_a_summary_that_matches_the_corpus(tmp_path,
     expected = [r"loading corpus: 16 articles, 4 outlets \(\d",
                 r"loading lexicons: axes, loaded, attribution \(\d",
                 r"analysing articles: 16 articles \(\d",
-                r"computing sections: (\d) of (\d) with something to show \(\d",
+                r"comparing: 4 of 4 outlets compared \(\d",
+                r"drawing sections: (\d) of (\d) with something to show \(\d",
                 rf"writing page: {re.escape(str(out))}, \d+ kB \(\d",
                 r"writing tables: (\d+) files, \d+ kB \(\d",
                 r"framing report: done in \d"]
@@ -221,9 +222,9 @@ def test_report_shows_each_stage_and_a_summary_that_matches_the_corpus(tmp_path,
     assert len(done) == len(expected), err
     for line, pattern in zip(done, expected):
         assert re.match(pattern, line), (pattern, line)
-    n_sections, n_modules = map(int, re.match(expected[3], done[3]).groups())
+    n_sections, n_modules = map(int, re.match(expected[4], done[4]).groups())
     n_files = len(list(tables.iterdir()))
-    assert int(re.match(expected[5], done[5]).group(1)) == n_files
+    assert int(re.match(expected[6], done[6]).group(1)) == n_files
     # the summary
     summary = {line.split()[0]: line.split(None, 1)[1] for line in lines[lines.index(done[-1]) + 1:]
                if not line.startswith("            ")}
@@ -259,7 +260,8 @@ def test_report_on_a_terminal_keeps_every_final_count_and_names_the_page_once(
     # … and replaced by done-lines that stay, with the final counts
     n = len(list((bundled_corpus / "articles").rglob("*.md")))
     assert any(line.startswith(f"analysing articles: {n} articles (") for line in shown), shown
-    assert any(line.startswith("computing sections: ") for line in shown), shown
+    assert any(line.startswith("comparing: ") for line in shown), shown
+    assert any(line.startswith("drawing sections: ") for line in shown), shown
     assert any(line == f"  page      {out} ({out.stat().st_size / 1000:.0f} kB)" for line in shown)
     assert term_out.getvalue() == ""  # the summary named the page: not printed twice
 

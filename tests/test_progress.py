@@ -136,4 +136,4 @@ def test_the_python_api_shows_the_same_stages(bundled_corpus):
     report.to_html()
     done = [line.split(":")[0] for line in log.getvalue().splitlines()
             if not line.endswith(" ...") and "so far" not in line]
-    assert done == ["loading lexicons", "analysing articles", "computing sections"]
+    assert done == ["loading lexicons", "analysing articles", "comparing", "drawing sections"]

@@ -16,8 +16,8 @@ from matplotlib.colors import to_hex as _to_hex
 from matplotlib.text import Text
 
 # attributes are looked up as each test runs, so every test stands or falls on its own
-from framing.report import figures
-from framing.stats import figures as stats_figures
+from framing.figures import core as figures
+from framing.figures import profiles as stats_figures
 
 PALETTE = [c.lower() for c in figures.PALETTE]
 
@@ -285,7 +285,7 @@ def test_chart_numbers_have_thousands_separators():
 
 def test_notebook_charts_use_the_pages_colours():
     import framing
-    from framing.charts import axis_chart, overview_chart
+    from framing.figures import axis_chart, overview_chart
     from tests.conftest import BUNDLED_CORPUS
 
     a = framing.analyse(framing.load_corpus(BUNDLED_CORPUS))

@@ -12,7 +12,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex
 
 from framing import Report, analyse, load_corpus
-from framing.report import figures
+from framing import figures
 
 from .conftest import BUNDLED_CORPUS, write_article, write_outlet
 from .corpus_factory import EXTRA_OUTLETS, OUTLETS, make_corpus

@@ -155,7 +155,7 @@ def test_a_voice_counts_as_given_when_a_sentence_reports_the_persons_speech():
 
 
 def test_the_report_lists_no_reported_content():
-    from framing.report.sections.stories import REPORT_OMISSION_KINDS
+    from framing.comparison import REPORT_OMISSION_KINDS
     assert "content" not in REPORT_OMISSION_KINDS and "name" in REPORT_OMISSION_KINDS
 
 

@@ -181,12 +181,12 @@ _SECTION_NAMES = {"summary": "summary", "axes": "framing axes", "loaded": "loade
 def report_warnings(report: Report) -> list[str]:
     """What a reader of the page should know about the data behind it, one sentence each."""
     a = report.analysis
-    inputs = report.inputs()
-    word = inputs.group_word
+    c = report.comparison
+    word = c.group_word
     found = []
-    small = inputs.groups[inputs.groups["n_articles"] < SMALL_SAMPLE_ARTICLES]
+    small = c.groups[c.groups["n_articles"] < SMALL_SAMPLE_ARTICLES]
     if len(small):
-        found.append(f"{len(small)} of the {len(inputs.groups)} {word}s compared have fewer than "
+        found.append(f"{len(small)} of the {len(c.groups)} {word}s compared have fewer than "
                      f"{SMALL_SAMPLE_ARTICLES} articles: differences there describe those "
                      f"articles more than the {word}s")
     empty = int((a.articles["n_words"] == 0).sum()) if len(a.articles) else 0

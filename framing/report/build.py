@@ -1,8 +1,9 @@
-"""Assemble the report from an :class:`~framing.analysis.Analysis`, then render it.
+"""Render a :class:`~framing.comparison.Comparison` as the report page and its tables.
 
-Compute (``framing.analysis``) → assemble (``sections/``: plain dicts read from the analysis
-DataFrames) → render (one Jinja environment that autoescapes every string). Corpus text reaches
-the page only through autoescaping or :func:`~framing.report.evidence.highlight`, which escapes.
+Analyse (:func:`framing.analyse`) → compare (:func:`framing.compare`: every statistic, as
+DataFrames) → render (here: ``sections/`` turn the comparison into plain dicts and charts, one
+Jinja environment that autoescapes every string renders them). Corpus text reaches the page only
+through autoescaping or :func:`~framing.report.evidence.highlight`, which escapes.
 """
 
 from __future__ import annotations
@@ -21,18 +22,16 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..precision import BUILTIN_AXES_SOURCE, measured_precision
-from .. import __version__
+from .._version import __version__
 from ..analysis import Analysis, analyse
+from ..comparison import SMALL_SAMPLE_ARTICLES, Comparison, compare
 from ..corpus import Corpus, atomic_write
+from ..precision import BUILTIN_AXES_SOURCE, measured_precision
 from ..progress import Progress, as_progress
 from .evidence import EvidenceIndex
-from .sections import ORDER, ReportInputs
+from .sections import ORDER, Page
 
 __all__ = ["Report", "build_report", "SMALL_SAMPLE_ARTICLES"]
-
-#: Below this many articles per outlet, the report says differences describe articles, not outlets.
-SMALL_SAMPLE_ARTICLES = 5
 
 _ENV: Environment | None = None
 
@@ -74,21 +73,14 @@ def _signed(value, digits: int = 2) -> str:
 
 
 def _section_modules():
-    modules = []
-    for name in ORDER:
-        try:
-            modules.append((name, importlib.import_module(f"framing.report.sections.{name}")))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"framing.report.sections.{name}":
-                raise
-    return modules
+    return [(name, importlib.import_module(f"framing.report.sections.{name}")) for name in ORDER]
 
 
 class Report:
     """The comparison report for one analysis: ``to_html()``, ``to_file()``, shows in Jupyter.
 
-    corpus : the corpus the analysis ran on; needed only for the distinctive-terms section, whose
-        counts re-read the texts (the analysis keeps none).
+    corpus : the corpus the analysis ran on; needed only for distinctive terms and omissions,
+        which re-read the texts (the analysis keeps none).
     by : compare ``"outlet"`` (default) or groups of outlets by a metadata field
         (``"leaning"``, ``"ownership"``, ``"country"`` …).
     max_groups : groups shown in charts and tables, most articles first (``--tables`` has all).
@@ -98,14 +90,18 @@ class Report:
         page does not depend on it.
     freq : the period of the Over time section (``"W"``, ``"M"``, ``"Q"``, ``"Y"``, or
         ``"auto"``: the finest with enough articles per group and period).
-    progress : show the computing of the sections as a stage (True, or a
+    progress : show the comparing and the drawing of the sections as stages (True, or a
         :class:`~framing.progress.Progress`).
+
+    ``report.comparison`` is the :class:`~framing.comparison.Comparison` the page is drawn from
+    (computed on first use); pass ``comparison=`` to draw a page from one you have.
     """
 
     def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
                  title: str | None = None, by: str = "outlet", max_groups: int = 30,
                  evidence_per_cell: int | None = None, max_outlets: int | None = None,
-                 n_jobs: int = 1, progress: bool | Progress = False, freq: str = "auto"):
+                 n_jobs: int = 1, progress: bool | Progress = False, freq: str = "auto",
+                 comparison: Comparison | None = None):
         self.analysis = analysis
         self.freq = freq
         self.corpus = corpus
@@ -115,51 +111,53 @@ class Report:
         self.evidence_per_cell = evidence_per_cell
         self.n_jobs = n_jobs
         self.progress = as_progress(progress)
+        self._comparison = comparison
         self._context: dict | None = None
-        self._inputs: ReportInputs | None = None
+        self._page: Page | None = None
+
+    # compare ----------------------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison:
+        """Every statistic behind the page (:func:`framing.compare`), computed once."""
+        if self._comparison is None:
+            self._comparison = compare(self.analysis, self.corpus, by=self.by,
+                                       max_groups=self.max_groups, freq=self.freq,
+                                       n_jobs=self.n_jobs, progress=self.progress)
+        return self._comparison
 
     # assemble ---------------------------------------------------------------------------------
-    def inputs(self) -> ReportInputs:
-        a = self.analysis
-        articles = a.with_groups(self.by) if self.by != "outlet" else a.articles
-        stats = articles.groupby(self.by).agg(n_articles=("article_id", "size"),
-                                              n_words=("n_words", "sum"))
-        if self.by == "outlet":
-            names = a.outlets.set_index("id")["name"]
-            stats["name"] = stats.index.map(lambda i: names.get(i, i))
-            group_of = None
-        else:
-            stats["name"] = stats.index.astype(str)
-            group_of = dict(zip(articles["outlet"], articles[self.by]))
-        stats = stats.sort_values(["n_articles", "name"], ascending=[False, True], kind="stable")
-        hits, totals = a.hits, a.hits_total
-        if group_of is not None and len(hits):
-            hits = hits.assign(outlet=hits["outlet"].map(group_of))
-            totals = (totals.assign(outlet=totals["outlet"].map(group_of))
-                      .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"].sum())
-        groups = stats.head(self.max_groups)
-        limit = self.evidence_per_cell or (10 if len(groups) <= 8 else 3)
-        if self._inputs is None:
-            self._inputs = ReportInputs(analysis=a, by=self.by, groups=groups,
-                                        evidence=EvidenceIndex(hits, totals, a.articles),
-                                        evidence_limit=limit,
-                                        small_threshold=SMALL_SAMPLE_ARTICLES,
-                                        n_jobs=self.n_jobs, freq=self.freq,
-                                        extras={"corpus": self.corpus})
-        return self._inputs
+    def page(self) -> Page:
+        """The page's presentation choices: the evidence index, its limit, the groups' styles."""
+        if self._page is None:
+            c = self.comparison
+            a = self.analysis
+            hits, totals = a.hits, a.hits_total
+            if self.by != "outlet" and len(hits):
+                group_of = dict(zip(a.articles["outlet"], c.articles_with_groups()[self.by]))
+                hits = hits.assign(outlet=hits["outlet"].map(group_of))
+                totals = (totals.assign(outlet=totals["outlet"].map(group_of))
+                          .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"].sum())
+            from ..figures import group_styles
+
+            self._page = Page(evidence=EvidenceIndex(hits, totals, a.articles),
+                              evidence_limit=self.evidence_per_cell
+                              or (10 if len(c.groups) <= 8 else 3),
+                              styles=group_styles(c.order))
+        return self._page
 
     def context(self) -> dict:
         if self._context is not None:
             return self._context
         a = self.analysis
+        c = self.comparison
         modules = _section_modules()
         sections: dict = dict.fromkeys(ORDER)
-        with self.progress.stage("computing sections", total=len(modules),
+        with self.progress.stage("drawing sections", total=len(modules),
                                  unit="sections") as stage:
-            inputs = self.inputs()
+            page = self.page()
             for name, module in modules:
                 with stage.step(name.replace("_", " ")):
-                    sections[name] = module.build(inputs)
+                    sections[name] = module.build(c, page)
             shown = sum(v is not None for v in sections.values())
             stage.done(f"{shown} of {len(modules)} with something to show")
         dates = pd.to_datetime(a.articles["published"], errors="coerce").dropna()
@@ -168,19 +166,19 @@ class Report:
             "version": __version__,
             "corpus": a.name,
             "by": self.by,
-            "group_word": inputs.group_word,
+            "group_word": c.group_word,
             "n_articles": a.n_articles,
             "n_outlets": a.n_outlets,
-            "n_groups": int(a.with_groups(self.by)[self.by].nunique()) if len(a.articles) else 0,
-            "n_groups_shown": len(inputs.groups),
-            "groups": inputs.order,
+            "n_groups": c.n_groups,
+            "n_groups_shown": len(c.groups),
+            "groups": c.order,
             "n_words": int(a.articles["n_words"].sum()),
             "date_from": dates.min().date().isoformat() if len(dates) else None,
             "date_to": dates.max().date().isoformat() if len(dates) else None,
             "n_stories": int(a.articles["story"].replace("", np.nan).nunique()),
             "small_threshold": SMALL_SAMPLE_ARTICLES,
             "evidence_per_cell": a.evidence_per_cell,
-            "evidence_shown": inputs.evidence_limit,  # what the page lists (10, or 3 for many)
+            "evidence_shown": page.evidence_limit,  # what the page lists (10, or 3 for many)
             "sections": sections,
             "precision": measured_precision(),
             "builtin_axes": "axes" not in a.extractors
@@ -205,16 +203,9 @@ class Report:
         return path
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The tables behind every chart, for ``--tables``: rebuild any chart elsewhere."""
-        a = self.analysis
-        out = {"articles": a.articles, "outlets": a.outlets, "evidence": a.hits,
-               "evidence_totals": a.hits_total}
-        for name, module in _section_modules():
-            if hasattr(module, "tables"):
-                out.update(module.tables(self.inputs()))
-        for name, frame in a.records.items():
-            out[f"{name}_records"] = frame
-        return out
+        """The tables behind every chart, for ``--tables``: rebuild any chart elsewhere
+        (:meth:`Comparison.tables <framing.comparison.Comparison.tables>`)."""
+        return self.comparison.tables()
 
     def write_tables(self, folder: str | Path, formats: Sequence[str] = ("csv", "json")
                      ) -> list[Path]:

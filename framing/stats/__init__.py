@@ -15,7 +15,7 @@ with the counts, rates and numbers of articles and words behind every score.
 * :mod:`~framing.stats.over_time`: :func:`over_time`, :func:`rates_over_time`,
   :func:`mix_over_time`, :func:`attention`, :func:`shifts`;
 * :mod:`~framing.stats.omissions`: :func:`omissions`;
-* :mod:`~framing.stats.figures`: charts of all of these.
+* charts of all of these are in :mod:`framing.figures`.
 """
 
 from .discovery import AxisSuggestions, suggest_axes

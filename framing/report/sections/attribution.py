@@ -6,37 +6,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import figures
-from . import ReportInputs
+from ... import figures
+from ...comparison import TONE_ACTORS, Comparison
+from . import Page
 
-MAX_ACTORS = 8
+MAX_ACTORS = TONE_ACTORS
 MAX_SPEAKERS = 6
 NON_NEUTRAL = ("doubt", "assertive", "charged", "endorsing")
 
 
-def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
-    """Every attribution table for all groups, computed once for the page and ``--tables``."""
-    from ...attribution import actor_tone, quote_share, quoted_actors, speaker_verbs, verb_mix
-
-    a = inputs.analysis
-    if "attribution" not in a.extractors:
-        return {}
-    if "attribution_tables" not in inputs.extras:
-        by = inputs.by
-        inputs.extras["attribution_tables"] = {
-            "verb_mix": verb_mix(a, by=by), "speaker_verbs": speaker_verbs(a, by=by),
-            "quoted_actors": quoted_actors(a, by=by), "quote_share": quote_share(a, by=by),
-            "actor_tone": actor_tone(a, by=by)}
-    return dict(inputs.extras["attribution_tables"])
-
-
-def build(inputs: ReportInputs) -> dict | None:
-    a = inputs.analysis
-    if "attribution" not in a.extractors:
+def build(c: Comparison, page: Page) -> dict | None:
+    if c.verb_mix is None:
         return None
-    computed = tables(inputs)
-    by, names, shown = inputs.by, inputs.names, list(inputs.groups.index)
-    mix = computed["verb_mix"]
+    by, names, shown = c.by, c.names, list(c.groups.index)
+    mix = c.verb_mix
     mix = mix[mix[by].isin(shown)]
     if not len(mix) or mix["count"].sum() == 0:
         return None
@@ -44,7 +27,7 @@ def build(inputs: ReportInputs) -> dict | None:
     present = [g for g in shown if mix.loc[mix[by] == g, "count"].sum() > 0]
     chart_rows = mix.assign(outlet_name=mix[by].map(names), pole=mix["label"])
     fig = figures.axis_shares_figure(chart_rows, poles=classes, outlets=[names[g] for g in present],
-                                     styles=inputs.styles)
+                                     styles=page.styles)
     # axis_shares_figure labels its x axis for framing axes; say what these shares are
     fig.axes[0].set_xlabel("share of reporting verbs")
     alt = "; ".join(f"{names[g]}: " + ", ".join(
@@ -53,8 +36,8 @@ def build(inputs: ReportInputs) -> dict | None:
                   "rate": r.rate_per_1k, "verbs": r.verbs}
                  for g in present for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()]
 
-    shares = computed["quote_share"].set_index(by)
-    actors = computed["quoted_actors"]
+    shares = c.quote_share.set_index(by)
+    actors = c.quoted_actors
     actors = actors[actors[by].isin(shown)]
     quoted = []
     for g in present or shown:
@@ -73,14 +56,14 @@ def build(inputs: ReportInputs) -> dict | None:
                         "speakers": _first(r.speakers, MAX_SPEAKERS)} for r in sub.itertuples()],
         })
 
-    sv = computed["speaker_verbs"]
+    sv = c.speaker_verbs
     sv = sv[sv[by].isin(shown) & sv["verb_class"].isin(NON_NEUTRAL)]
     charged = [{"group": names[getattr(r, by)], "speaker": r.speaker, "actor": r.actor_label,
                 "verb": r.verb, "class": r.verb_class, "n": int(r.n)}
                for r in sv.sort_values([by, "n"], ascending=[True, False], kind="stable")
                .groupby(by).head(8).itertuples()]
 
-    tone = _tone(inputs, computed["actor_tone"])
+    tone = _tone(c)
     return {"chart": {"uri": figures.svg_data_uri(fig),
                       "alt": "Reporting verbs by class. " + alt},
             "verbs": verb_rows, "quoted": quoted, "charged": charged, "tone": tone}
@@ -91,15 +74,20 @@ def _first(speakers: str, n: int) -> str:
     return ", ".join(parts[:n]) + (f", and {len(parts) - n} more" if len(parts) > n else "")
 
 
-def _tone(inputs: ReportInputs, tone: pd.DataFrame) -> dict | None:
-    by, names, shown = inputs.by, inputs.names, list(inputs.groups.index)
+def _tone(c: Comparison) -> dict | None:
+    by, names, shown = c.by, c.names, list(c.groups.index)
+    tone = c.actor_tone
     tone = tone[tone[by].isin(shown) & (tone["n_sentences"] > 0)]
     if not len(tone):
         return None
     top = (tone.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
            .head(MAX_ACTORS).index.tolist())
     labels = dict(zip(tone["actor"], tone["actor_label"]))
-    intervals = _tone_intervals(inputs, top)
+    intervals = {}
+    if c.tone_intervals is not None:
+        for r in c.tone_intervals.itertuples():
+            if r.ci_low == r.ci_low:
+                intervals[(getattr(r, by), r.actor)] = f"{r.ci_low:+.2f} to {r.ci_high:+.2f}"
     rows = []
     for g in shown:
         cells = []
@@ -114,27 +102,3 @@ def _tone(inputs: ReportInputs, tone: pd.DataFrame) -> dict | None:
         if any(cells):
             rows.append({"group": names[g], "cells": cells})
     return {"actors": [labels[x] for x in top], "rows": rows}
-
-
-def _tone_intervals(inputs: ReportInputs, actors: list[str]) -> dict:
-    """95% bootstrap intervals over articles of mean tone (sum of sentence scores ÷ sentences)."""
-    from ...stats.uncertainty import bootstrap_ratio
-
-    a = inputs.analysis
-    frame = inputs.articles_with_groups()[[inputs.by]].reset_index(drop=True)
-    nums, dens = [], []
-    for actor in actors:
-        s, n = f"attribution:tone_sum:{actor}", f"attribution:tone_n:{actor}"
-        if s in a.values and n in a.values:
-            frame[s] = a.values[s].to_numpy(dtype=float)
-            frame[n] = a.values[n].to_numpy(dtype=float)
-            nums.append(s)
-            dens.append(n)
-    if not nums:
-        return {}
-    table = bootstrap_ratio(frame, nums, dens, by=inputs.by)
-    out = {}
-    for r in table.itertuples():
-        if r.ci_low == r.ci_low:
-            out[(getattr(r, inputs.by), r.measure.rsplit(":", 1)[1])] = f"{r.ci_low:+.2f} to {r.ci_high:+.2f}"
-    return out

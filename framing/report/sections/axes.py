@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...analysis import summarise_axes
-from .. import figures
-from . import ReportInputs
+from ... import figures
+from ...comparison import Comparison
+from . import Page
 
 #: at most this many axes get a chart; the others are listed in a compact table
 MAX_CHARTS = 12
@@ -17,63 +17,20 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in str(text).lower()).strip("-")
 
 
-def all_axis_rows(inputs: ReportInputs) -> pd.DataFrame:
-    """:func:`~framing.analysis.summarise_axes` for every group (``--tables``), computed once."""
-    if "all_axis_rows" not in inputs.extras:
-        inputs.extras["all_axis_rows"] = summarise_axes(inputs.analysis, by=inputs.by)
-    return inputs.extras["all_axis_rows"]
-
-
-def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
-    return {"axes": all_axis_rows(inputs)} if "axes" in inputs.analysis.extractors else {}
-
-
-def axis_rows(inputs: ReportInputs) -> pd.DataFrame:
-    """Axis counts per shown group, with bootstrap intervals.
-
-    Computed once per report and shared by the summary and the axes section.
-    """
-    if "axis_rows" in inputs.extras:
-        return inputs.extras["axis_rows"]
-    a = inputs.analysis
-    if "axes" not in a.extractors:
-        return pd.DataFrame()
-    by = inputs.by
-    rows = all_axis_rows(inputs)
-    rows = rows[rows[by].isin(inputs.groups.index)].copy()
-    rows["group_name"] = rows[by].map(inputs.names)
-    from ...stats.uncertainty import axis_intervals
-
-    if len(rows):
-        # bootstrap only the groups on the page: the rest would cost time and never be shown
-        ci = axis_intervals(inputs.shown_analysis(), by=by)
-        keep = [by, "axis", "pole", "share_low", "share_high", "position_low", "position_high", "note"]
-        rows = rows.merge(ci[keep], on=[by, "axis", "pole"], how="left")
-    inputs.extras["axis_rows"] = rows
-    return rows
-
-
-def build(inputs: ReportInputs) -> dict | None:
-    rows = axis_rows(inputs)
-    if not len(rows):
+def build(c: Comparison, page: Page) -> dict | None:
+    rows = c.axes_shown
+    if rows is None or not len(rows):
         return None
-    lexicon = inputs.analysis.extractors["axes"].lexicon_
-    with_hits, quiet = [], []
-    for axis in lexicon:
-        sub = rows[rows["axis"] == axis.id]
-        if sub["count"].sum() == 0:
-            quiet.append(axis.label)
-            continue
-        groups_with_hits = sub.loc[sub["count"] > 0, inputs.by].nunique()
-        spread = sub.drop_duplicates(inputs.by)["position"].agg(lambda s: s.max() - s.min())
-        with_hits.append((axis, sub, groups_with_hits, 0.0 if np.isnan(spread) else spread,
-                          int(sub["count"].sum())))
-    # axes used by most groups and splitting them most come first
-    with_hits.sort(key=lambda t: (-min(t[2], 2), -t[3], -t[4]))
+    lexicon = c.analysis.extractors["axes"].lexicon_
+    # axes used by most groups and splitting them most come first (framing.comparison.rank_axes)
+    ranked = [lexicon[axis_id] for axis_id in c.axis_ranking["axis"]]
+    used = {axis.id for axis in ranked}
+    quiet = [axis.label for axis in lexicon if axis.id not in used]
+    with_hits = [(axis, rows[rows["axis"] == axis.id]) for axis in ranked]
     charted = with_hits[:MAX_CHARTS]
     return {
-        "axes": [_axis(inputs, axis, sub, chart=True) for axis, sub, *_ in charted],
-        "more_axes": [_axis(inputs, axis, sub, chart=False) for axis, sub, *_ in with_hits[MAX_CHARTS:]],
+        "axes": [_axis(c, page, axis, sub, chart=True) for axis, sub in charted],
+        "more_axes": [_axis(c, page, axis, sub, chart=False) for axis, sub in with_hits[MAX_CHARTS:]],
         "quiet_axes": quiet,
         "source": getattr(lexicon, "source", ""),
     }
@@ -88,15 +45,15 @@ def _interval(row) -> str:
     return "too few articles" if getattr(row, "note", "") else "–"
 
 
-def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dict:
-    by = inputs.by
-    present = [g for g in inputs.groups.index if g in set(rows.loc[rows["axis_total"] > 0, by])]
-    names = inputs.names
+def _axis(c: Comparison, page: Page, axis, rows: pd.DataFrame, *, chart: bool) -> dict:
+    by = c.by
+    present = [g for g in c.groups.index if g in set(rows.loc[rows["axis_total"] > 0, by])]
+    names = c.names
     chart_ctx = None
     if chart:
         table = rows[rows[by].isin(present)].rename(columns={"group_name": "outlet_name"})
         fig = figures.axis_shares_figure(table, poles=list(axis.pole_names),
-                                         outlets=[names[g] for g in present], styles=inputs.styles)
+                                         outlets=[names[g] for g in present], styles=page.styles)
         alt = "; ".join(
             f"{names[g]}: " + ", ".join(f"{r.pole} {r.count:,}" for r in table[table[by] == g].itertuples())
             for g in present)
@@ -104,7 +61,7 @@ def _axis(inputs: ReportInputs, axis, rows: pd.DataFrame, *, chart: bool) -> dic
     evidence = []
     for g in present:
         for pole in axis.pole_names:
-            cell = inputs.evidence.cell(axis.id, g, pole, limit=inputs.evidence_limit)
+            cell = page.evidence.cell(axis.id, g, pole, limit=page.evidence_limit)
             if cell:
                 cell.update(group=names[g], pole=pole, anchor=f"ev-{axis.id}-{_slug(g)}-{_slug(pole)}")
                 evidence.append(cell)

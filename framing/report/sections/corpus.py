@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from ...comparison import Comparison
 from ..urls import safe_url
-from . import ReportInputs
+from . import Page
 
 #: beyond this many articles the page lists a few per outlet; --tables has every one
 MAX_ARTICLES = 200
 
 
-def build(inputs: ReportInputs) -> dict:
-    a = inputs.analysis
-    shown = set(a.articles["outlet"]) if inputs.by != "outlet" else set(inputs.groups.index)
+def build(c: Comparison, page: Page) -> dict:
+    a = c.analysis
+    shown = set(a.articles["outlet"]) if c.by != "outlet" else set(c.groups.index)
     stats = a.articles.groupby("outlet").agg(n_articles=("article_id", "size"), n_words=("n_words", "sum"))
     outlets = a.outlets.set_index("id").drop(columns=["n_articles"]).join(stats, how="inner")
     outlets = outlets[outlets.index.isin(shown)].sort_values(["n_articles", "name"], ascending=[False, True])
     n_outlets_all = len(outlets)
-    outlets = outlets.head(max(30, len(inputs.groups)) if inputs.by == "outlet" else 60)
+    outlets = outlets.head(max(30, len(c.groups)) if c.by == "outlet" else 60)
     arts = a.articles[a.articles["outlet"].isin(outlets.index)]
     sampled = len(arts) > MAX_ARTICLES
     if sampled:

@@ -4,33 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import figures
+from ... import figures
+from ...comparison import Comparison
 from ..evidence import highlight
-from . import ReportInputs
-
-TOP_SENTENCES = 3
+from . import Page
 
 
-def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
-    from ...loaded import loaded_profile, summarise_loaded
-
-    a = inputs.analysis
-    if "loaded" not in a.extractors:
-        return {}
-    return {"loaded": summarise_loaded(a, by=inputs.by),
-            "loaded_profile": loaded_profile(a, by=inputs.by)}
-
-
-def build(inputs: ReportInputs) -> dict | None:
-    a = inputs.analysis
-    if "loaded" not in a.extractors:
+def build(c: Comparison, page: Page) -> dict | None:
+    if c.loaded is None:
         return None
-    from ...loaded import loaded_profile, summarise_loaded, top_loaded_sentences
-
-    by, names = inputs.by, inputs.names
-    shown = list(inputs.groups.index)
-    table = summarise_loaded(a, by=by)
-    table = table[table[by].isin(shown)]
+    a = c.analysis
+    by, names = c.by, c.names
+    shown = list(c.groups.index)
+    table = c.loaded[c.loaded[by].isin(shown)]
     if not len(table) or table["count"].sum() == 0:
         return None
     labels = dict(zip(table["category"], table["label"]))
@@ -38,13 +24,13 @@ def build(inputs: ReportInputs) -> dict | None:
                                 aggfunc="sum", observed=True)
               .reindex(index=shown, columns=list(dict.fromkeys(table["category"]))))
     matrix.index = [names[g] for g in matrix.index]
-    matrix.columns = [c.replace("_", " ") for c in matrix.columns]  # short names fit the chart
+    matrix.columns = [col.replace("_", " ") for col in matrix.columns]  # short names fit the chart
     fig = figures.heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)",
-                                 styles=inputs.styles)
-    alt = "; ".join(f"{g}: " + ", ".join(f"{c} {v:,.1f}" for c, v in row.items() if v == v and v > 0)
+                                 styles=page.styles)
+    alt = "; ".join(f"{g}: " + ", ".join(f"{k} {v:,.1f}" for k, v in row.items() if v == v and v > 0)
                     for g, row in matrix.iterrows())
-    intervals = _intervals(inputs)
-    profile = loaded_profile(a, by=by).set_index(by)
+    intervals = _intervals(c)
+    profile = c.loaded_profile.set_index(by)
     rows = []
     for g in shown:
         if g not in profile.index:
@@ -55,8 +41,7 @@ def build(inputs: ReportInputs) -> dict | None:
                      "n_sentences": int(p["n_sentences"]), "share_loaded": p["share_loaded"],
                      "mean_loaded": p["mean_loaded"], "hits_per_1k": p["hits_per_1k"],
                      "mean_sentiment": p["mean_sentiment"], "ci": ci})
-    # score only the groups on the page
-    top = top_loaded_sentences(inputs.shown_analysis(), by=by, n=TOP_SENTENCES, own_voice=True)
+    top = c.top_loaded
     spans = _spans(a.hits)
     titles = dict(zip(a.articles["article_id"], a.articles["title"]))
     sentences = []
@@ -71,7 +56,7 @@ def build(inputs: ReportInputs) -> dict | None:
     return {"chart": {"uri": figures.svg_data_uri(fig),
                       "alt": "Loaded language per 1,000 words of each group's own voice. " + alt},
             "rows": rows, "sentences": sentences,
-            "categories": [{"name": labels.get(c, c), "id": c} for c in dict.fromkeys(table["category"])],
+            "categories": [{"name": labels.get(k, k), "id": k} for k in dict.fromkeys(table["category"])],
             "has_intervals": any(r["ci"] for r in rows)}
 
 
@@ -83,20 +68,13 @@ def _spans(hits: pd.DataFrame) -> dict:
     return out
 
 
-def _intervals(inputs: ReportInputs) -> dict:
-    """Bootstrap interval (over articles) of own-voice loaded hits per 1,000 words, per group."""
-    from ...stats.uncertainty import bootstrap_ratio
-
-    a = inputs.analysis
-    own = [c for c in a.values.columns if c.startswith("loaded:") and c.endswith(":own")]
-    if not own:
+def _intervals(c: Comparison) -> dict:
+    """The bootstrap interval (over articles) of own-voice loaded hits per 1,000 words, as text."""
+    if c.loaded_intervals is None:
         return {}
-    frame = inputs.articles_with_groups()[[inputs.by, "n_words"]].reset_index(drop=True)
-    frame = frame.assign(loaded_own=a.values[own].sum(axis=1).to_numpy(dtype=float))
-    table = bootstrap_ratio(frame, "loaded_own", "n_words", by=inputs.by, scale=1000.0)
     out = {}
-    for r in table.itertuples():
-        group = getattr(r, inputs.by)
+    for r in c.loaded_intervals.itertuples():
+        group = getattr(r, c.by)
         out[group] = (f"{r.ci_low:.1f}–{r.ci_high:.1f}" if r.ci_low == r.ci_low
                       else "none: " + str(r.note))
     return out

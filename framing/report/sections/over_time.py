@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import figures
-from . import ReportInputs
+from ... import figures
+from ...comparison import Comparison
+from . import Page
 
 MAX_PANELS = 6
 #: groups drawn per panel: lines past the palette's eight are grey and unreadable
@@ -14,27 +15,6 @@ MAX_LINES = 8
 #: a period is drawn for a group only with this many articles using the axis: with one or two,
 #: a share jumps between 0% and 100% and the line says nothing (the tables keep every cell)
 MIN_POINT_ARTICLES = 5
-
-
-def _computed(inputs: ReportInputs) -> dict:
-    if "over_time" not in inputs.extras:
-        from ...stats.over_time import MIN_PERIODS, attention, over_time, shifts
-
-        a = inputs.shown_analysis()
-        out: dict = {}
-        if "axes" in a.extractors and len(a.articles):
-            freq = inputs.freq
-            # 200 replicates shade a band well enough; the tables' intervals use the same
-            table = over_time(a, by=inputs.by, freq=freq, n_boot=200)
-            periods = table.loc[table["axis_total"] > 0, "period"].nunique() if len(table) else 0
-            out = {"table": table, "n_periods": int(periods), "min_periods": MIN_PERIODS}
-            if periods >= MIN_PERIODS:
-                freq = table.attrs["freq"]
-                out["shifts"] = shifts(a, by=inputs.by, freq=freq)
-                out["attention"] = attention(a, by=inputs.by, freq=freq)
-                out.update(_series(a, inputs.by, freq))
-        inputs.extras["over_time"] = out
-    return inputs.extras["over_time"]
 
 
 #: the second figure's panels: (table, measure, title, drawn as a share)
@@ -47,38 +27,12 @@ SERIES_PANELS = (
 SERIES_TABLES = tuple(table for table, *_ in SERIES_PANELS)
 
 
-def _series(a, by: str, freq: str) -> dict:
-    """Loaded language, verb mix and quote kinds per period, at the axes' period."""
-    from ...stats.over_time import _loaded_columns, mix_over_time, rates_over_time
-
-    out = {}
-    columns = a.values.columns
-    loaded = _loaded_columns(a)
-    if loaded:
-        extra = [c for c in ("loaded:loaded_sum",) if c in columns]
-        out["loaded_over_time"] = rates_over_time(a, loaded + extra, by=by, freq=freq, n_boot=200)
-    for name, prefix in (("verbs_over_time", "attribution:verb:"),
-                         ("quotes_over_time", "attribution:quotes:")):
-        if any(c.startswith(prefix) for c in columns):
-            out[name] = mix_over_time(a, prefix, by=by, freq=freq, n_boot=200)
-    return out
-
-
-def tables(inputs: ReportInputs) -> dict[str, pd.DataFrame]:
-    got = _computed(inputs)
-    if not got or got["n_periods"] < got["min_periods"]:
-        return {}
-    out = {"over_time": got["table"], "shifts": got["shifts"], "attention": got["attention"]}
-    out.update({k: got[k] for k in SERIES_TABLES if k in got})
-    return out
-
-
-def _series_chart(got: dict, inputs: ReportInputs, order: list) -> dict | None:
+def _series_chart(c: Comparison, page: Page, order: list) -> dict | None:
     """Small multiples of loaded language, doubt verbs and direct quotes per period."""
-    by, names = inputs.by, inputs.names
+    by, names = c.by, c.names
     frames, panels, percents = [], [], []
     for table_name, measure, title, percent in SERIES_PANELS:
-        table = got.get(table_name)
+        table = getattr(c, table_name)
         if table is None or not len(table):
             continue
         rows = table[(table["measure"] == measure) & table[by].isin(order)
@@ -95,7 +49,7 @@ def _series_chart(got: dict, inputs: ReportInputs, order: list) -> dict | None:
         return None
     plot = pd.concat(frames, ignore_index=True)
     fig = figures.over_time_figure(plot, panels=panels, groups=[names[g] for g in order],
-                                   styles=inputs.styles, percent=percents)
+                                   styles=page.styles, percent=percents)
     alt = "; ".join(
         f"{title}: " + ", ".join(
             f"{names[g]} {_span(plot, measure, measure, names[g], percent=pct, empty='too few articles')}"
@@ -104,18 +58,17 @@ def _series_chart(got: dict, inputs: ReportInputs, order: list) -> dict | None:
     return {"uri": figures.svg_data_uri(fig), "alt": alt}
 
 
-def build(inputs: ReportInputs) -> dict | None:
-    got = _computed(inputs)
-    if not got or got["n_periods"] < got["min_periods"]:
+def build(c: Comparison, page: Page) -> dict | None:
+    if c.over_time is None:
         return None  # fewer than three periods with data: no line to draw
-    table, found = got["table"], got["shifts"]
-    by, names = inputs.by, inputs.names
-    order = [g for g in inputs.groups.index][:MAX_LINES]
+    table, found = c.over_time, c.shifts
+    by, names = c.by, c.names
+    order = [g for g in c.groups.index][:MAX_LINES]
     used = table[table["axis_total"] > 0]
     # the axes with most hits, each drawn by its first label's share (a two-pole axis's other
     # label is the complement)
     totals = used.groupby("axis")["count"].sum().sort_values(ascending=False, kind="stable")
-    lexicon = inputs.analysis.extractors["axes"].lexicon_
+    lexicon = c.analysis.extractors["axes"].lexicon_
     panels = []
     for axis_id in totals.index[:MAX_PANELS]:
         axis = lexicon[axis_id]
@@ -124,27 +77,27 @@ def build(inputs: ReportInputs) -> dict | None:
     plot = used[used[by].isin(order) & (used["n_articles_with_hits"] >= MIN_POINT_ARTICLES)]
     plot = plot.assign(group=lambda f: f[by].map(names))
     fig = figures.over_time_figure(plot, panels=panels, groups=[names[g] for g in order],
-                                   styles=inputs.styles)
+                                   styles=page.styles)
     alt = "; ".join(
         f"{title}: " + ", ".join(
             f"{names[g]} {_span(plot, axis, label, names[g])}" for g in order)
         for axis, label, title in panels)
-    shown_shifts = found[found["shift"] & found[by].isin(inputs.groups.index)]
-    tested = found[found["tested"] & found[by].isin(inputs.groups.index)]
-    untested = found[~found["tested"].astype(bool) & found[by].isin(inputs.groups.index)
+    shown_shifts = found[found["shift"] & found[by].isin(c.groups.index)]
+    tested = found[found["tested"] & found[by].isin(c.groups.index)]
+    untested = found[~found["tested"].astype(bool) & found[by].isin(c.groups.index)
                      & (found["n_articles"] > 0)]
     return {
         "chart": {"uri": figures.svg_data_uri(fig),
                   "alt": "Share of each axis's first label per period and group. " + alt},
-        "freq_reason": table.attrs["freq_reason"], "n_periods": got["n_periods"],
+        "freq_reason": table.attrs["freq_reason"], "n_periods": c.n_periods,
         "n_undated": table.attrs["n_undated"],
         "shifts": [{"group": names.get(r[by], r[by]), "sentence": _named(r, by, names)}
                    for r in shown_shifts.to_dict("records")],
         "n_tested": len(tested), "n_untested": len(untested),
         "fdr": found.attrs.get("fdr", 0.05), "min_articles": found.attrs.get("min_articles"),
-        "n_lines_left_out": max(0, len(inputs.groups) - MAX_LINES),
+        "n_lines_left_out": max(0, len(c.groups) - MAX_LINES),
         "min_point_articles": MIN_POINT_ARTICLES,
-        "series_chart": _series_chart(got, inputs, order),
+        "series_chart": _series_chart(c, page, order),
     }
 
 

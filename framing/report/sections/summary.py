@@ -4,35 +4,33 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import figures
-from . import ReportInputs
+from ... import figures
+from ...comparison import Comparison
 from ...precision import BUILTIN_AXES_SOURCE, axis_precision
-from .axes import axis_rows
+from . import Page
 
 MAX_SENTENCES = 8
 
 
-def build(inputs: ReportInputs) -> dict:
-    a = inputs.analysis
-    rows = axis_rows(inputs)
+def build(c: Comparison, page: Page) -> dict:
+    a = c.analysis
+    rows = c.axes_shown if c.axes_shown is not None else pd.DataFrame()
     lexicon = a.extractors["axes"].lexicon_ if "axes" in a.extractors else []
-    articles = inputs.articles_with_groups()
-    per_group = articles.groupby(inputs.by).size()
-    per_group = per_group[per_group.index.isin(inputs.groups.index)]
-    small = per_group[per_group < inputs.small_threshold]
+    per_group = c.groups["n_articles"]
+    small = per_group[per_group < c.small_threshold]
     return {
-        "sentences": _sentences(inputs, rows, lexicon, per_group),
-        "overview": _overview(inputs, rows, lexicon),
+        "sentences": _sentences(c, rows, lexicon, per_group),
+        "overview": _overview(c, page, rows, lexicon),
         "small_sample": len(small) > 0,
         "n_small": len(small),
         "all_small": len(per_group) > 0 and len(small) == len(per_group),
         "max_per_group": int(per_group.max()) if len(per_group) else 0,
         # the page's legend of groups (the show/hide controls) uses the charts' colours
-        "colours": {g: style.colour for g, style in inputs.styles.items()},
+        "colours": {g: style.colour for g, style in page.styles.items()},
     }
 
 
-def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.Series) -> list[dict]:
+def _sentences(c: Comparison, rows: pd.DataFrame, lexicon, per_group: pd.Series) -> list[dict]:
     """The findings, each ``{"text", "href", "precision"}``: the claim, the link to its sentences
     and the measured precision of the axis it counts (None where it was not measured).
 
@@ -43,7 +41,7 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
     """
     if not len(rows):
         return [_finding("No framing-axis terms were found in this corpus.")]
-    by, names = inputs.by, inputs.names
+    by, names = c.by, c.names
     # the measured precision describes the built-in lexicon only
     measured = axis_precision() if getattr(lexicon, "source", "") == BUILTIN_AXES_SOURCE else {}
     found = []
@@ -64,7 +62,7 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
                          f"({r.count:,} hits{voice}{n_art})")
         total = int(sub["count"].sum())
         # with every group under the threshold, the closing sentence already says no interval exists
-        all_small = len(per_group) and per_group.max() < inputs.small_threshold
+        all_small = len(per_group) and per_group.max() < c.small_threshold
         strength = "" if all_small else _strength(rows[rows["axis"] == axis.id], dominant, by)
         separated = strength.startswith("The 95% bootstrap intervals of the two sides do not")
         weakest = int(dominant.groupby("pole")["n_articles_with_hits"].sum().min())
@@ -76,12 +74,12 @@ def _sentences(inputs: ReportInputs, rows: pd.DataFrame, lexicon, per_group: pd.
     sentences = [f for _, f in found[:MAX_SENTENCES - 1]]
     if not sentences:
         sentences.append(_finding(
-            f"The {inputs.group_word}s do not split clearly on any framing axis: where they use an "
+            f"The {c.group_word}s do not split clearly on any framing axis: where they use an "
             "axis's terms more than once, they lean to the same side."))
-    if len(per_group) and per_group.max() < inputs.small_threshold:
+    if len(per_group) and per_group.max() < c.small_threshold:
         n = int(per_group.max())
         sentences.append(_finding(
-            f"Each {inputs.group_word} is represented by "
+            f"Each {c.group_word} is represented by "
             f"{'a single article' if n == 1 else f'at most {n:,} articles'}: these differences "
             "describe the articles in this corpus, not the outlets' coverage in general, and no "
             "confidence interval can be given."))
@@ -115,19 +113,16 @@ def _strength(axis_rows: pd.DataFrame, dominant: pd.DataFrame, by: str) -> str:
             "could be chance.")
 
 
-def _overview(inputs: ReportInputs, rows: pd.DataFrame, lexicon) -> dict | None:
+def _overview(c: Comparison, page: Page, rows: pd.DataFrame, lexicon) -> dict | None:
     if not len(rows):
         return None
-    by = inputs.by
+    by = c.by
     two = {a.id: a for a in lexicon if len(a.poles) == 2}
-    rows = rows[rows["axis"].isin(two) & (rows["axis_total"] > 0)].drop_duplicates(["axis", by])
-    if not len(rows):
+    # the ten two-sided axes that rank first (framing.comparison.rank_axes)
+    keep = [x for x in c.axis_ranking["axis"] if x in two][:10]
+    if not keep:
         return None
-    counts = rows.groupby("axis")[by].nunique()
-    spread = rows.groupby("axis")["position"].agg(lambda s: s.max() - s.min()).fillna(0)
-    rank = pd.DataFrame({"n": counts.clip(upper=2), "spread": spread, "hits": rows.groupby("axis")["axis_total"].sum()})
-    keep = rank.sort_values(["n", "spread", "hits"], ascending=False, kind="stable").index[:10]
-    rows = rows[rows["axis"].isin(keep)].copy()
+    rows = rows[rows["axis"].isin(keep) & (rows["axis_total"] > 0)].drop_duplicates(["axis", by]).copy()
     rows["left"] = rows["axis"].map(lambda i: two[i].poles[0].name)
     rows["right"] = rows["axis"].map(lambda i: two[i].poles[1].name)
     rows["axis_label"] = rows["axis"].map(lambda i: two[i].label)
@@ -135,8 +130,8 @@ def _overview(inputs: ReportInputs, rows: pd.DataFrame, lexicon) -> dict | None:
     rows["rank"] = rows["axis"].map({k: n for n, k in enumerate(keep)})
     rows = rows.sort_values("rank", kind="stable")
     present = set(rows["outlet_name"])
-    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in inputs.order if o in present],
-                                       styles=inputs.styles)
+    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in c.order if o in present],
+                                       styles=page.styles)
     alt = "; ".join(
         f"{r.axis_label}: {r.outlet_name} "
         + (f"leans to '{r.left}'" if r.position > 0 else f"leans to '{r.right}'" if r.position < 0

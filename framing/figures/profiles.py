@@ -1,10 +1,9 @@
 """Charts for the statistics: outlet map, dendrogram, distinctive terms, intervals.
 
 Functions return matplotlib Figures built with the object-oriented API (no pyplot), in the
-report's style: each group in its own colour and marker (:func:`~framing.report.figures.group_styles`,
+report's style: each group in its own colour and marker (:func:`~framing.figures.group_styles`,
 the same in every chart of a page), everything else in greys and patterns, and every point named
-or in a legend, so nothing depends on colour alone. Render one with
-:func:`framing.report.figures.to_svg`.
+or in a legend, so nothing depends on colour alone. Render one with :func:`framing.figures.to_svg`.
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy.cluster.hierarchy import dendrogram
 
-from ..report.figures import (HATCHES, MARKERS, OTHER_COLOUR, PALETTE, SMALL, GroupStyle, _figure,
+from .core import (HATCHES, MARKERS, OTHER_COLOUR, PALETTE, SMALL, GroupStyle, _figure,
                               _short, _style, _style_of, _text_width, group_styles)
-from .outlet_map import outlet_linkage, profile_features
+from ..stats.outlet_map import outlet_linkage, profile_features
 
 __all__ = ["outlet_map_figure", "dendrogram_figure", "distinctive_terms_figure",
            "intervals_figure"]
@@ -70,7 +69,7 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
                       styles: dict[str, GroupStyle] | None = None) -> Figure:
     """Scatter of an :func:`~framing.stats.outlet_map.outlet_map`: one point per outlet.
 
-    styles : each outlet's colour and marker (:func:`~framing.report.figures.group_styles`); by
+    styles : each outlet's colour and marker (:func:`~framing.figures.group_styles`); by
         default the outlets' own, most articles first — unless ``labels`` are given without
         ``styles``, when colour and marker show the label instead (with a legend).
     labels : optional outside label per outlet (e.g. leaning); with ``styles`` it is named in

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 import matplotlib.dates
-from matplotlib import colormaps, rcParams
+from matplotlib import colormaps, rc_context
 from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -107,13 +107,10 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
-class _style:
-    def __enter__(self):
-        self._saved = {k: rcParams[k] for k in _STYLE}
-        rcParams.update(_STYLE)
-
-    def __exit__(self, *exc):
-        rcParams.update(self._saved)
+def _style():
+    """The charts' rc settings for the ``with`` block that draws (and saves) one figure; the
+    caller's matplotlib settings are as they were afterwards."""
+    return rc_context(_STYLE)
 
 
 def _short(text: str, n: int = 28) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .analysis import Analysis, summarise_axes
-from .report import figures
+from ..analysis import Analysis, summarise_axes
+from . import core as figures
 
 __all__ = ["axis_chart", "overview_chart"]
 

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..analysis import Analysis, summarise_axes
+from ..comparison import rank_axes
 from . import core as figures
 
 __all__ = ["axis_chart", "overview_chart"]
@@ -63,13 +64,14 @@ def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
 
 def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | None = None,
                    max_axes: int = 10) -> Figure:
-    """Every group's position on the two-sided axes it uses (the report's at-a-glance chart)."""
+    """Every group's position on the two-sided axes it uses (the report's at-a-glance chart), the
+    axes in the report's order: used by most groups, then splitting them most, then most hits."""
     lexicon = analysis.extractors["axes"].lexicon_
     two = {a.id: a for a in lexicon if len(a.poles) == 2 and (axes is None or a.id in axes)}
     table = _named(analysis, summarise_axes(analysis, by=by), by)
+    # the report's one ranking (framing.comparison.rank_axes): used by most, splitting most
+    keep = list(rank_axes(table, by=by, axes=list(two))["axis"][:max_axes])
     table = table[table["axis"].isin(two) & (table["axis_total"] > 0)].drop_duplicates(["axis", by])
-    spread = table.groupby("axis")["position"].agg(lambda s: s.max() - s.min()).fillna(0)
-    keep = spread.sort_values(ascending=False, kind="stable").index[:max_axes]
     table = table[table["axis"].isin(keep)].copy()
     table["left"] = table["axis"].map(lambda i: two[i].poles[0].name)
     table["right"] = table["axis"].map(lambda i: two[i].poles[1].name)

@@ -50,6 +50,7 @@ from .corpus import slugify as _slugify
 from .display import Evidence, evidence
 from .errors import CorpusError, FramingError, InputError, LexiconError
 from .report import Report, build_report
+from . import types as _types
 from .types import Article, Hit, Outlet, Sentence
 
 __all__ = [
@@ -144,7 +145,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-_OUTLET_FIELDS = ("domain", "country", "owner", "ownership", "language", "leaning", "notes")
+_OUTLET_FIELDS = tuple(f for f in _types.OUTLET_FIELDS if f != "name")  # the name has its column
 
 
 def load_corpus(source: str | _os.PathLike | _pd.DataFrame = "corpus", *, text: str = "text",

@@ -26,7 +26,7 @@ from .features import Extraction
 from .parallel import imap_chunks, worker_pool
 from .progress import Progress, as_progress
 from .text import Document
-from .types import Article, Hit
+from .types import OUTLET_FIELDS, Article, Hit
 
 __all__ = ["Analysis", "analyse", "default_extractors", "HIT_COLUMNS"]
 
@@ -367,8 +367,7 @@ class _Partial:
                                self.cell_values, extractors)
         counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
         outlets = pd.DataFrame([
-            {**{k: getattr(o, k) for k in ("id", "name", "domain", "country", "owner", "ownership",
-                                           "language", "leaning", "notes")},
+            {**{k: getattr(o, k) for k in ("id", *OUTLET_FIELDS)},
              "n_articles": int(counts.get(o.id, 0))}
             for o in corpus.outlets.values()])
         return Analysis(

@@ -43,7 +43,7 @@ import pandas as pd
 from . import parquet_store
 from .errors import CorpusError, InputError
 from .furniture import split_furniture
-from .types import Article, Outlet
+from .types import OUTLET_FIELDS, Article, Outlet
 
 __all__ = ["Corpus", "load_corpus", "parse_article", "article_from_metadata", "parse_outlet", "slugify",
            "write_article", "write_outlet", "format_article", "REQUIRED_ARTICLE_FIELDS"]
@@ -51,7 +51,7 @@ __all__ = ["Corpus", "load_corpus", "parse_article", "article_from_metadata", "p
 FENCE = "+++"
 REQUIRED_ARTICLE_FIELDS = ("outlet", "title")
 _ARTICLE_FIELDS = {"outlet", "title", "url", "published", "story", "authors", "language", "notes"}
-_OUTLET_FIELDS = ("name", "domain", "country", "owner", "ownership", "language", "leaning", "notes")
+_OUTLET_FIELDS = OUTLET_FIELDS
 _SLUG_OK = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 

@@ -8,7 +8,7 @@ module of its concept.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 __all__ = ["Outlet", "Article", "Sentence", "Hit"]
@@ -41,6 +41,14 @@ class Outlet:
             return self.name
         value = getattr(self, key, "")
         return value or "(unknown)"
+
+
+#: an outlet's metadata fields, in the order its ``outlets/<id>.toml`` lists them; every list of
+#: them (the corpus reader and writer, ``framing outlets edit``, ``load_corpus``) is this one
+OUTLET_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outlet) if f.name not in ("id", "path"))
+#: the outlet fields articles can be grouped by (``--by``, ``Analysis.with_groups``)
+OUTLET_GROUPINGS: tuple[str, ...] = tuple(f for f in OUTLET_FIELDS
+                                          if f not in ("name", "domain", "notes"))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..progress import Progress, format_seconds
 from ..report import Report
 from ..report.build import SMALL_SAMPLE_ARTICLES, TABLE_FORMATS
+from ..types import OUTLET_GROUPINGS
 
 __all__ = ["register", "run", "summary_lines", "report_warnings"]
 
@@ -81,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-_GROUPINGS = ("outlet", "leaning", "ownership", "country", "owner", "language", "story")
+_GROUPINGS = ("outlet", *OUTLET_GROUPINGS, "story")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,12 +28,11 @@ from urllib.parse import urlsplit
 
 from ..corpus import Corpus, _toml_value, atomic_write, slugify, write_outlet
 from ..errors import InputError
-from ..types import Outlet
+from ..types import OUTLET_FIELDS, Outlet
 
 __all__ = ["same_outlet_name", "outlet_id_for", "domain_of", "OutletRegistry", "OutletSummary",
            "summarise_outlets", "edit_outlet", "OUTLET_FIELDS"]
 
-OUTLET_FIELDS = ("name", "domain", "country", "owner", "ownership", "language", "leaning", "notes")
 _SLUG_OK = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
 

@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
-from .features import Extraction
 from .parallel import imap_chunks, worker_pool
 from .progress import Progress, as_progress
 from .text import Document
@@ -103,7 +102,7 @@ class Analysis:
         frame[by] = frame["outlet"].map(mapping).fillna("(unknown)")
         return frame
 
-    def subset(self, mask) -> "Analysis":
+    def subset(self, mask) -> Analysis:
         """The analysis restricted to some articles (a boolean mask over ``articles``).
 
         Counts are per article, so every table derived from the subset is exact; only the
@@ -129,7 +128,7 @@ class Analysis:
             extractors=self.extractors, evidence_per_cell=self.evidence_per_cell)
 
     def filter(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> "Analysis":
+               since=None, until=None) -> Analysis:
         """Keep the articles of some stories and outlets (ids or names) within a date range."""
         a = self.articles
         mask = np.ones(len(a), dtype=bool)
@@ -332,7 +331,7 @@ class _Partial:
         self.col_ids.append(np.asarray(cols, dtype=np.int32))
         self.cell_values.append(np.asarray(vals, dtype=np.float32))
 
-    def compact(self) -> "_Partial":
+    def compact(self) -> _Partial:
         """Join the per-article arrays into one each: a partial sent between processes pickles
         three arrays, not three per article."""
         for name in ("row_ids", "col_ids", "cell_values"):
@@ -341,7 +340,7 @@ class _Partial:
                 setattr(self, name, [np.concatenate(arrays)])
         return self
 
-    def merge(self, other: "_Partial") -> None:
+    def merge(self, other: _Partial) -> None:
         """Append ``other``, the partial of the articles that follow this one's."""
         offset = len(self.rows)
         self.rows.extend(other.rows)
@@ -417,7 +416,7 @@ class _Records:
         self._append([("article_id", [article_id] * len(rows)), ("outlet", [outlet] * len(rows)),
                       *zip(keys, values)], len(rows))
 
-    def extend(self, other: "_Records") -> None:
+    def extend(self, other: _Records) -> None:
         """Append ``other``'s records, as if they had been added one by one."""
         self._append(other.columns.items(), other.n)
 
@@ -480,7 +479,7 @@ class _EvidenceSampler:
             return True
         return False
 
-    def merge(self, other: "_EvidenceSampler") -> None:
+    def merge(self, other: _EvidenceSampler) -> None:
         """Add ``other``'s totals and offer its sample: the result is the sample of the union of
         the hits both saw (a hit among the lowest ``per_cell`` of the union is among the lowest
         of the side that saw it)."""

@@ -184,7 +184,7 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
         if not verbs and not in_speech:
             raise LexiconError(source, f"class {class_id!r} has no verbs", line=line,
                                hint='add verbs = ["…"]')
-        for lemma, term in verbs + in_speech:
+        for _lemma, term in verbs + in_speech:
             for form in TermMatcher([("x", term)]).forms(term):
                 other = owner.setdefault(form, class_id)
                 if other != class_id:
@@ -278,7 +278,7 @@ def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]
     if i < len(quote_starts) and quote_starts[i] < s_end:
         return True
     text = doc.text
-    for s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
+    for _s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
         if e > s_start or (e >= s_start - 2 and not text[e:s_start].strip()):
             return True
     if _INTRODUCES.match(text, end, min(s_end, end + 60)):

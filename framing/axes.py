@@ -375,8 +375,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         # cue words are looked up only in the sentences that hold a pole term: most sentences
         # hold none, and cue words ("people", "border", "attack") are common
         self.cue_matcher_ = TermMatcher([(w, w) for w in sorted(cue_words)], group=str)
-        self.matcher_._regex  # compile now, before worker processes fork
-        self.cue_matcher_._regex
+        _ = self.matcher_._regex, self.cue_matcher_._regex  # compile now, before workers fork
         self._has_context = {a.id for a in lexicon if a.context}
         return self
 

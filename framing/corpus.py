@@ -144,7 +144,7 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
         date = _DATE_LIKE.match(bad)
         if date:  # "published = 2021-13-45": a date that is no date, said as such
             raise CorpusError(path, f"{date.group(1)} = {date.group(2)} is not a date", line=line,
-                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02")
+                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02") from None
         raise CorpusError(path, f"metadata is not valid TOML: {msg}", line=line,
                           hint='write each field as key = "value"') from None
     raw = "\n".join(lines[close + 1:]).strip("\n")
@@ -255,7 +255,7 @@ class Corpus:
 
     # construction ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: str | Path) -> "Corpus":
+    def load(cls, root: str | Path) -> Corpus:
         """Open a corpus folder: outlets are read and checked now, articles as they are iterated."""
         root = Path(root)
         if not root.is_dir():
@@ -287,7 +287,7 @@ class Corpus:
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], outlets: dict[str, Outlet] | None = None,
-                      *, name: str = "corpus") -> "Corpus":
+                      *, name: str = "corpus") -> Corpus:
         articles = list(articles)
         known = dict(outlets or {})
         for a in articles:
@@ -298,7 +298,7 @@ class Corpus:
     def from_frame(cls, frame: pd.DataFrame, *, text: str = "text", outlet: str = "outlet",
                    title: str | None = "title", published: str | None = "published",
                    story: str | None = "story", url: str | None = "url",
-                   name: str = "corpus") -> "Corpus":
+                   name: str = "corpus") -> Corpus:
         """Build an in-memory corpus from a DataFrame with (at least) text and outlet columns.
 
         >>> import pandas as pd
@@ -330,7 +330,7 @@ class Corpus:
 
     # access ---------------------------------------------------------------------------------
     def select(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> "Corpus":
+               since=None, until=None) -> Corpus:
         """The same corpus limited to the articles that may match these filters, read from the
         files' metadata blocks only, so that an analysis of one story does not read them all.
 

@@ -777,7 +777,7 @@ def loaded_profile(analysis, *, by: str = "outlet") -> pd.DataFrame:
     for group, idx in articles.groupby(by, sort=True, observed=True).indices.items():
         n_sent, n_words = float(sentences[idx].sum()), float(words[idx].sum())
 
-        def mean(key):
+        def mean(key, idx=idx, n_sent=n_sent):  # this group's, bound now
             return float(_col(values, f"loaded:{key}")[idx].sum()) / n_sent if n_sent else np.nan
 
         hits = float(np.sum(all_hits[idx]))

@@ -49,7 +49,7 @@ SLOW_STEP_SECONDS: float = 1.0
 # buffer lock taken by a thread that does not exist in the child.
 _OUTPUT_LOCK = threading.RLock()
 # stages shown and not yet ended (normally at most one), for :func:`clear`
-_OPEN: list["Stage"] = []
+_OPEN: list[Stage] = []
 
 
 def _heartbeat_seconds() -> float:
@@ -113,7 +113,7 @@ class Progress:
         return time.monotonic() - self.started
 
     def stage(self, title: str, *, total: int | None = None, unit: str = "articles",
-              start: str | None = None) -> "Stage":
+              start: str | None = None) -> Stage:
         """A stage to use as a context manager. ``start`` is what the start line says after the
         title (default: the total, e.g. ``5,999 articles``)."""
         return Stage(self, title, total=total, unit=unit, start=start)
@@ -125,7 +125,7 @@ class Progress:
                 print(text, file=self.stream, flush=True)
 
 
-def as_progress(progress: "bool | Progress | None") -> Progress:
+def as_progress(progress: bool | Progress | None) -> Progress:
     """A :class:`Progress` from the ``progress=`` argument of the public API (bool or object)."""
     if isinstance(progress, Progress):
         return progress
@@ -156,7 +156,7 @@ class Stage:
         self._aborted = False  # closed by clear(): an error line has been printed since
 
     # lifecycle ---------------------------------------------------------------------------------
-    def __enter__(self) -> "Stage":
+    def __enter__(self) -> Stage:
         self._started = time.monotonic()
         p = self.progress
         if p.enabled:

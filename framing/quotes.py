@@ -268,7 +268,7 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         i = last_title + 1
         while i < len(run) and (_is_title(run[i])
                                 or run[i].lower().strip(".") in _NOT_NAMES
-                                or run[i].lower() in _PARTICLES and i + 2 < len(run)):
+                                or (run[i].lower() in _PARTICLES and i + 2 < len(run))):
             i += 1  # (but "de Blasio" keeps its "de")
         run = run[i:]
         if actors is not None:
@@ -639,7 +639,7 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
                 return _attribute(quote, v, found)
     stripped = before.strip(" ([—–-")
     starts_sentence = not stripped or stripped.endswith(":") or before.endswith("\n")
-    if not starts_sentence and not stripped[-1:] in ".!?…":
+    if not starts_sentence and stripped[-1:] not in ".!?…":
         quote.kind = "partial"
         quote.text = quote.text.rstrip(".")
 
@@ -1463,8 +1463,8 @@ def is_fragment(description: str) -> bool:
     if words[0].islower() and (low[0].endswith(("ing", "ed")) or low[0] in ("said", "says")):
         return True  # "said his visit", "noticing a sign": a verb, not a speaker
     last = words[-1]
-    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or words[0][:1].isdigit() and \
-            not words[0].isdigit():
+    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or (words[0][:1].isdigit()
+                                                             and not words[0].isdigit()):
         return True  # "segment of Obama’s", "000 jobs claim …": a clause cut in two
     if last.islower() and len(last) > 4 and last.endswith(("ed", "ing")) \
             and last not in _NOUNS_IN_ED_ING:
@@ -1644,7 +1644,7 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
     if name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS \
-            or name.split()[0] in _PLACE_OPENERS or "-" in name and re.search(r"-[a-z]", name):
+            or name.split()[0] in _PLACE_OPENERS or ("-" in name and re.search(r"-[a-z]", name)):
         return None  # "San Francisco", "Amazon-owned AMZN"
     cache = ctx.actors.cache
     key = ("organisation", name)

@@ -261,7 +261,7 @@ class Document:
     sentence_sentiment: dict = field(default_factory=dict)
 
     @classmethod
-    def from_article(cls, article: Article) -> "Document":
+    def from_article(cls, article: Article) -> Document:
         return cls(article=article, text=article.analysed_text)
 
     @cached_property

@@ -27,9 +27,11 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from ..errors import InputError
 from .dedupe import NearDuplicate
@@ -153,13 +155,18 @@ def detect_format(path: Path) -> str:
     return known[last]
 
 
-def _open_binary(path: Path):
-    fh = open(path, "rb")
-    if fh.read(2) == b"\x1f\x8b":
+@contextmanager
+def _open_binary(path: Path) -> Iterator[BinaryIO]:
+    """``path`` open for reading bytes, gunzipped if it is gzip; the file is closed on leaving
+    (a GzipFile given a file object leaves that open)."""
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
         fh.seek(0)
-        return gzip.GzipFile(fileobj=fh, mode="rb")
-    fh.seek(0)
-    return fh
+        if gzipped:
+            with gzip.GzipFile(fileobj=fh, mode="rb") as unzipped:
+                yield cast(BinaryIO, unzipped)  # a GzipFile reads as a binary file does
+        else:
+            yield fh
 
 
 class _Bad(str):
@@ -238,7 +245,7 @@ def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:
 
 def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]]:
     with _open_binary(path) as fh:
-        lines = fh
+        lines: Iterable[bytes] = fh
         if encoding and encoding.lower().replace("_", "-").startswith("utf-16"):
             # UTF-16 cannot be split at b"\n": decode the stream, then read it as UTF-8 lines
             lines = (line.encode("utf-8") for line in io.TextIOWrapper(fh, encoding=encoding))

@@ -98,7 +98,7 @@ class OutletRegistry:
         self._aliases: dict[str, str] = {}     # exact name seen → id, for speed in bulk imports
 
     @classmethod
-    def load(cls, root: str | Path) -> "OutletRegistry":
+    def load(cls, root: str | Path) -> OutletRegistry:
         root = Path(root)
         if not (root / "outlets").is_dir():
             return cls(root)

@@ -234,7 +234,7 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
     for i in range(n):
         components[uf.find(i)].append(i)
     min_link = defaultdict(lambda: 1.0)
-    for (i, j), v in link_sims.items():
+    for (i, _j), v in link_sims.items():
         root_id = uf.find(i)
         min_link[root_id] = min(min_link[root_id], v)
     centrality = Counter()

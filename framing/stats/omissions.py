@@ -181,7 +181,7 @@ def _numbers(sentence: str) -> list[str]:
             w = word.lower().strip(".")
             if w in ("us", "u.s", "uk"):
                 continue  # "13 US service members": a modifier, not a stop word here
-            if (w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run \
+            if ((w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run) \
                     or w in _STOP or w in _NUMBER_SKIP_NOUNS:
                 break  # the noun run ends at a function word or a verb ("members died")
             run.append(w)

@@ -160,7 +160,7 @@ def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
     parts: dict[str, list] = {key: [] for key in (
         "estimate", "ci_low", "ci_high", "se", "numerator", "denominator", "with_data")}
     n_articles, n_words = [], []
-    for g, name in enumerate(design.names):
+    for g in range(len(design.names)):
         rows = design.rows[g]
         num = design.num[rows].sum(axis=0)
         den = design.den[rows].sum(axis=0)

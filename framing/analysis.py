@@ -17,11 +17,13 @@ from hashlib import blake2b
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
+from .features import ArticleExtractor
 from .parallel import imap_chunks, worker_pool
 from .progress import Progress, as_progress
 from .text import Document
@@ -36,7 +38,7 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "publi
 
 
 def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
-                       progress: bool | Progress = False) -> list:
+                       progress: bool | Progress = False) -> list[ArticleExtractor]:
     """The extractors ``framing report`` runs, fitted: framing axes, loaded language, attribution.
 
     Each argument is a path to a user lexicon file (or None for the built-in one). Fitting
@@ -46,8 +48,8 @@ def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
     from .axes import AxisCounter
     from .loaded import LoadedLanguage
 
-    extractors = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
-                  AttributionExtractor(actors=actors, verbs=verbs)]
+    extractors: list[ArticleExtractor] = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
+                                          AttributionExtractor(actors=actors, verbs=verbs)]
     with as_progress(progress).stage("loading lexicons", total=len(extractors),
                                      unit="lexicons") as stage:
         for e in extractors:
@@ -68,7 +70,9 @@ class Analysis:
     hits     : the evidence (``HIT_COLUMNS``), sampled per cell as described in the module doc.
     hits_total : per (outlet, feature, label), how many hits there were in all.
     records  : per extractor name, its other rows (e.g. quotes), as DataFrames.
-    extractors : the fitted extractors, by name (their lexicons are needed to label results).
+    extractors : the fitted extractors (:class:`~framing.features.ArticleExtractor`), by name
+        (their lexicons are needed to label results); by default ``"axes"`` (an
+        :class:`~framing.axes.AxisCounter`), ``"loaded"`` and ``"attribution"``.
     """
 
     name: str
@@ -78,7 +82,7 @@ class Analysis:
     hits: pd.DataFrame
     hits_total: pd.DataFrame
     records: dict[str, pd.DataFrame] = field(default_factory=dict)
-    extractors: dict[str, object] = field(default_factory=dict)
+    extractors: dict[str, ArticleExtractor] = field(default_factory=dict)
     evidence_per_cell: int | None = None
 
     @property
@@ -216,7 +220,8 @@ def _process_chunk(items):
     return [_process(item) for item in items]
 
 
-def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
+def analyse(corpus: Corpus | Iterable[Article], *,
+            extractors: Sequence[ArticleExtractor] | None = None,
             axes=None, loaded=None, actors=None, verbs=None,
             evidence_per_cell: int | None = 50, n_jobs: int = 1,
             progress: bool | Progress = False, seed: int = 0,
@@ -357,7 +362,7 @@ class _Partial:
             self.records.setdefault(name, _Records()).extend(records)
         self.sampler.merge(other.sampler)
 
-    def analysis(self, corpus: Corpus, extractors: Sequence) -> Analysis:
+    def analysis(self, corpus: Corpus, extractors: Sequence[ArticleExtractor]) -> Analysis:
         rows = self.rows
         outlet_names = {o.id: o.name for o in corpus.outlets.values()}
         articles = pd.DataFrame(
@@ -383,7 +388,7 @@ def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) 
     first, then any other keys sorted, so the result does not depend on article order."""
     from scipy import sparse
 
-    declared = []
+    declared: list[str] = []
     for e in extractors:
         declared.extend(f"{e.name}:{c}" for c in e.get_feature_names_out())
     seen = set(declared)
@@ -503,9 +508,9 @@ class _EvidenceSampler:
 
 def summarise_axes(analysis: Analysis, *, by: str = "outlet") -> pd.DataFrame:
     """Axis counts, shares and positions per group (see :func:`framing.axes.axis_table`)."""
-    from .axes import axis_table
+    from .axes import AxisCounter, axis_table
 
     articles = analysis.with_groups(by)
-    counter = analysis.extractors["axes"]
+    counter = cast(AxisCounter, analysis.extractors["axes"])  # the extractor named "axes"
     return axis_table(articles, analysis.values, counter.lexicon_, by=by)
 

@@ -146,7 +146,7 @@ def _entries(value, source: str, where: str, line) -> tuple[tuple[str, str], ...
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LexiconError(source, f"{where} must be a list of non-empty strings", line=line,
                            hint='write it as ["say", "blast: blasted, blasting"]')
-    out = []
+    out: list[tuple[str, str]] = []
     for entry in value:
         if ":" in entry:
             lemma, forms = entry.split(":", 1)
@@ -169,7 +169,8 @@ def _line(raw: str, class_id: str):
 def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLexicon:
     data = load_toml(raw, source)
     items = table_list(data, "class", source, example="reporting_verbs.toml")
-    classes, owner = [], {}
+    classes: list[VerbClass] = []
+    owner: dict[str, str] = {}
     for n, item in enumerate(items, 1):
         class_id = item.get("id")
         if not isinstance(class_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", class_id):

@@ -93,7 +93,10 @@ class Axis:
         """The rule a term counts under: the axis's settings with every ``[[axis.rule]]`` that
         lists the term added (their ``near`` lists, where set, replace the axis's and join each
         other; the other lists join; the smallest window and an explicit ``compounds`` win)."""
-        near, also, not_near, exclude = None, [], list(self.not_near), []
+        near: tuple[str, ...] | None = None
+        also: list[str] = []
+        not_near = list(self.not_near)
+        exclude: list[str] = []
         not_in_sentence = list(self.not_in_sentence)
         window, compounds, after_name = self.window, self.compounds, True
         near_window = None
@@ -387,7 +390,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             self.fit()
 
     def _matches(self, doc: Document):
-        poles, context, excluded = [], set(), {}
+        poles, context = [], set()
+        excluded: dict[str, list[tuple[int, int]]] = {}
         for m in self.matcher_.finditer(doc.text, doc.lower):
             kind, rest = m.key.split("|", 1)
             if kind == "P":

@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["Progress", "Stage", "as_progress", "iterate", "clear", "fork_guard",
            "format_seconds", "HEARTBEAT_SECONDS"]
@@ -149,7 +149,7 @@ class Stage:
         self._step: str | None = None
         self._detail: str | None = None
         self._started = 0.0
-        self._bar = None
+        self._bar: Any = None  # a tqdm bar while one is shown
         self._eta_shown = False
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None

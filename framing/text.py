@@ -157,7 +157,8 @@ def _split_sentences(text: str, quotes: list[tuple[int, int, bool]],
         cut = piece_start
         for m in _BOUNDARY.finditer(text, piece_start, piece_end):
             end = m.end()
-            next_word = _NEXT_WORD.match(text, end).group(1)
+            # _NEXT_WORD always matches (every part of it is optional)
+            next_word = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
             if _abbreviation_blocks_break(text, m.end("punct"), next_word):
                 continue
             i = bisect.bisect_right(starts, end) - 1

@@ -143,7 +143,9 @@ class OutletRegistry:
         name = " ".join(name.split())
         known = self._aliases.get(name)
         if known:
-            return self.get(known), False
+            outlet = self.get(known)
+            assert outlet is not None  # an alias is recorded with its outlet, which stays registered
+            return outlet, False
         outlet_id = outlet_id_for(name)
         existing = self.get(outlet_id)
         if existing is not None:

@@ -61,6 +61,7 @@ class _Design:
                              hint=f"columns are {list(frame.columns)[:12]}")
         self.measures = _as_list(numerator)
         missing = [c for c in self.measures if c not in frame.columns]
+        dens: list[str | None]
         if denominator is None:
             dens = [None] * len(self.measures)
         elif isinstance(denominator, str):

@@ -106,7 +106,7 @@ def main(argv=None) -> int:
         docs = []
         for article in batch:
             doc = Document.from_article(article)
-            doc.sentence_spans, doc.quotes, doc.lower, doc.n_words  # the shared pass, as analyse
+            _ = doc.sentence_spans, doc.quotes, doc.lower, doc.n_words  # the shared pass, as analyse
             docs.append(doc)
         text_time += time.perf_counter() - t0
         for e in fitted:

@@ -212,7 +212,7 @@ def sample(kind: str, *, n_articles: int, seed: int, quotas: dict[str, int], def
         n_docs += 1
         per_article = defaultdict(int)
         hits = _hits_of(kind, extractor, doc)
-        for stratum, h, a_start, a_end in hits:
+        for stratum, _h, _a_start, _a_end in hits:
             population[stratum] += 1
         rng_local = random.Random(f"{seed}:{source}:{aid}")
         rng_local.shuffle(hits)

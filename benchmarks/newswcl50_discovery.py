@@ -138,7 +138,6 @@ def main(argv=None) -> int:
                         neighbours=20, min_similarity=0.0, top=None, examples=False,
                         seed=args.seed)
     cands = full.candidates
-    vocab = set(cands.term_a) | set(cands.term_b)
     # all words with vectors (not just those in candidate pairs) could have been suggested
     from framing.stats.discovery import _tokens
     counts = pd.Series([w for t in docs.text for w in _tokens(t)

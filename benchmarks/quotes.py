@@ -119,10 +119,10 @@ def evaluate(path: Path, show_errors: bool) -> dict:
         records = [q for q in quotes_gold.quotes_of(ex, doc) if ps <= q.start - shift < pe]
         units = row["quotes"]
 
-        def sentence_of(offset: int) -> int:
+        def sentence_of(offset: int, doc=doc, shift=shift) -> int:  # this row's, bound now
             return doc.sentence_index(offset + shift)
 
-        def matches(q, u) -> bool:
+        def matches(q, u, shift=shift) -> bool:
             qs, qe = q.start - shift, q.end - shift
             if qs < u["end"] and u["start"] < qe:
                 return True

@@ -97,10 +97,10 @@ def main(argv=None) -> int:
     step("term_counts unigrams",
          lambda: term_counts(texts, outlets=outlets, ngram_range=(1, 1)),
          lambda t: f"{t.X.shape[1]:,} terms")
-    step("distinctive (490 outlets)", lambda: distinctive_terms(tc, outlets, top=30),
+    step("distinctive (490 outlets)", lambda tc=tc: distinctive_terms(tc, outlets, top=30),
          lambda d: f"{len(d):,} rows, {int(d.significant.sum()):,} significant")
     step("distinctive (3 leanings)",
-         lambda: distinctive_terms(tc, frame.bias_text.tolist(), top=30),
+         lambda tc=tc: distinctive_terms(tc, frame.bias_text.tolist(), top=30),
          lambda d: f"{len(d):,} rows")
     del tc
     profiles = step("outlet_profiles (>=10)", lambda: outlet_profiles(analysis, min_articles=10),

@@ -39,6 +39,7 @@ from ._version import __version__
 import importlib as _importlib
 import os as _os
 from collections import Counter as _Counter
+from collections.abc import Iterable as _Iterable
 from dataclasses import replace as _replace
 
 import pandas as _pd
@@ -231,6 +232,7 @@ def compare_terms(corpus: Corpus, analysis: Analysis | None = None, *, by: str =
     from .stats import distinctive_terms, groups_for, term_counts
 
     counts = term_counts(corpus, min_df=min_df)
+    groups: _Iterable[str]  # an array, or a list
     if analysis is not None:
         groups = groups_for(counts, analysis, by)
     elif by == "outlet":

@@ -212,7 +212,7 @@ class ActorLexicon(ItemsById):
     def mention_entries(self) -> list[tuple[str, str]]:
         """``(actor id, phrase)`` for every alias and spelling; ``("!", phrase)`` for exclusions
         (a longer phrase that hides an alias inside it). For building a combined matcher."""
-        entries = []
+        entries: list[tuple[str, str]] = []
         for a in self.actors:
             entries.extend((a.id, t) for t in a.aliases)
             entries.extend((a.id, "=" + s.lstrip("=")) for p in a.people for s in p)

@@ -17,12 +17,13 @@ from hashlib import blake2b
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
-from .features import Extraction
+from .features import ArticleExtractor
 from .parallel import imap_chunks, worker_pool
 from .progress import Progress, as_progress
 from .text import Document
@@ -37,7 +38,7 @@ ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "publi
 
 
 def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
-                       progress: bool | Progress = False) -> list:
+                       progress: bool | Progress = False) -> list[ArticleExtractor]:
     """The extractors ``framing report`` runs, fitted: framing axes, loaded language, attribution.
 
     Each argument is a path to a user lexicon file (or None for the built-in one). Fitting
@@ -47,8 +48,8 @@ def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
     from .axes import AxisCounter
     from .loaded import LoadedLanguage
 
-    extractors = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
-                  AttributionExtractor(actors=actors, verbs=verbs)]
+    extractors: list[ArticleExtractor] = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
+                                          AttributionExtractor(actors=actors, verbs=verbs)]
     with as_progress(progress).stage("loading lexicons", total=len(extractors),
                                      unit="lexicons") as stage:
         for e in extractors:
@@ -69,7 +70,9 @@ class Analysis:
     hits     : the evidence (``HIT_COLUMNS``), sampled per cell as described in the module doc.
     hits_total : per (outlet, feature, label), how many hits there were in all.
     records  : per extractor name, its other rows (e.g. quotes), as DataFrames.
-    extractors : the fitted extractors, by name (their lexicons are needed to label results).
+    extractors : the fitted extractors (:class:`~framing.features.ArticleExtractor`), by name
+        (their lexicons are needed to label results); by default ``"axes"`` (an
+        :class:`~framing.axes.AxisCounter`), ``"loaded"`` and ``"attribution"``.
     """
 
     name: str
@@ -79,7 +82,7 @@ class Analysis:
     hits: pd.DataFrame
     hits_total: pd.DataFrame
     records: dict[str, pd.DataFrame] = field(default_factory=dict)
-    extractors: dict[str, object] = field(default_factory=dict)
+    extractors: dict[str, ArticleExtractor] = field(default_factory=dict)
     evidence_per_cell: int | None = None
 
     @property
@@ -103,7 +106,7 @@ class Analysis:
         frame[by] = frame["outlet"].map(mapping).fillna("(unknown)")
         return frame
 
-    def subset(self, mask) -> "Analysis":
+    def subset(self, mask) -> Analysis:
         """The analysis restricted to some articles (a boolean mask over ``articles``).
 
         Counts are per article, so every table derived from the subset is exact; only the
@@ -129,7 +132,7 @@ class Analysis:
             extractors=self.extractors, evidence_per_cell=self.evidence_per_cell)
 
     def filter(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> "Analysis":
+               since=None, until=None) -> Analysis:
         """Keep the articles of some stories and outlets (ids or names) within a date range."""
         a = self.articles
         mask = np.ones(len(a), dtype=bool)
@@ -217,7 +220,8 @@ def _process_chunk(items):
     return [_process(item) for item in items]
 
 
-def analyse(corpus: Corpus | Iterable[Article], *, extractors: Sequence | None = None,
+def analyse(corpus: Corpus | Iterable[Article], *,
+            extractors: Sequence[ArticleExtractor] | None = None,
             axes=None, loaded=None, actors=None, verbs=None,
             evidence_per_cell: int | None = 50, n_jobs: int = 1,
             progress: bool | Progress = False, seed: int = 0,
@@ -332,7 +336,7 @@ class _Partial:
         self.col_ids.append(np.asarray(cols, dtype=np.int32))
         self.cell_values.append(np.asarray(vals, dtype=np.float32))
 
-    def compact(self) -> "_Partial":
+    def compact(self) -> _Partial:
         """Join the per-article arrays into one each: a partial sent between processes pickles
         three arrays, not three per article."""
         for name in ("row_ids", "col_ids", "cell_values"):
@@ -341,7 +345,7 @@ class _Partial:
                 setattr(self, name, [np.concatenate(arrays)])
         return self
 
-    def merge(self, other: "_Partial") -> None:
+    def merge(self, other: _Partial) -> None:
         """Append ``other``, the partial of the articles that follow this one's."""
         offset = len(self.rows)
         self.rows.extend(other.rows)
@@ -358,7 +362,7 @@ class _Partial:
             self.records.setdefault(name, _Records()).extend(records)
         self.sampler.merge(other.sampler)
 
-    def analysis(self, corpus: Corpus, extractors: Sequence) -> Analysis:
+    def analysis(self, corpus: Corpus, extractors: Sequence[ArticleExtractor]) -> Analysis:
         rows = self.rows
         outlet_names = {o.id: o.name for o in corpus.outlets.values()}
         articles = pd.DataFrame(
@@ -383,7 +387,7 @@ def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) 
     first, then any other keys sorted, so the result does not depend on article order."""
     from scipy import sparse
 
-    declared = []
+    declared: list[str] = []
     for e in extractors:
         declared.extend(f"{e.name}:{c}" for c in e.get_feature_names_out())
     seen = set(declared)
@@ -416,7 +420,7 @@ class _Records:
         self._append([("article_id", [article_id] * len(rows)), ("outlet", [outlet] * len(rows)),
                       *zip(keys, values)], len(rows))
 
-    def extend(self, other: "_Records") -> None:
+    def extend(self, other: _Records) -> None:
         """Append ``other``'s records, as if they had been added one by one."""
         self._append(other.columns.items(), other.n)
 
@@ -479,7 +483,7 @@ class _EvidenceSampler:
             return True
         return False
 
-    def merge(self, other: "_EvidenceSampler") -> None:
+    def merge(self, other: _EvidenceSampler) -> None:
         """Add ``other``'s totals and offer its sample: the result is the sample of the union of
         the hits both saw (a hit among the lowest ``per_cell`` of the union is among the lowest
         of the side that saw it)."""
@@ -503,9 +507,9 @@ class _EvidenceSampler:
 
 def summarise_axes(analysis: Analysis, *, by: str = "outlet") -> pd.DataFrame:
     """Axis counts, shares and positions per group (see :func:`framing.axes.axis_table`)."""
-    from .axes import axis_table
+    from .axes import AxisCounter, axis_table
 
     articles = analysis.with_groups(by)
-    counter = analysis.extractors["axes"]
+    counter = cast(AxisCounter, analysis.extractors["axes"])  # the extractor named "axes"
     return axis_table(articles, analysis.values, counter.lexicon_, by=by)
 

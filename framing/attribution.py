@@ -146,7 +146,7 @@ def _entries(value, source: str, where: str, line) -> tuple[tuple[str, str], ...
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise LexiconError(source, f"{where} must be a list of non-empty strings", line=line,
                            hint='write it as ["say", "blast: blasted, blasting"]')
-    out = []
+    out: list[tuple[str, str]] = []
     for entry in value:
         if ":" in entry:
             lemma, forms = entry.split(":", 1)
@@ -169,7 +169,8 @@ def _line(raw: str, class_id: str):
 def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLexicon:
     data = load_toml(raw, source)
     items = table_list(data, "class", source, example="reporting_verbs.toml")
-    classes, owner = [], {}
+    classes: list[VerbClass] = []
+    owner: dict[str, str] = {}
     for n, item in enumerate(items, 1):
         class_id = item.get("id")
         if not isinstance(class_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", class_id):
@@ -184,7 +185,7 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
         if not verbs and not in_speech:
             raise LexiconError(source, f"class {class_id!r} has no verbs", line=line,
                                hint='add verbs = ["…"]')
-        for lemma, term in verbs + in_speech:
+        for _lemma, term in verbs + in_speech:
             for form in TermMatcher([("x", term)]).forms(term):
                 other = owner.setdefault(form, class_id)
                 if other != class_id:
@@ -278,7 +279,7 @@ def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]
     if i < len(quote_starts) and quote_starts[i] < s_end:
         return True
     text = doc.text
-    for s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
+    for _s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
         if e > s_start or (e >= s_start - 2 and not text[e:s_start].strip()):
             return True
     if _INTRODUCES.match(text, end, min(s_end, end + 60)):

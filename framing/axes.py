@@ -93,7 +93,10 @@ class Axis:
         """The rule a term counts under: the axis's settings with every ``[[axis.rule]]`` that
         lists the term added (their ``near`` lists, where set, replace the axis's and join each
         other; the other lists join; the smallest window and an explicit ``compounds`` win)."""
-        near, also, not_near, exclude = None, [], list(self.not_near), []
+        near: tuple[str, ...] | None = None
+        also: list[str] = []
+        not_near = list(self.not_near)
+        exclude: list[str] = []
         not_in_sentence = list(self.not_in_sentence)
         window, compounds, after_name = self.window, self.compounds, True
         near_window = None
@@ -375,8 +378,7 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         # cue words are looked up only in the sentences that hold a pole term: most sentences
         # hold none, and cue words ("people", "border", "attack") are common
         self.cue_matcher_ = TermMatcher([(w, w) for w in sorted(cue_words)], group=str)
-        self.matcher_._regex  # compile now, before worker processes fork
-        self.cue_matcher_._regex
+        _ = self.matcher_._regex, self.cue_matcher_._regex  # compile now, before workers fork
         self._has_context = {a.id for a in lexicon if a.context}
         return self
 
@@ -388,7 +390,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             self.fit()
 
     def _matches(self, doc: Document):
-        poles, context, excluded = [], set(), {}
+        poles, context = [], set()
+        excluded: dict[str, list[tuple[int, int]]] = {}
         for m in self.matcher_.finditer(doc.text, doc.lower):
             kind, rest = m.key.split("|", 1)
             if kind == "P":

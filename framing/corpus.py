@@ -36,7 +36,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
 import pandas as pd
 
@@ -144,7 +144,7 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
         date = _DATE_LIKE.match(bad)
         if date:  # "published = 2021-13-45": a date that is no date, said as such
             raise CorpusError(path, f"{date.group(1)} = {date.group(2)} is not a date", line=line,
-                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02")
+                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02") from None
         raise CorpusError(path, f"metadata is not valid TOML: {msg}", line=line,
                           hint='write each field as key = "value"') from None
     raw = "\n".join(lines[close + 1:]).strip("\n")
@@ -242,6 +242,8 @@ class Corpus:
     100,000 articles is never held in memory whole.
     """
 
+    _selected: list[Path]  # set on the view select() returns, read with getattr
+
     def __init__(self, outlets: dict[str, Outlet], *, root: str | Path | None = None,
                  articles: list[Article] | None = None, name: str = "corpus"):
         self.outlets = dict(sorted(outlets.items()))
@@ -255,7 +257,7 @@ class Corpus:
 
     # construction ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: str | Path) -> "Corpus":
+    def load(cls, root: str | os.PathLike[str]) -> Corpus:
         """Open a corpus folder: outlets are read and checked now, articles as they are iterated."""
         root = Path(root)
         if not root.is_dir():
@@ -287,7 +289,7 @@ class Corpus:
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article], outlets: dict[str, Outlet] | None = None,
-                      *, name: str = "corpus") -> "Corpus":
+                      *, name: str = "corpus") -> Corpus:
         articles = list(articles)
         known = dict(outlets or {})
         for a in articles:
@@ -298,7 +300,7 @@ class Corpus:
     def from_frame(cls, frame: pd.DataFrame, *, text: str = "text", outlet: str = "outlet",
                    title: str | None = "title", published: str | None = "published",
                    story: str | None = "story", url: str | None = "url",
-                   name: str = "corpus") -> "Corpus":
+                   name: str = "corpus") -> Corpus:
         """Build an in-memory corpus from a DataFrame with (at least) text and outlet columns.
 
         >>> import pandas as pd
@@ -330,7 +332,7 @@ class Corpus:
 
     # access ---------------------------------------------------------------------------------
     def select(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> "Corpus":
+               since=None, until=None) -> Corpus:
         """The same corpus limited to the articles that may match these filters, read from the
         files' metadata blocks only, so that an analysis of one story does not read them all.
 
@@ -400,18 +402,22 @@ class Corpus:
         where = parquet_store.split_address(path)
         if where is not None:
             return where[1]
-        return path.relative_to(self.root / "articles").with_suffix("").as_posix()
+        folder = self.root / "articles"  # type: ignore[operator]  # a folder store's path: a root
+        return path.relative_to(folder).with_suffix("").as_posix()
 
     def article_path(self, article_id: str) -> Path:
         """Where the article with this id is (a file, or an address in a Parquet part)."""
         if self.store == "parquet":
             if self._addresses is None:
-                self._addresses = {parquet_store.split_address(p)[1]: p for p in self.article_paths()}
+                # a Parquet store's article paths are all addresses
+                self._addresses = {parquet_store.split_address(p)[1]: p  # type: ignore[index]
+                                   for p in self.article_paths()}
             try:
                 return self._addresses[article_id]
             except KeyError:
                 raise CorpusError(self.root, f"has no article {article_id!r}") from None
-        return self.root / "articles" / f"{article_id}.md"
+        # a memory corpus has no paths: None / "articles" is the TypeError it always raised
+        return self.root / "articles" / f"{article_id}.md"  # type: ignore[operator]
 
     def read_articles(self, article_ids: Iterable[str]) -> list[Article]:
         """The articles with these ids, in that order (the report's terms and stories read the
@@ -499,7 +505,7 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, content: str | Callable[[TextIO], object], *, overwrite: bool = False,
+def atomic_write(path: Path, content: str | Callable[[IO[Any]], object], *, overwrite: bool = False,
                  durable: bool = True, binary: bool = False) -> Path:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
@@ -518,8 +524,10 @@ def atomic_write(path: Path, content: str | Callable[[TextIO], object], *, overw
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
-        with (os.fdopen(fd, "wb") if binary else
-              os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
+        # bytes (binary=True) only for a content function
+        opened: IO[Any] = (os.fdopen(fd, "wb") if binary else
+                           os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
+        with opened as fh:
             if callable(content):
                 content(fh)
             else:

@@ -156,8 +156,8 @@ def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | 
             raise InputError(None, str(exc).strip("\"'"),
                              hint="group by outlet, story or an outlet metadata field") from None
         groups = dict(zip(articles["article_id"], articles[by].astype(str)))
-        if group is not None:
-            chosen = _as_list(group)
+        chosen = _as_list(group)
+        if chosen is not None:
             hits = hits[hits["article_id"].map(groups).isin(chosen)]
             described.append(f"{by} = {' / '.join(chosen)}")
     if own_voice is not None:

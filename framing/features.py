@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections.abc import Iterable
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -40,7 +40,7 @@ class ArticleExtractor(Protocol):
     #: short name, used to prefix columns and name the records table
     name: str
 
-    def fit(self, X=None, y=None) -> "ArticleExtractor": ...
+    def fit(self, X=None, y=None) -> ArticleExtractor: ...
 
     def extract(self, doc: Document) -> Extraction: ...
 
@@ -50,6 +50,13 @@ class ArticleExtractor(Protocol):
 class TransformByExtract:
     """scikit-learn's ``transform`` for an extractor: one row per text (or Article), holding its
     ``extract`` values in the order of the fitted ``columns_``."""
+
+    if TYPE_CHECKING:  # what the extractor it is mixed into provides
+        columns_: list[str]
+
+        def extract(self, doc: Document) -> Extraction: ...
+
+        def _check_fitted(self) -> None: ...
 
     def transform(self, X: Iterable[str | Article]):
         self._check_fitted()

@@ -67,7 +67,7 @@ def link_runs(line: str) -> list[tuple[int, int]]:
     """
     if "MORE" not in line:
         return []
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _GLUED_NAME.finditer(line):
         if spans and m.start() < spans[-1][1]:
             continue

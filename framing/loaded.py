@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import ClassVar, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -205,7 +205,8 @@ def parse_loaded_lexicon(raw: str, source: str = "<loaded>") -> LoadedLexicon:
     if not isinstance(items, list) or not items:
         raise LexiconError(source, "no [[category]] tables found",
                            hint="see framing/data/loaded.toml for the format")
-    categories, starts = [], []
+    categories: list[LoadedCategory] = []
+    starts: list[int] = []
     for n, item in enumerate(items, 1):
         cid = item.get("id")
         if not isinstance(cid, str) or not cid.strip():
@@ -310,7 +311,7 @@ _CUES_NEEDING_QUOTES = frozenset({"=so called"})
 _SPEECH_PUNCT = ",.!?;:"
 
 
-def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, bool, int]]:
     """Quoted stretches of 1–3 words as ``(start, end, capitalised, n_words)``, marks included."""
     found = []
     for s, e in quotes:
@@ -377,7 +378,8 @@ class _Scan:
     n_tokens: list[int]
     compound: list[float]
     strength: list[float]
-    hits: list[tuple[int, int, str, str, int, int]]  # sentence, category index, term, _, start, end
+    # [sentence, category index, term, start, end]: lists, as a scare quote moves its cue's end
+    hits: list[list[Any]]
 
 
 class _Scorer:
@@ -573,7 +575,10 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
     ids = scorer.ids
     # one scan over all items joined (a scan per short sentence costs more in set-up than in
     # matching); no term, quotation or word crosses the NUL line between two items
-    joined, spans, quotes, rows = [], [], [], []
+    joined: list[str] = []
+    spans: list[tuple[int, int]] = []
+    quotes: list[tuple[int, int]] = []
+    rows: list[int] = []
     pos = 0
     for i, text in enumerate(items):
         if text.strip():
@@ -772,12 +777,12 @@ def loaded_profile(analysis, *, by: str = "outlet") -> pd.DataFrame:
     values = analysis.values
     words = articles["n_words"].to_numpy(dtype=float)
     sentences = articles["n_sentences"].to_numpy(dtype=float)
-    all_hits = sum(_col(values, f"loaded:{c.id}") for c in lexicon)
+    all_hits = sum((_col(values, f"loaded:{c.id}") for c in lexicon), np.zeros(len(values)))
     rows = []
     for group, idx in articles.groupby(by, sort=True, observed=True).indices.items():
         n_sent, n_words = float(sentences[idx].sum()), float(words[idx].sum())
 
-        def mean(key):
+        def mean(key, idx=idx, n_sent=n_sent):  # this group's, bound now
             return float(_col(values, f"loaded:{key}")[idx].sum()) / n_sent if n_sent else np.nan
 
         hits = float(np.sum(all_hits[idx]))

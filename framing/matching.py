@@ -246,6 +246,6 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 def _end_of(lower: str, start: int, words: list[str]) -> int:
     """End offset of the token sequence ``words`` that begins at ``start`` in ``lower``."""
     pos = start
-    for n, word in enumerate(words):
+    for word in words:
         pos = lower.index(word, pos) + len(word)
     return pos

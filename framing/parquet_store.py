@@ -200,7 +200,7 @@ def _load(part: Path) -> _Part:
 
 def article_addresses(root: str | Path) -> list[Path]:
     """Every article's address, part by part in row order (the order the articles were saved)."""
-    out = []
+    out: list[Path] = []
     for part in part_files(root):
         ids = _read_part(part, ["id"]).column("id").to_pylist()
         out.extend(address(part, i) for i in ids)
@@ -292,7 +292,9 @@ class ParquetSink:
         self._replaced: dict[Path, dict[str, dict]] = {}
         self.parts_written: list[Path] = []
         existing = part_files(self.root)
-        self._number = int(PART_PATTERN.match(existing[-1].name).group(1)) + 1 if existing else 0
+        # part_files lists only names that match PART_PATTERN
+        self._number = (int(PART_PATTERN.match(existing[-1].name).group(1))  # type: ignore[union-attr]
+                        + 1 if existing else 0)
 
     def add(self, article_id: str, meta: dict, text: str) -> Path:
         """Buffer a new article; returns the address it will have."""
@@ -358,7 +360,7 @@ def set_fields(paths, *, durable: bool = True, **fields) -> list[Path]:
         if where is None:
             raise CorpusError(path, "is not an address in a Parquet part")
         by_part.setdefault(where[0], set()).add(where[1])
-    done = []
+    done: list[Path] = []
     for part, ids in by_part.items():
         rows = _read_part(part).to_pylist()
         found = set()

@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["Progress", "Stage", "as_progress", "iterate", "clear", "fork_guard",
            "format_seconds", "HEARTBEAT_SECONDS"]
@@ -49,7 +49,7 @@ SLOW_STEP_SECONDS: float = 1.0
 # buffer lock taken by a thread that does not exist in the child.
 _OUTPUT_LOCK = threading.RLock()
 # stages shown and not yet ended (normally at most one), for :func:`clear`
-_OPEN: list["Stage"] = []
+_OPEN: list[Stage] = []
 
 
 def _heartbeat_seconds() -> float:
@@ -113,7 +113,7 @@ class Progress:
         return time.monotonic() - self.started
 
     def stage(self, title: str, *, total: int | None = None, unit: str = "articles",
-              start: str | None = None) -> "Stage":
+              start: str | None = None) -> Stage:
         """A stage to use as a context manager. ``start`` is what the start line says after the
         title (default: the total, e.g. ``5,999 articles``)."""
         return Stage(self, title, total=total, unit=unit, start=start)
@@ -125,7 +125,7 @@ class Progress:
                 print(text, file=self.stream, flush=True)
 
 
-def as_progress(progress: "bool | Progress | None") -> Progress:
+def as_progress(progress: bool | Progress | None) -> Progress:
     """A :class:`Progress` from the ``progress=`` argument of the public API (bool or object)."""
     if isinstance(progress, Progress):
         return progress
@@ -149,14 +149,14 @@ class Stage:
         self._step: str | None = None
         self._detail: str | None = None
         self._started = 0.0
-        self._bar = None
+        self._bar: Any = None  # a tqdm bar while one is shown
         self._eta_shown = False
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._aborted = False  # closed by clear(): an error line has been printed since
 
     # lifecycle ---------------------------------------------------------------------------------
-    def __enter__(self) -> "Stage":
+    def __enter__(self) -> Stage:
         self._started = time.monotonic()
         p = self.progress
         if p.enabled:

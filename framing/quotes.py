@@ -268,7 +268,7 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         i = last_title + 1
         while i < len(run) and (_is_title(run[i])
                                 or run[i].lower().strip(".") in _NOT_NAMES
-                                or run[i].lower() in _PARTICLES and i + 2 < len(run)):
+                                or (run[i].lower() in _PARTICLES and i + 2 < len(run))):
             i += 1  # (but "de Blasio" keeps its "de")
         run = run[i:]
         if actors is not None:
@@ -400,7 +400,7 @@ def _subject_before(text: str, start: int, end: int) -> tuple[str, str] | None:
     last = _clean(parts[-1])
     if not last and len(parts) >= 3:
         k = len(parts) - 2
-        appositives = []
+        appositives: list[str] = []
         while k >= 1 and _APPOSITIVE.match(_clean(parts[k]) or "a"):
             appositives.insert(0, _clean(parts[k]))
             k -= 1
@@ -639,7 +639,7 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
                 return _attribute(quote, v, found)
     stripped = before.strip(" ([—–-")
     starts_sentence = not stripped or stripped.endswith(":") or before.endswith("\n")
-    if not starts_sentence and not stripped[-1:] in ".!?…":
+    if not starts_sentence and stripped[-1:] not in ".!?…":
         quote.kind = "partial"
         quote.text = quote.text.rstrip(".")
 
@@ -853,7 +853,7 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
         return (full, full) if full else None
     m = re.match(r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w'’-]+)", clause)
     name = speaker_name(m.group(1), ctx.actors) if m is not None else ""
-    if (not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
+    if (m is None or not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
             and not more_words_than(clause, 8):
         # "Substitute host Mo Rocca began:": a short clause whose name follows a role
         m = next((r for r in _CAPITAL_RUN.finditer(clause) if r.start() > 0
@@ -861,8 +861,8 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
         if m is None:
             return None
         name = speaker_name(m.group(), ctx.actors)
-    if not name or is_fragment(name) or name.split()[-1].lower() in _PLACE_HEADS:
-        return None
+    if m is None or not name or is_fragment(name) or name.split()[-1].lower() in _PLACE_HEADS:
+        return None  # (m is None only where name is "")
     return m.group(0), m.group(0)
 
 
@@ -997,6 +997,7 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             if found is None:
                 continue
             m = _ACCORDING.match(text, v.end, s_end)
+            assert m is not None  # _speaker_of_verb found the speaker with this very match
             content = (text[s_start:v.start] + " " + text[m.end():s_end]).strip(" ,.;")
         elif (as_form := _as_speaker_says(text, s_start, v, s_end)) is not None:
             # "As Georgetown Law professor Adam Levitin points out, the political power …"
@@ -1311,8 +1312,8 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             person = actors.find_person(name)
             if person is not None:
                 name, how = person[0], "actor file" if normalise(person[0]) != normalise(name) else "name"
-            elif " " not in name and (full := _full_name(ctx, name)) is not None:
-                name, how = full, "surname"
+            elif " " not in name and (full_name := _full_name(ctx, name)) is not None:
+                name, how = full_name, "surname"
                 person = actors.find_person(name)
                 if person is not None:
                     name = person[0]
@@ -1463,8 +1464,8 @@ def is_fragment(description: str) -> bool:
     if words[0].islower() and (low[0].endswith(("ing", "ed")) or low[0] in ("said", "says")):
         return True  # "said his visit", "noticing a sign": a verb, not a speaker
     last = words[-1]
-    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or words[0][:1].isdigit() and \
-            not words[0].isdigit():
+    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or (words[0][:1].isdigit()
+                                                             and not words[0].isdigit()):
         return True  # "segment of Obama’s", "000 jobs claim …": a clause cut in two
     if last.islower() and len(last) > 4 and last.endswith(("ed", "ing")) \
             and last not in _NOUNS_IN_ED_ING:
@@ -1522,7 +1523,7 @@ def _persons_in(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
     per article by :func:`_find_persons`)."""
     # found a paragraph at a time, once each: the windows asked for overlap heavily
     text = ctx.doc.text
-    out = []
+    out: list[tuple[int, str]] = []
     p_start = ctx.paragraph_start(start)
     end = min(end, len(text))
     while p_start < end:
@@ -1644,7 +1645,7 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
     if name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS \
-            or name.split()[0] in _PLACE_OPENERS or "-" in name and re.search(r"-[a-z]", name):
+            or name.split()[0] in _PLACE_OPENERS or ("-" in name and re.search(r"-[a-z]", name)):
         return None  # "San Francisco", "Amazon-owned AMZN"
     cache = ctx.actors.cache
     key = ("organisation", name)
@@ -1877,7 +1878,8 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|with|against|to|for|by|about|on|from|a
 def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
     """The one person (by surname) the narrator names in ``[start, end)``, if the gender the
     text shows does not contradict ``pronoun``; "" for none or several."""
-    people, speaking = {}, set()
+    people: dict[str, str] = {}
+    speaking: set[str] = set()
     text = ctx.doc.text
     for at, name in _persons_in(ctx, start, end):
         if _AFTER_PREPOSITION.search(text, max(0, at - 12), at):

@@ -108,7 +108,7 @@ def score_words(words: list[str], stretch: str,
     n = len(words)
     boosters = _BOOSTERS
     negators = _NEGATE
-    raw: list[str] | None = None
+    raw: list[str] = []  # the tokens as written, read only where cap_diff
     cap_diff = False
     if _TWO_CAPS.search(stretch):  # only then can a word be in ALL CAPS
         raw = _TOKEN.findall(stretch)

@@ -157,7 +157,8 @@ def _split_sentences(text: str, quotes: list[tuple[int, int, bool]],
         cut = piece_start
         for m in _BOUNDARY.finditer(text, piece_start, piece_end):
             end = m.end()
-            next_word = _NEXT_WORD.match(text, end).group(1)
+            # _NEXT_WORD always matches (every part of it is optional)
+            next_word = _NEXT_WORD.match(text, end).group(1)  # type: ignore[union-attr]
             if _abbreviation_blocks_break(text, m.end("punct"), next_word):
                 continue
             i = bisect.bisect_right(starts, end) - 1
@@ -261,7 +262,7 @@ class Document:
     sentence_sentiment: dict = field(default_factory=dict)
 
     @classmethod
-    def from_article(cls, article: Article) -> "Document":
+    def from_article(cls, article: Article) -> Document:
         return cls(article=article, text=article.analysed_text)
 
     @cached_property

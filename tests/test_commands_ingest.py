@@ -99,7 +99,7 @@ def test_check_passes_on_the_bundled_corpus(bundled_corpus, capsys):
 def test_import_cli_prints_a_summary_and_is_idempotent(tmp_path, capsys):
     src = tmp_path / "a.jsonl"
     src.write_text("".join(json.dumps({"text": f"Story {i}. " + BODY, "outlet": "Daily", "title": f"T {i}",
-                                       "published": "2024-01-0%d" % (i + 1)}) + "\n" for i in range(3)),
+                                       "published": f"2024-01-0{i + 1}"}) + "\n" for i in range(3)),
                    encoding="utf-8")
     args = ["import", str(src), "--corpus", str(tmp_path / "c"), "--new", "--quiet"]
     assert main(args) == 0
@@ -173,7 +173,7 @@ def test_a_mistyped_corpus_is_refused_and_a_new_one_needs_new(tmp_path, capsys):
     assert "is not a corpus (it has no outlets/ folder)" in capsys.readouterr().err
     assert list((tmp_path / "notes").iterdir()) == []
     data = tmp_path / "a.jsonl"
-    data.write_text('{"text": "%s", "outlet": "Town Crier", "title": "Strike"}\n' % src.read_text(),
+    data.write_text(f'{{"text": "{src.read_text()}", "outlet": "Town Crier", "title": "Strike"}}\n',
                     encoding="utf-8")
     assert main(["import", str(data), "--corpus", str(typo), "--quiet"]) == 2
     assert "no such corpus folder" in capsys.readouterr().err and not typo.exists()

@@ -359,7 +359,7 @@ def test_loaded_profile(seed_analysis):
 def test_top_loaded_sentences(seed_analysis):
     top = top_loaded_sentences(seed_analysis, n=2)
     assert top.groupby("outlet").size().max() <= 2
-    for outlet, group in top.groupby("outlet"):
+    for _outlet, group in top.groupby("outlet"):
         assert group.loaded.is_monotonic_decreasing
     own = top_loaded_sentences(seed_analysis, n=10, own_voice=True)
     assert (own.own_voice > 0).all()

@@ -6,7 +6,6 @@ import datetime as dt
 import random
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from framing.analysis import analyse

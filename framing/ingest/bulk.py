@@ -27,9 +27,11 @@ import sys
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 from ..errors import InputError
 from .dedupe import NearDuplicate
@@ -153,13 +155,18 @@ def detect_format(path: Path) -> str:
     return known[last]
 
 
-def _open_binary(path: Path):
-    fh = open(path, "rb")
-    if fh.read(2) == b"\x1f\x8b":
+@contextmanager
+def _open_binary(path: Path) -> Iterator[BinaryIO]:
+    """``path`` open for reading bytes, gunzipped if it is gzip; the file is closed on leaving
+    (a GzipFile given a file object leaves that open)."""
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
         fh.seek(0)
-        return gzip.GzipFile(fileobj=fh, mode="rb")
-    fh.seek(0)
-    return fh
+        if gzipped:
+            with gzip.GzipFile(fileobj=fh, mode="rb") as unzipped:
+                yield cast(BinaryIO, unzipped)  # a GzipFile reads as a binary file does
+        else:
+            yield fh
 
 
 class _Bad(str):
@@ -238,7 +245,7 @@ def _decode_line(raw: bytes, encoding: str | None) -> tuple[str, str]:
 
 def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]]:
     with _open_binary(path) as fh:
-        lines = fh
+        lines: Iterable[bytes] = fh
         if encoding and encoding.lower().replace("_", "-").startswith("utf-16"):
             # UTF-16 cannot be split at b"\n": decode the stream, then read it as UTF-8 lines
             lines = (line.encode("utf-8") for line in io.TextIOWrapper(fh, encoding=encoding))
@@ -362,6 +369,7 @@ def parse_date(value, *, dayfirst: bool = False) -> dt.date | None:
     """
     if value is None or value == "":
         return None
+    day: dt.date | None
     if isinstance(value, dt.datetime):
         day = value.date()
     elif isinstance(value, dt.date):
@@ -480,7 +488,7 @@ class _Converter:
         if not outlet:
             raise InputError(None, f'the outlet field ("{m["outlet"]}") is empty')
         title = " ".join(_text(_cell(record, m.get("title"))).split())
-        extras = {}
+        extras: dict[str, Any] = {}
         if not title:
             title = _title_from_text(text)
             extras["title_from_text"] = True
@@ -527,7 +535,9 @@ def _records_with_header(path: Path, fmt: str, encoding: str | None, delimiter: 
         first = next(it, None)
         if first is None:
             return [], iter(()), "utf-8"
-        return first[1]["\0header"], it, first[1]["\0encoding"]
+        header = first[1]
+        assert isinstance(header, dict)  # a table's first record is its header, never a bad one
+        return header["\0header"], it, header["\0encoding"]
     # JSON Lines has no header: the union of the fields of the first 100 readable records
     head, columns = [], {}
     for item in it:
@@ -640,7 +650,9 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
         if len(counts) > 1:
             report.leaning_conflicts[outlet_id] = dict(counts.most_common())
         majority = counts.most_common(1)[0][0]
-        if writer.registry.get(outlet_id).leaning != majority:
+        outlet = writer.registry.get(outlet_id)
+        assert outlet is not None  # a new outlet of this import, so registered
+        if outlet.leaning != majority:
             writer.update_outlet_fields(outlet_id, {"leaning": majority})
     report.near_duplicates = writer.near_duplicates()
     writer.finish()

@@ -87,8 +87,8 @@ def read_article_file(path: str | Path, *, outlet: str = "", title: str = "",
                          hint="rename it if it is one; for bulk data use `framing import`")
     declared = None
     if suffix in HTML_SUFFIXES:
-        m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
-        declared = m.group(1).decode("ascii", "replace") if m else None
+        charset = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", data[:4096], re.I)
+        declared = charset.group(1).decode("ascii", "replace") if charset else None
     decoded = decode_text(data, declared=declared, source=source, forced=encoding)
     notes = [f"decoded as {decoded.encoding}"] if decoded.legacy else []
     if not published:

@@ -118,7 +118,7 @@ class CorpusIndex:
     @classmethod
     def scan(cls, root: str | Path, *, near: NearDuplicates | None = None,
              paths: Iterable[Path] | None = None, progress: bool = False,
-             digests: bool = True) -> "CorpusIndex":
+             digests: bool = True) -> CorpusIndex:
         """Read every article file under ``root`` once (signatures too when ``near`` is given;
         ``digests=False`` skips the text digests, for listings that need metadata only)."""
         index = cls(near)

@@ -97,7 +97,7 @@ class OutletRegistry:
         self._aliases: dict[str, str] = {}     # exact name seen → id, for speed in bulk imports
 
     @classmethod
-    def load(cls, root: str | Path) -> "OutletRegistry":
+    def load(cls, root: str | Path) -> OutletRegistry:
         root = Path(root)
         if not (root / "outlets").is_dir():
             return cls(root)
@@ -142,7 +142,9 @@ class OutletRegistry:
         name = " ".join(name.split())
         known = self._aliases.get(name)
         if known:
-            return self.get(known), False
+            outlet = self.get(known)
+            assert outlet is not None  # an alias is recorded with its outlet, which stays registered
+            return outlet, False
         outlet_id = outlet_id_for(name)
         existing = self.get(outlet_id)
         if existing is not None:

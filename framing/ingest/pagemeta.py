@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["PageMeta", "read_page_meta", "clean_headline", "date_in_title", "people_only",
@@ -287,8 +288,8 @@ def _split_title(title: str) -> tuple[list[str], list[str]]:
     return segments, separators
 
 
-def clean_headline(title: str, *, names: list[str] = (), domain: str = "",
-                   headlines: list[str] = ()) -> str:
+def clean_headline(title: str, *, names: Sequence[str] = (), domain: str = "",
+                   headlines: Sequence[str] = ()) -> str:
     """``title`` without the site's name, section or date before or after it.
 
     >>> clean_headline("Berlin renames streets | DW | 19.01.2020", domain="dw.com")

@@ -40,7 +40,7 @@ class _Rule:
     regex: re.Pattern = field(compare=False)
 
     @classmethod
-    def make(cls, allow: bool, pattern: str) -> "_Rule":
+    def make(cls, allow: bool, pattern: str) -> _Rule:
         pattern = _normalise(pattern)
         anchored = pattern.endswith("$")
         body = pattern[:-1] if anchored else pattern
@@ -60,15 +60,15 @@ class RobotsRules:
         self.rules = rules or []
 
     @classmethod
-    def allow_all(cls) -> "RobotsRules":
+    def allow_all(cls) -> RobotsRules:
         return cls([])
 
     @classmethod
-    def disallow_all(cls) -> "RobotsRules":
+    def disallow_all(cls) -> RobotsRules:
         return cls([_Rule.make(False, "/")])
 
     @classmethod
-    def parse(cls, text: str, agent: str) -> "RobotsRules":
+    def parse(cls, text: str, agent: str) -> RobotsRules:
         agent = agent.strip().lower()
         groups: list[tuple[list[str], list[_Rule]]] = []
         agents: list[str] | None = None   # the user-agent lines of the group being read

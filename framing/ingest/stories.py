@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,11 +197,13 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
         raise InputError(None, "the window cannot be negative")
     corpus = corpus or Corpus.load(root)
     members, texts = [], []
-    for a in corpus:
-        if a.published is None:
+    for article in corpus:
+        if article.published is None:
             continue
-        members.append(StoryMember(a.path, a.outlet, a.title, a.published, a.story))
-        texts.append(f"{a.title}\n{a.title}\n{a.text}")  # the headline weighs a little more
+        members.append(StoryMember(article.path, article.outlet, article.title, article.published,
+                                   article.story))
+        # the headline weighs a little more
+        texts.append(f"{article.title}\n{article.title}\n{article.text}")
     if len(members) < 2:
         return []
     order = sorted(range(len(members)), key=lambda i: (members[i].published, members[i].path))
@@ -220,7 +222,7 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
     uf = _UnionFind(n)
     link_sims: dict[tuple[int, int], float] = {}
     starts = np.flatnonzero(np.diff(np.concatenate([[days[0] - 1], days])))
-    for s_pos, a in enumerate(starts):
+    for s_pos, a in enumerate(starts.tolist()):  # Python ints, as link_sims's keys
         b = starts[s_pos + 1] if s_pos + 1 < len(starts) else n
         c = int(np.searchsorted(days, days[a] + window, side="right"))
         sims = (matrix[a:b] @ matrix[a:c].T).tocoo()
@@ -233,16 +235,16 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
     components = defaultdict(list)
     for i in range(n):
         components[uf.find(i)].append(i)
-    min_link = defaultdict(lambda: 1.0)
-    for (i, j), v in link_sims.items():
+    min_link: defaultdict[int, float] = defaultdict(lambda: 1.0)
+    for (i, _j), v in link_sims.items():
         root_id = uf.find(i)
         min_link[root_id] = min(min_link[root_id], v)
-    centrality = Counter()
+    centrality: defaultdict[int, float] = defaultdict(float)  # summed similarities
     for (i, j), v in link_sims.items():
         centrality[i] += v
         centrality[j] += v
     used_ids = {m.story for m in members if m.story}
-    groups = []
+    groups: list[StoryGroup] = []
     for root_id, idx in sorted(components.items(), key=lambda kv: kv[1][0]):
         group = [members[i] for i in idx]
         if len({m.outlet for m in group}) < min_outlets:
@@ -250,6 +252,7 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
         existing = sorted({m.story for m in group if m.story})
         if len(existing) == 1 and all(m.story == existing[0] for m in group):
             continue  # already one story
+        conflict: tuple[str, ...]
         if len(existing) == 1:
             story, conflict = existing[0], ()
         elif existing:

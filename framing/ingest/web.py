@@ -36,6 +36,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urljoin, urlsplit
 
 from collections import Counter
@@ -47,6 +48,9 @@ from .encoding import decode_text, looks_binary
 from .pagemeta import (clean_headline, date_in_title, normalise_language, people_only,
                        read_page_meta)
 from .robots import RobotsRules
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 __all__ = ["Page", "Extracted", "Fetcher", "fetch", "extract_article", "restore_words",
            "protect_inline_text",
@@ -253,7 +257,8 @@ class Fetcher:
         return RobotsRules.parse(text, self.robots_agent)
 
     def _read_capped(self, response, url: str) -> bytes:
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while True:
             chunk = response.read(65536)
             if not chunk:
@@ -434,7 +439,8 @@ def restore_words(paragraphs: list[str], root) -> list[str]:
                 fits.append((matched, i))
         fits.sort(reverse=True)
         best = fits[0][1] if fits else None
-        if len(fits) > 1 and fits[1][0] >= fits[0][0] - 1 and units[fits[1][1]][1] != units[best][1]:
+        if len(fits) > 1 and fits[1][0] >= fits[0][0] - 1 \
+                and units[fits[1][1]][1] != units[fits[0][1]][1]:
             best = None  # two blocks fit as well (a caption repeating the paragraph's start): unsure
         if best is None:
             out.append(paragraph)
@@ -482,10 +488,11 @@ def extract_article(html: str, *, url: str = "", source: str | None = None,
             protect_inline_text(root)
         # trafilatura prunes the tree it is given: it gets a copy, the page stays whole for
         # restore_words and the metadata
-        doc = trafilatura.bare_extraction(
+        # a Document or None: a dict only with as_dict=True
+        doc = cast("Document | None", trafilatura.bare_extraction(
             copy.deepcopy(root) if root is not None else html, url=url or None, with_metadata=True,
             include_comments=False, include_tables=True, favor_precision=True,
-            date_extraction_params={"extensive_search": False, "original_date": True})
+            date_extraction_params={"extensive_search": False, "original_date": True}))
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise InputError(source, f"cannot parse the page ({exc.__class__.__name__})",
                          hint="is it an HTML page?") from None
@@ -496,7 +503,7 @@ def extract_article(html: str, *, url: str = "", source: str | None = None,
         paragraphs = restore_words(paragraphs, root)
     paragraphs = [p for p in paragraphs if not is_promotion(p)]
     words = sum(len(p.split()) for p in paragraphs)
-    if words < min_words:
+    if words < min_words or doc is None:  # no document, no words (min_words=0 included)
         raise InputError(source, f"no article text found on the page ({words} words)",
                          hint="is it an index, login or error page? Save the text and add the file")
     canonical = (doc.url or "").strip()

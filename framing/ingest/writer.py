@@ -23,6 +23,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..corpus import atomic_write, format_article, parse_article, slugify
 from ..errors import CorpusError, InputError
@@ -169,9 +170,10 @@ class CorpusWriter:
                                                match_domain=item.match_domain)
         if is_new and item.outlet_fields:
             outlet = self.registry.pending[outlet.id] = _with_fields(outlet, item.outlet_fields)
-        meta = {"outlet": outlet.id, "title": title, "published": item.published,
-                "story": item.story.strip(), "url": item.url.strip(),
-                "authors": [clean_title(a) for a in item.authors if clean_title(a)]}
+        meta: dict[str, Any] = {
+            "outlet": outlet.id, "title": title, "published": item.published,
+            "story": item.story.strip(), "url": item.url.strip(),
+            "authors": [clean_title(a) for a in item.authors if clean_title(a)]}
         if item.language and item.language != "en":
             meta["language"] = item.language
         for key, value in item.extras.items():

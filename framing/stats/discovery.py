@@ -79,7 +79,10 @@ def cooccurrence(docs: Sequence[np.ndarray], n_words: int, *, window: int = 5,
     [[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
     """
     total = sp.csr_matrix((n_words, n_words), dtype=np.float64)
-    rows, cols, weights, size = [], [], [], 0
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    size = 0
 
     def flush():
         nonlocal total, rows, cols, weights, size

@@ -176,12 +176,12 @@ def _numbers(sentence: str) -> list[str]:
         if scale:
             out.append(f"{value} {scale}")
             continue
-        run = []
+        run: list[str] = []
         for word in (after or "").split():
             w = word.lower().strip(".")
             if w in ("us", "u.s", "uk"):
                 continue  # "13 US service members": a modifier, not a stop word here
-            if (w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run \
+            if ((w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run) \
                     or w in _STOP or w in _NUMBER_SKIP_NOUNS:
                 break  # the noun run ends at a function word or a verb ("members died")
             run.append(w)
@@ -433,7 +433,7 @@ def _mentioned(kind: str, key: str, text: str, surname: str | None = None) -> bo
             if len(w) >= 5 and w.capitalize() not in _COMMON_CAPS and re.search(
                     rf"(?<!\w){re.escape(w.capitalize())}(?!\w)", text):
                 return True
-    return bool(surname) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None
+    return bool(surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None)
 
 
 # capitalised words shared by many different names: finding one says nothing about the item

@@ -14,6 +14,7 @@ not a claim.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -58,8 +59,9 @@ def default_features(values: pd.DataFrame, *, min_scored: int = 20) -> dict:
 
 def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
                     smoothing: float = 5.0, prior_words: float = 2000.0,
-                    rates: Sequence[str] | str = "auto", mixes: Sequence[str] | str = "auto",
-                    ratios: Sequence[tuple[str, str]] | str = "auto",
+                    rates: Sequence[str] | Literal["auto"] = "auto",
+                    mixes: Sequence[str] | Literal["auto"] = "auto",
+                    ratios: Sequence[tuple[str, str]] | Literal["auto"] = "auto",
                     axes: bool = True, standardise: bool = True) -> pd.DataFrame:
     """One row per group (with at least ``min_articles`` articles): ``n_articles``, ``n_words``
     and one column per framing feature.

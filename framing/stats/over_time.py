@@ -374,7 +374,7 @@ def shifts(analysis, *, by: str = "outlet", freq: str = "auto",
             per = periods[idx]
             boundary = np.flatnonzero(per[1:] != per[:-1]) + 1  # articles before each boundary
             cuts = boundary[(boundary >= min_articles) & (len(idx) - boundary >= min_articles)]
-            for pi, pole in enumerate(tested_poles):
+            for pole in tested_poles:
                 base = dict(axis=axis.id, axis_label=axis.label, label=pole.name,
                             n_articles=len(idx))
                 base[by] = group

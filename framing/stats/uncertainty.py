@@ -61,6 +61,7 @@ class _Design:
                              hint=f"columns are {list(frame.columns)[:12]}")
         self.measures = _as_list(numerator)
         missing = [c for c in self.measures if c not in frame.columns]
+        dens: list[str | None]
         if denominator is None:
             dens = [None] * len(self.measures)
         elif isinstance(denominator, str):
@@ -160,7 +161,7 @@ def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
     parts: dict[str, list] = {key: [] for key in (
         "estimate", "ci_low", "ci_high", "se", "numerator", "denominator", "with_data")}
     n_articles, n_words = [], []
-    for g, name in enumerate(design.names):
+    for g in range(len(design.names)):
         rows = design.rows[g]
         num = design.num[rows].sum(axis=0)
         den = design.den[rows].sum(axis=0)

@@ -17,7 +17,7 @@ from hashlib import blake2b
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,9 @@ from .parallel import imap_chunks, worker_pool
 from .progress import Progress, as_progress
 from .text import Document
 from .types import OUTLET_FIELDS, Article, Hit
+
+if TYPE_CHECKING:
+    from .axes import AxisLexicon
 
 __all__ = ["Analysis", "analyse", "default_extractors", "HIT_COLUMNS"]
 
@@ -92,6 +95,14 @@ class Analysis:
     @property
     def n_outlets(self) -> int:
         return int(self.articles["outlet"].nunique()) if len(self.articles) else 0
+
+    @property
+    def axis_lexicon(self) -> AxisLexicon | None:
+        """The axis lexicon the analysis counted with; None when it ran without the axes."""
+        from .axes import AxisCounter
+
+        counter = self.extractors.get("axes")
+        return cast(AxisCounter, counter).lexicon_ if counter is not None else None
 
     def with_groups(self, by: str) -> pd.DataFrame:
         """``articles`` with a column ``by`` holding each article's group (outlet metadata key)."""

@@ -18,6 +18,7 @@ here; a table of the page is then one field read by one section.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -268,7 +269,7 @@ def _axes(c: Comparison, corpus, n_jobs) -> None:
         rows = rows.merge(ci[keep], on=[c.by, "axis", "pole"], how="left")
     c.axes_shown = rows
     # ties keep the lexicon's order
-    c.axis_ranking = rank_axes(rows, by=c.by, axes=[x.id for x in a.extractors["axes"].lexicon_])
+    c.axis_ranking = rank_axes(rows, by=c.by, axes=[x.id for x in a.axis_lexicon or []])
 
 
 # --- loaded language ----------------------------------------------------------------------------
@@ -381,7 +382,7 @@ def _terms(c: Comparison, corpus, n_jobs) -> None:
     else:
         wanted = set(chosen)
         docs = [x for x in corpus if x.id in wanted]
-    names = {k: (o.name, o.domain) for k, o in corpus.outlets.items()}
+    names: dict[str, Sequence[str]] = {k: (o.name, o.domain) for k, o in corpus.outlets.items()}
     counts = term_counts(docs, min_df=3 if len(chosen) < 500 else 5, outlet_names=names)
     if counts.X.shape[1] == 0:
         return

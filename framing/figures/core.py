@@ -17,7 +17,8 @@ from __future__ import annotations
 import io
 import math
 import re
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable
 from urllib.parse import quote
 
 import numpy as np
@@ -206,7 +207,7 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
     height = 0.15 + ax_h + 0.4 + legend_h
     with _style():
         fig = _figure(width, height)
-        ax = fig.add_axes([side / width, (0.4 + legend_h) / height, ax_w / width, ax_h / height])
+        ax = fig.add_axes((side / width, (0.4 + legend_h) / height, ax_w / width, ax_h / height))
         ax.set_xlim(-1.12, 1.12)
         ax.set_ylim(len(axes_rows) - 1 + below, -above)
         ax.set_yticks([])
@@ -276,7 +277,7 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
     height = 0.55 + top_in + 0.42 * max(1, n)
     with _style():
         fig = _figure(7.6, height)
-        ax = fig.add_axes([left_in / 7.6, 0.55 / height, ax_w / 7.6, 0.42 * max(1, n) / height])
+        ax = fig.add_axes((left_in / 7.6, 0.55 / height, ax_w / 7.6, 0.42 * max(1, n) / height))
         lefts = np.zeros(n)
         for j, pole in enumerate(poles):
             shares, counts = [], []
@@ -406,8 +407,8 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
     with _style():
         fig = _figure(width, height)
         grid_w = width - left - right
-        ax = fig.add_axes([left / width, bottom / height, grid_w / width,
-                           cell_h * max(1, n_rows) / height])
+        ax = fig.add_axes((left / width, bottom / height, grid_w / width,
+                           cell_h * max(1, n_rows) / height))
         values = matrix.to_numpy(dtype=float)
         finite = values[np.isfinite(values)]
         top = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
@@ -440,7 +441,7 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
             fig.suptitle(title, fontsize=9, x=0.02, ha="left")
         if colorbar_label:
             bar_w = min(2.6, grid_w)
-            cax = fig.add_axes([left / width, 0.42 / height, bar_w / width, 0.1 / height])
+            cax = fig.add_axes((left / width, 0.42 / height, bar_w / width, 0.1 / height))
             cb = fig.colorbar(im, cax=cax, orientation="horizontal")
             cb.ax.tick_params(labelsize=SMALL, length=2)
             cb.ax.xaxis.set_major_formatter(_thousands())

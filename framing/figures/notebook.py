@@ -6,6 +6,8 @@ Figure (``fig.axes[0].set_title(...)``, ``fig.savefig(...)``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -50,7 +52,9 @@ def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Latin Times', 'Press TV']
     """
-    lexicon = analysis.extractors["axes"].lexicon_
+    lexicon = analysis.axis_lexicon
+    if lexicon is None:
+        raise KeyError("this analysis ran without the framing axes")
     try:
         spec = lexicon[axis]
     except KeyError:
@@ -66,7 +70,7 @@ def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | 
                    max_axes: int = 10) -> Figure:
     """Every group's position on the two-sided axes it uses (the report's at-a-glance chart), the
     axes in the report's order: used by most groups, then splitting them most, then most hits."""
-    lexicon = analysis.extractors["axes"].lexicon_
+    lexicon: Any = analysis.axis_lexicon or []
     two = {a.id: a for a in lexicon if len(a.poles) == 2 and (axes is None or a.id in axes)}
     table = _named(analysis, summarise_axes(analysis, by=by), by)
     # the report's one ranking (framing.comparison.rank_axes): used by most, splitting most

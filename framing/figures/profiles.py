@@ -88,7 +88,7 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
     outside = (pd.Series(labels).reindex(groups).fillna("(unlabelled)").astype(str).to_numpy()
                if labels is not None else None)
     colour_by_label = outside is not None and styles is None
-    if colour_by_label:
+    if outside is not None and colour_by_label:
         label_styles = _label_styles(sorted(set(outside)))
         point_styles = [label_styles[v] for v in outside]
     else:
@@ -96,7 +96,7 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
         point_styles = [_style_of(styles, g) for g in groups]
     x, y = coords["x"].to_numpy(dtype=float), coords["y"].to_numpy(dtype=float)
     width_in, height_in = 7.2, 5.6
-    rect = [0.1, 0.1, 0.86, 0.8]
+    rect = (0.1, 0.1, 0.86, 0.8)
     ax_w, ax_h = rect[2] * width_in * 72, rect[3] * height_in * 72  # in points
 
     def limits(v):
@@ -145,15 +145,15 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
         by_style: dict = {}
         for i in by_size:
             by_style.setdefault(tuple(point_styles[i]), []).append(i)
-        for (colour, marker), members in by_style.items():
-            members = np.asarray(members)
-            ax.scatter(x0 + shown[members, 0] / sx, y0 + shown[members, 1] / sy,
-                       s=14 + 40 * np.sqrt(sizes[members] / max(1.0, sizes.max())),
+        for (colour, marker), group in by_style.items():
+            idx = np.asarray(group)
+            ax.scatter(x0 + shown[idx, 0] / sx, y0 + shown[idx, 1] / sy,
+                       s=14 + 40 * np.sqrt(sizes[idx] / max(1.0, sizes.max())),
                        color=colour, marker=marker, edgecolor="black", linewidth=0.4, alpha=0.9,
                        zorder=2 if colour == OTHER_COLOUR else 3)
         # labels, biggest clusters first, each where it covers no marker and no earlier label
         boxes = [(p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4) for p in shown]
-        placed = []
+        placed: list[tuple[float, float, float, float]] = []
         order = sorted(range(len(clusters)), key=lambda c: -max(sizes[i] for i in clusters[c]))
         for c in order:
             members = [i for i in clusters[c] if i in named]
@@ -172,13 +172,14 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
                 left = cx + dx - (w if ha == "right" else 0) if ha != "center" else cx + dx
                 box = (left, cy + dy, left + w, cy + dy + h)
                 inside = box[0] >= 0 and box[1] >= 0 and box[2] <= ax_w and box[3] <= ax_h
-                cost = sum(_overlap(box, b) for b in placed) * 4 + sum(
-                    _overlap(box, b) for k, b in enumerate(boxes) if k not in clusters[c])
+                cost = sum((_overlap(box, b) for b in placed), 0.0) * 4 + sum(
+                    (_overlap(box, b) for k, b in enumerate(boxes) if k not in clusters[c]), 0.0)
                 cost += 0 if inside else 1e6
                 if best_cost is None or cost < best_cost:
                     best, best_cost = (box, ha), cost
                 if cost == 0:
                     break
+            assert best is not None  # there is always a candidate
             box, ha = best
             placed.append(box)
             anchor_x = {"left": box[0], "right": box[2], "center": (box[0] + box[2]) / 2}[ha]
@@ -229,13 +230,13 @@ def dendrogram_figure(profiles: pd.DataFrame, *, method: str = "ward",
     left = min(3.0, max([_text_width(t, SMALL) for t in names] + [30]) / 72 + 0.35)
     with _style():
         fig = _figure(7.2, height)
-        ax = fig.add_axes([left / 7.2, 0.6 / height, (7.2 - left - 0.25) / 7.2, 1 - 1.0 / height])
+        ax = fig.add_axes((left / 7.2, 0.6 / height, (7.2 - left - 0.25) / 7.2, 1 - 1.0 / height))
         for xs, ys in zip(tree["icoord"], tree["dcoord"]):
             ax.plot(ys, xs, color="#444444", lw=0.8)  # horizontal tree: leaves on the left
         ax.set_ylim(0, 10 * len(leaves))
         ax.set_yticks(5 + 10 * np.arange(len(leaves)))
         ax.set_yticklabels(names, fontsize=SMALL)
-        if colour_by_label:
+        if lab is not None and colour_by_label:
             label_styles = _label_styles(sorted(set(lab)))
             for tick, value in zip(ax.get_yticklabels(), lab):
                 colour = label_styles[value].colour
@@ -244,6 +245,7 @@ def dendrogram_figure(profiles: pd.DataFrame, *, method: str = "ward",
                 ax.scatter([], [], color=colour, marker=marker, label=value)
             ax.legend(fontsize=SMALL, frameon=False, loc="upper right")
         else:
+            assert styles is not None  # set above unless colouring by label
             by_style: dict = {}
             for k, leaf in enumerate(leaves):
                 by_style.setdefault(tuple(_style_of(styles, leaf)), []).append(k)
@@ -268,7 +270,7 @@ def distinctive_terms_figure(table: pd.DataFrame, group: str, *, by: str = "grou
     n = max(1, len(sub))
     with _style():
         fig = _figure(7.2, 0.9 + 0.3 * n)
-        ax = fig.add_axes([0.3, 0.5 / (0.9 + 0.3 * n), 0.55, 0.3 * n / (0.9 + 0.3 * n)])
+        ax = fig.add_axes((0.3, 0.5 / (0.9 + 0.3 * n), 0.55, 0.3 * n / (0.9 + 0.3 * n)))
         y = np.arange(len(sub))
         sig = sub["significant"].to_numpy(bool)
         # greys and a pattern: on a page, colour belongs to the groups
@@ -276,7 +278,7 @@ def distinctive_terms_figure(table: pd.DataFrame, group: str, *, by: str = "grou
         ax.barh(y[~sig], sub["z_doc"].to_numpy()[~sig], color="white", edgecolor="#777777",
                 hatch=HATCHES[1], label="not significant")
         for yi, r in zip(y, sub.itertuples()):
-            ax.text(max(r.z_doc, 0) + 0.1, yi, f"{r.count_group:,} : {r.count_rest:,}",
+            ax.text(max(r.z_doc, 0) + 0.1, float(yi), f"{r.count_group:,} : {r.count_rest:,}",
                     va="center", fontsize=SMALL)
         null = sub["null_max_abs_z"].iloc[0] if len(sub) else np.nan
         if np.isfinite(null):
@@ -307,7 +309,7 @@ def intervals_figure(table: pd.DataFrame, *, by: str = "outlet", estimate: str =
     n = max(1, len(sub))
     with _style():
         fig = _figure(7.2, 0.9 + 0.28 * n)
-        ax = fig.add_axes([0.3, 0.5 / (0.9 + 0.28 * n), 0.62, 0.28 * n / (0.9 + 0.28 * n)])
+        ax = fig.add_axes((0.3, 0.5 / (0.9 + 0.28 * n), 0.62, 0.28 * n / (0.9 + 0.28 * n)))
         y = np.arange(len(sub))
         est = sub[estimate].to_numpy(float)
         lo, hi = sub[low].to_numpy(float), sub[high].to_numpy(float)

@@ -182,7 +182,7 @@ class Report:
             "sections": sections,
             "precision": measured_precision(),
             "builtin_axes": "axes" not in a.extractors
-            or a.extractors["axes"].lexicon_.source == BUILTIN_AXES_SOURCE,
+            or getattr(a.axis_lexicon, "source", "") == BUILTIN_AXES_SOURCE,
         }
         return self._context
 

@@ -12,7 +12,7 @@ not shown empty). The page template renders them in :data:`ORDER`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..evidence import EvidenceIndex
 
@@ -29,4 +29,4 @@ class Page:
 
     evidence: EvidenceIndex
     evidence_limit: int = 10
-    styles: dict | None = None  # each shown group's colour and marker, by page order
+    styles: dict = field(default_factory=dict)  # each shown group's colour and marker, by page order

@@ -4,7 +4,6 @@ and tone toward each actor."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from ... import figures
 from ...comparison import TONE_ACTORS, Comparison
@@ -18,6 +17,9 @@ NON_NEUTRAL = ("doubt", "assertive", "charged", "endorsing")
 def build(c: Comparison, page: Page) -> dict | None:
     if c.verb_mix is None:
         return None
+    # computed together with c.verb_mix
+    assert c.quote_share is not None and c.quoted_actors is not None
+    assert c.speaker_verbs is not None and c.actor_tone is not None
     by, names, shown = c.by, c.names, list(c.groups.index)
     mix = c.verb_mix
     mix = mix[mix[by].isin(shown)]
@@ -77,6 +79,7 @@ def _first(speakers: str, n: int) -> str:
 def _tone(c: Comparison) -> dict | None:
     by, names, shown = c.by, c.names, list(c.groups.index)
     tone = c.actor_tone
+    assert tone is not None
     tone = tone[tone[by].isin(shown) & (tone["n_sentences"] > 0)]
     if not len(tone):
         return None
@@ -90,7 +93,7 @@ def _tone(c: Comparison) -> dict | None:
                 intervals[(getattr(r, by), r.actor)] = f"{r.ci_low:+.2f} to {r.ci_high:+.2f}"
     rows = []
     for g in shown:
-        cells = []
+        cells: list[dict | None] = []
         for actor in top:
             r = tone[(tone[by] == g) & (tone["actor"] == actor)]
             if not len(r):

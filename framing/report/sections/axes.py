@@ -21,7 +21,8 @@ def build(c: Comparison, page: Page) -> dict | None:
     rows = c.axes_shown
     if rows is None or not len(rows):
         return None
-    lexicon = c.analysis.extractors["axes"].lexicon_
+    lexicon = c.analysis.axis_lexicon
+    assert lexicon is not None and c.axis_ranking is not None  # set with c.axes_shown
     # axes used by most groups and splitting them most come first (framing.comparison.rank_axes)
     ranked = [lexicon[axis_id] for axis_id in c.axis_ranking["axis"]]
     used = {axis.id for axis in ranked}

@@ -13,6 +13,8 @@ from . import Page
 def build(c: Comparison, page: Page) -> dict | None:
     if c.loaded is None:
         return None
+    # computed together with c.loaded
+    assert c.loaded_profile is not None and c.top_loaded is not None
     a = c.analysis
     by, names = c.by, c.names
     shown = list(c.groups.index)

@@ -68,7 +68,8 @@ def build(c: Comparison, page: Page) -> dict | None:
     # the axes with most hits, each drawn by its first label's share (a two-pole axis's other
     # label is the complement)
     totals = used.groupby("axis")["count"].sum().sort_values(ascending=False, kind="stable")
-    lexicon = c.analysis.extractors["axes"].lexicon_
+    lexicon = c.analysis.axis_lexicon
+    assert lexicon is not None and found is not None  # over time needs the axes
     panels = []
     for axis_id in totals.index[:MAX_PANELS]:
         axis = lexicon[axis_id]

@@ -47,8 +47,7 @@ def build(c: Comparison, page: Page) -> dict | None:
 
 
 def _axis_ids(analysis) -> set[str]:
-    counter = analysis.extractors.get("axes")
-    return {ax.id for ax in counter.lexicon_} if counter is not None else set()
+    return {ax.id for ax in analysis.axis_lexicon or []}
 
 
 def _gaps(c: Comparison) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ... import figures
@@ -15,7 +17,7 @@ MAX_SENTENCES = 8
 def build(c: Comparison, page: Page) -> dict:
     a = c.analysis
     rows = c.axes_shown if c.axes_shown is not None else pd.DataFrame()
-    lexicon = a.extractors["axes"].lexicon_ if "axes" in a.extractors else []
+    lexicon: Any = a.axis_lexicon or []
     per_group = c.groups["n_articles"]
     small = per_group[per_group < c.small_threshold]
     return {
@@ -95,7 +97,7 @@ def _strength(axis_rows: pd.DataFrame, dominant: pd.DataFrame, by: str) -> str:
     if "position_low" not in axis_rows or len(dominant["pole"].unique()) < 2:
         return ""
     first = axis_rows.drop_duplicates(by).set_index(by)
-    sides = {}
+    sides: dict[str, list[tuple[float, float]]] = {}
     for r in dominant.itertuples():
         g = getattr(r, by)
         low, high = first.loc[g, "position_low"], first.loc[g, "position_high"]
@@ -118,6 +120,7 @@ def _overview(c: Comparison, page: Page, rows: pd.DataFrame, lexicon) -> dict | 
         return None
     by = c.by
     two = {a.id: a for a in lexicon if len(a.poles) == 2}
+    assert c.axis_ranking is not None  # set with the rows
     # the ten two-sided axes that rank first (framing.comparison.rank_axes)
     keep = [x for x in c.axis_ranking["axis"] if x in two][:10]
     if not keep:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -140,9 +139,7 @@ def test_one_string_instead_of_a_list_is_refused():
 
 def test_a_huge_string_gets_a_defined_result():
     text = ("The horrific plan was utterly absurd. " * 30_000)[:1_000_000]  # 1 MB
-    t0 = time.perf_counter()
-    df = score_sentences([text])
-    assert time.perf_counter() - t0 < 30
+    df = score_sentences([text])  # (its speed is benchmarks/extraction_throughput.py's to measure)
     assert df.loc[0, "emotive"] >= 50_000 and np.isfinite(df.loc[0, "loaded"])
 
 
@@ -385,9 +382,7 @@ def test_babe_roc_auc_floor(shared_data):
         pytest.skip(f"needs {path}")
     frame = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     frame = frame[frame.label_bias.isin(["Biased", "Non-biased"])]
-    t0 = time.perf_counter()
     scores = score_sentences(frame.text.tolist())
-    assert time.perf_counter() - t0 < 30
     y = frame.label_bias.eq("Biased").to_numpy()
     assert roc_auc_score(y, scores.loaded) >= 0.74
     # it generalises: no outlet with enough of both labels falls to chance

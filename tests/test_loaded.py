@@ -163,18 +163,50 @@ def test_unbalanced_quotes_never_make_scare_quotes():
 # --- scare quotes -------------------------------------------------------------------------------
 
 
-def test_scare_quotes_found_from_the_text():
+@pytest.fixture(scope="module")
+def quoted_words_lexicon():
+    """The built-in lexicon with single quoted words counted as scare quotes (quoted_words)."""
+    from importlib import resources
+
+    from framing.loaded import parse_loaded_lexicon
+
+    raw = resources.files("framing").joinpath("data/loaded.toml").read_text(encoding="utf-8")
+    assert "quoted_words = false" in raw
+    return parse_loaded_lexicon(raw.replace("quoted_words = false", "quoted_words = true"))
+
+
+def test_the_builtin_lexicon_counts_scare_quote_cues_not_lone_quoted_words():
+    # a lone quoted word was a distancing quote in about half of the hand-checked hits
+    df = score_sentences([
+        'The "experts" did nothing for the villages.',
+        'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
+        "The self-styled experts disagreed.",                      # a cue that needs no quotes
+    ])
+    assert df.scare_quote.tolist() == [0, 1, 1]
+    assert df.terms[1] == ['so-called "peace deal"']
+
+
+def test_quoted_words_only_on_the_scare_quote_category():
+    from framing.loaded import parse_loaded_lexicon
+
+    with pytest.raises(LexiconError, match="only the scare_quote category") as info:
+        parse_loaded_lexicon('[[category]]\nid = "hedge"\nweight = 1\nterms = ["perhaps"]\n'
+                             'quoted_words = true\n')
+    assert info.value.line == 5
+
+
+def test_scare_quotes_found_from_the_text(quoted_words_lexicon):
     df = score_sentences([
         'The "experts" did nothing for the villages.',           # double quotes
         "The ‘reforms’ changed nothing.",                          # curly single quotes
         'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
         "The self-styled experts disagreed.",                      # a cue that needs no quotes
-    ])
+    ], lexicon=quoted_words_lexicon)
     assert df.scare_quote.tolist() == [1, 1, 1, 1]
     assert df.terms[2] == ['so-called "peace deal"']
 
 
-def test_not_scare_quotes():
+def test_not_scare_quotes(quoted_words_lexicon):
     df = score_sentences([
         'He called the deal "a disaster for everyone involved here."',  # long quotation
         'The deal was "a disaster," he said.',                           # attributed
@@ -185,7 +217,7 @@ def test_not_scare_quotes():
         'The "peace deal" did nothing for the villages.',  # a phrase: mostly somebody's words
         "The so-called sequester cut spending.",            # "so-called" alone: "known as"
         'Rush Limbaugh found the hearing "frustrating."',   # closes on its own punctuation
-    ])
+    ], lexicon=quoted_words_lexicon)
     assert df.scare_quote.tolist() == [0] * 9
 
 
@@ -391,14 +423,14 @@ def test_babe_roc_auc_floor(shared_data):
             assert roc_auc_score(y[idx], scores.loaded.to_numpy()[idx]) >= 0.6, outlet
 
 
-def test_words_mentioned_rather_than_distanced_are_not_scare_quotes():
+def test_words_mentioned_rather_than_distanced_are_not_scare_quotes(quoted_words_lexicon):
     df = score_sentences([
         'The idea of a divine Nemesis (“reckoning”) was well known.',      # a gloss
         'We ask whether Kavanaugh believes something “can’t” happen.',    # a function word
         'The question is whether "electorate" or "voters" is the word.',  # quoted alternatives
         '[embedtweet id="394907027991846912"] The vote failed.',          # an embed code
         'The "reforms" have left the city in ruins.',                     # still scare quotes
-    ])
+    ], lexicon=quoted_words_lexicon)
     assert df.scare_quote.tolist() == [0, 0, 0, 0, 1]
 
 
@@ -419,11 +451,45 @@ def test_senses_added_after_the_fourth_fresh_sample_are_not_loaded():
     assert df.lexical[9] > 0
 
 
-def test_a_quoted_word_that_a_speech_act_in_the_sentence_attributes_is_no_scare_quote():
+def test_a_quoted_word_that_a_speech_act_in_the_sentence_attributes_is_no_scare_quote(
+        quoted_words_lexicon):
     df = score_sentences([
         "Lawmakers accused the administration of paying a “ransom” to the regime.",
         "Cuomo slams the stimulus package as ‘terrible’ for New York",
         "She was promising to “unload” on the law.",
         'The "reforms" have left the city in ruins.',                    # still scare quotes
-    ])
+    ], lexicon=quoted_words_lexicon)
     assert df.scare_quote.tolist() == [0, 0, 0, 1]
+
+
+def test_senses_told_apart_after_the_fifth_fresh_sample():
+    # each sentence a false hit class of benchmarks/gold/loaded_fresh5.jsonl or before
+    df = score_sentences([
+        "The testimony was incorrect, but not misleading.",                # a negated doubt word
+        "The report says he never lied about it.",                        # … defends
+        "There are no obvious reasons for suspecting him.",                # negated certainty
+        "The White House originally insisted the interview be off the record.",  # a demand
+        "Democrats need 23 seats to claim majorities in each chamber.",   # to win
+        "Fewer itemizers means fewer people able to claim the deduction.",
+        "Still, it's worth noting that the countries are not on the list.",  # the writer's aside
+        "At 10 p.m., the child was observed to be lethargic.",           # perception
+        "Her closest opponent all but conceded.",                        # an act
+        "We put an awful lot of effort into it.",                        # much
+        "The rifle has a muzzle brake.",                                 # a gun part
+    ])
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+
+
+def test_the_same_words_in_their_loaded_sense_still_count():
+    df = score_sentences([
+        "The ad was misleading.",                                        # not negated
+        "She lied about her source.",
+        "Holder insisted it would stay public.",                         # reported, no demand
+        "It is absurd to claim that the vote was rigged.",               # a claim, with its clause
+        "He was claiming the vote was rigged.",
+        "Noting that the tests failed, he resigned.",                    # noting as reporting
+        "The senator conceded that the bill would fail.",
+        "It was clearly wrong.",
+    ])
+    assert (df.doubt_attribution.tolist()[:5] == [1, 1, 1, 1, 1]), df.terms.tolist()
+    assert df.endorse_attribution.tolist()[5:7] == [1, 1] and df.certainty[7] == 1

@@ -71,6 +71,51 @@ def test_edit_outlet_keeps_other_lines(tmp_path):
         edit_outlet(tmp_path, "../b", country="X")
 
 
+
+def test_edit_outlet_keeps_the_users_comments_key_order_and_quoting(tmp_path):
+    # edited with tomlkit: a changed field keeps its place and its comment, a new one goes after
+    # the other keys (before a table, so it stays top-level); every other line is left as it was
+    path = tmp_path / "outlets" / "b.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("# B Paper: checked against its imprint, 2024-05\n"
+                    "notes = 'founded 1901'   # literal string, kept as written\n"
+                    "name    = \"B Paper\"\n"
+                    "\n"
+                    "country = \"\"            # ISO name, please\n"
+                    "leaning = \"centre\"\n"
+                    "\n"
+                    "[sources]  # not a field; the loader ignores it\n"
+                    "imprint = \"https://b.example/imprint\"\n", encoding="utf-8")
+    edit_outlet(tmp_path, "b", country="Ireland", owner="B Trust")
+    assert path.read_text(encoding="utf-8") == (
+        "# B Paper: checked against its imprint, 2024-05\n"
+        "notes = 'founded 1901'   # literal string, kept as written\n"
+        "name    = \"B Paper\"\n"
+        "\n"
+        "country = \"Ireland\"            # ISO name, please\n"
+        "leaning = \"centre\"\n"
+        "owner = \"B Trust\"\n"
+        "\n"
+        "[sources]  # not a field; the loader ignores it\n"
+        "imprint = \"https://b.example/imprint\"\n")
+    outlet = Corpus.load(tmp_path).outlets["b"]
+    assert (outlet.country, outlet.owner, outlet.notes) == ("Ireland", "B Trust", "founded 1901")
+
+
+def test_edit_outlet_keeps_windows_line_endings_and_names_the_bad_line(tmp_path):
+    path = tmp_path / "outlets" / "b.toml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'name = "B"\r\n# owner below\r\nowner = ""\r\n')
+    edit_outlet(tmp_path, "b", owner="X", language="en")
+    assert path.read_bytes() == b'name = "B"\r\n# owner below\r\nowner = "X"\r\nlanguage = "en"\r\n'
+    path.write_text('name = "B"\ncountry = \n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        edit_outlet(tmp_path, "b", country="X")
+    assert str(info.value).startswith(f"{path}:2: cannot edit: the file is not valid TOML")
+    assert "\n" not in str(info.value)
+    assert path.read_text(encoding="utf-8") == 'name = "B"\ncountry = \n'  # nothing written
+
+
 def test_url_and_text_keys():
     assert url_key("https://www.example.com/a/?utm_source=x&fbclid=1") == url_key("http://example.com/a")
     assert url_key("https://example.com/a?id=1") != url_key("https://example.com/a?id=2")

@@ -54,3 +54,16 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"needs the shared data folder {SHARED_DATA} (absent: a fresh clone has no ../shared)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def quoted_words_lexicon():
+    """The built-in loaded-language lexicon with single quoted words counted as scare quotes
+    (``quoted_words = true``; the built-in lexicon leaves them out)."""
+    from importlib import resources
+
+    from framing.loaded import parse_loaded_lexicon
+
+    raw = resources.files("framing").joinpath("data/loaded.toml").read_text(encoding="utf-8")
+    assert "quoted_words = false" in raw
+    return parse_loaded_lexicon(raw.replace("quoted_words = false", "quoted_words = true"))

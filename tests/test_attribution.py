@@ -211,17 +211,60 @@ def test_empty_analysis_gives_empty_tables():
     assert isinstance(verb_mix(a), pd.DataFrame) and verb_mix(a)["count"].sum() == 0
 
 
-def test_tone_counts_each_sentence_naming_an_actor_once(bundled_corpus):
-    from framing.actors import load_actors
-    from framing.sentiment import sentiment
+# Tone toward an actor, worked out by hand. Each sentence below has at most one or two words in
+# VADER's lexicon, and its compound score is VADER's normalisation of their summed valence v:
+# v / sqrt(v² + 15), rounded to 4 places (vaderSentiment's polarity_scores gives the same):
+#   "promised" 1.5 + "peaceful" 2.2 = 3.7 → +0.6908   "success" 2.7 → +0.5719
+#   "accusations" −1.3 → −0.3182   "terrible" −2.1 → −0.4767   "fighters" −0.2 → −0.0516
+#   "attacked" −2.0 → −0.4588   "withdrawal" 0.1 → +0.0258   "thanked" 1.9 → +0.4404
+#   "celebrated" 2.7 → +0.5719
+# ("defended", "met", "traded" and the names are not in the lexicon.)
+TONE_ARTICLES = [
+    Article("daily-1", "daily", "Handover",
+            "The Taliban promised a peaceful transition. "             # taliban         +0.6908
+            "The Pentagon called the evacuation a success. "           # us-government   +0.5719
+            "The Taliban and the Pentagon traded accusations. "        # both            −0.3182
+            "The weather was terrible. "                               # no actor        (−0.4767)
+            "Taliban fighters met Taliban elders in Kandahar."),       # taliban, twice  −0.0516
+    Article("daily-2", "daily", "Checkpoint",
+            "The Taliban attacked a checkpoint. "                      # taliban         −0.4588
+            "Biden defended the withdrawal."),                         # us-government   +0.0258
+    Article("courier-1", "courier", "Kabul",
+            "NATO thanked the soldiers. "                              # nato            +0.4404
+            "The Taliban celebrated in Kabul."),                       # taliban         +0.5719
+]
 
-    article = next(a for a in framing.load_corpus(bundled_corpus) if a.outlet == "latin-times")
-    doc = Document.from_article(article)
-    values = AttributionExtractor().fit().extract(doc).values
-    sentences: dict[str, set[int]] = {}
-    for actor, start, _ in load_actors().find_mentions(doc.text):
-        sentences.setdefault(actor, set()).add(doc.sentence_index(start))
-    for actor, indices in sentences.items():
-        assert values[f"tone_n:{actor}"] == len(indices)
-        assert values[f"tone_sum:{actor}"] == pytest.approx(
-            sum(sentiment(doc.sentence_text(i)) for i in indices))
+
+def test_actor_tone_on_sentences_scored_by_hand():
+    # A sentence counts once for every actor it names, however often it names each: the
+    # Taliban-and-Pentagon sentence is in both actors' tone, the sentence naming the Taliban twice
+    # once; a sentence naming no actor in none. Per outlet, n is the number of such sentences,
+    # tone_sum their scores' sum, mean_tone = tone_sum / n, sd the sample standard deviation
+    # (n − 1), se = sd / sqrt(n), n_articles the articles with at least one.
+    analysis = framing.analyse(TONE_ARTICLES, extractors=[AttributionExtractor().fit()])
+    tone_n = analysis.values.filter(like=":tone_n:")
+    per_article = [{column.rsplit(":", 1)[1]: n for column, n in row.items() if n}
+                   for _, row in tone_n.iterrows()]
+    assert per_article == [{"taliban": 3, "us-government": 2}, {"taliban": 1, "us-government": 1},
+                           {"nato": 1, "taliban": 1}]
+    rows = actor_tone(analysis).set_index(["outlet", "actor"])
+    got = {key: tuple(rows.loc[key, ["n_sentences", "tone_sum", "mean_tone", "sd", "se", "n_articles"]])
+           for key in rows.index}
+    nan = float("nan")
+    expected = {
+        # daily, Taliban: +0.6908 − 0.3182 − 0.0516 − 0.4588 = −0.1378 over 4 sentences, mean
+        # −0.03445; squared deviations 0.72525² + 0.28375² + 0.01715² + 0.42435² = 0.78686867,
+        # / 3 → sd 0.512142, se 0.512142 / 2 = 0.256071
+        ("daily", "taliban"): (4, -0.1378, -0.03445, 0.512142, 0.256071, 2),
+        # daily, US government: +0.5719 − 0.3182 + 0.0258 = 0.2795 over 3, mean 0.093167;
+        # 0.478733² + 0.411367² + 0.067367² = 0.402946, / 2 → sd 0.448858, se / sqrt(3) 0.259148
+        ("daily", "us-government"): (3, 0.2795, 0.093167, 0.448858, 0.259148, 2),
+        ("daily", "nato"): (0, 0.0, nan, nan, nan, 0),
+        # courier: one sentence each, so no spread
+        ("courier", "taliban"): (1, 0.5719, 0.5719, nan, nan, 1),
+        ("courier", "nato"): (1, 0.4404, 0.4404, nan, nan, 1),
+        ("courier", "us-government"): (0, 0.0, nan, nan, nan, 0),
+    }
+    assert got.keys() == expected.keys()
+    for key, values in expected.items():
+        assert got[key] == pytest.approx(values, abs=5e-7, nan_ok=True), key

@@ -10,10 +10,13 @@ from .conftest import write_outlet
 
 
 def test_report_writes_one_file_and_prints_its_path(bundled_corpus, tmp_path, capsys):
+    # --quiet: the page's path on stdout and nothing else, nothing on stderr
     out = tmp_path / "r.html"
     assert main(["report", "--corpus", str(bundled_corpus), "-o", str(out), "--quiet"]) == 0
-    assert capsys.readouterr().out.strip() == str(out)
+    captured = capsys.readouterr()
+    assert captured.out == f"{out}\n" and captured.err == ""
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
 
 def test_report_default_output_is_reports_corpus_html(bundled_corpus, tmp_path, monkeypatch):
@@ -238,13 +241,6 @@ def test_report_shows_each_stage_and_a_summary_that_matches_the_corpus(tmp_path,
     assert "- 4 of the 4 outlets compared have fewer than 5 articles" in err
     assert summary["page"] == f"{out} ({out.stat().st_size / 1000:.0f} kB)"
     assert summary["tables"].startswith(f"{tables}{os.sep} ({n_files} files, ")
-
-
-def test_report_quiet_prints_the_path_and_nothing_else(bundled_corpus, tmp_path, capsys):
-    out = tmp_path / "r.html"
-    assert main(["report", "--corpus", str(bundled_corpus), "-o", str(out), "--quiet"]) == 0
-    captured = capsys.readouterr()
-    assert captured.out == f"{out}\n" and captured.err == ""
 
 
 def test_report_on_a_terminal_keeps_every_final_count_and_names_the_page_once(

@@ -45,20 +45,61 @@ def corpus_root(tmp_path_factory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("dask") / "corpus", stories=8, wide=True)
 
 
+@pytest.fixture(scope="module")
+def extractors():
+    """The default extractors, fitted once for the tests that call analyse (fitting is all in
+    fit(); extracting changes nothing in them)."""
+    from framing.analysis import default_extractors
+
+    return default_extractors()
+
+
 def _tables(args: list[str], out: Path) -> dict[str, bytes]:
     assert main(["report", *args, "--tables", str(out), "-o", str(out.with_suffix(".html")),
                  "--quiet"]) == 0
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
-def test_every_table_equals_the_local_engines(cluster, corpus_root, tmp_path):
-    local = _tables(["--corpus", str(corpus_root), "--jobs", "1"], tmp_path / "local")
-    dask = _tables(["--corpus", str(corpus_root), "--scheduler", cluster.scheduler_address],
-                   tmp_path / "dask")
+@pytest.fixture(scope="module")
+def engines(cluster, corpus_root, tmp_path_factory):
+    """``framing report --tables`` of ``corpus_root`` on each engine, run once for the two tests
+    below, with the scheduler's address in the environment: the local run overrides it with
+    ``--engine local``, the Dask run takes it from there. ``schedulers`` has, per run, the
+    scheduler each Dask client was asked for (none: no Dask client)."""
+    out = tmp_path_factory.mktemp("engines")
+    real = dask_engine._client
+    asked = []
+
+    def spy(distributed_module, client, scheduler, n_jobs):
+        asked.append(scheduler)
+        return real(distributed_module, client, scheduler, n_jobs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(dask_engine.SCHEDULER_ENV, cluster.scheduler_address)
+        mp.setattr(dask_engine, "_client", spy)
+        local = _tables(["--corpus", str(corpus_root), "--engine", "local", "--jobs", "1"],
+                        out / "local")
+        schedulers = {"local": asked[:]}
+        dask = _tables(["--corpus", str(corpus_root)], out / "dask")
+        schedulers["dask"] = asked[len(schedulers["local"]):]
+    return {"local": local, "dask": dask, "schedulers": schedulers,
+            "pages": [(out / f"{engine}.html").read_bytes() for engine in ("local", "dask")]}
+
+
+def test_every_table_equals_the_local_engines(engines):
+    local, dask = engines["local"], engines["dask"]
     assert len(local) > 30 and local.keys() == dask.keys()
     assert [name for name in local if local[name] != dask[name]] == []
     # and the page itself: the same bytes but for nothing (no engine or time is printed on it)
-    assert (tmp_path / "local.html").read_bytes() == (tmp_path / "dask.html").read_bytes()
+    local_page, dask_page = engines["pages"]
+    assert local_page == dask_page
+
+
+def test_the_scheduler_from_the_environment(cluster, engines):
+    # the Dask run was given no --scheduler: the address came from the environment
+    assert engines["schedulers"]["dask"] == [cluster.scheduler_address]
+    # --engine local overrides the environment: no Dask client at all
+    assert engines["schedulers"]["local"] == []
 
 
 def test_a_parquet_corpus_on_the_dask_engine(cluster, corpus_root, tmp_path):
@@ -70,44 +111,27 @@ def test_a_parquet_corpus_on_the_dask_engine(cluster, corpus_root, tmp_path):
     assert [name for name in local if local[name] != dask[name]] == []
 
 
-def test_the_scheduler_from_the_environment(cluster, corpus_root, tmp_path, monkeypatch):
-    monkeypatch.setenv(dask_engine.SCHEDULER_ENV, cluster.scheduler_address)
-    seen = []
-    real = dask_engine._client
-
-    def spy(distributed_module, client, scheduler, n_jobs):
-        seen.append(scheduler)
-        return real(distributed_module, client, scheduler, n_jobs)
-
-    monkeypatch.setattr(dask_engine, "_client", spy)
-    _tables(["--corpus", str(corpus_root), "--outlet", "left-ledger"], tmp_path / "env")
-    assert seen == [cluster.scheduler_address]
-    # --engine local overrides the environment
-    _tables(["--corpus", str(corpus_root), "--outlet", "left-ledger", "--engine", "local"],
-            tmp_path / "local")
-    assert seen == [cluster.scheduler_address]
-
-
-def test_in_memory_articles_and_all_evidence(client, corpus_root):
+def test_in_memory_articles_and_all_evidence(client, corpus_root, extractors):
     articles = list(Corpus.load(corpus_root))
+    local = {}
     for per_cell in (2, None):
-        a = analyse(articles, evidence_per_cell=per_cell)
-        b = analyse(articles, evidence_per_cell=per_cell, engine="dask", client=client)
+        a = local[per_cell] = analyse(articles, extractors=extractors, evidence_per_cell=per_cell)
+        b = analyse(articles, extractors=extractors, evidence_per_cell=per_cell, engine="dask",
+                    client=client)
         for name in ("articles", "values", "hits", "hits_total"):
             pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
         assert a.records.keys() == b.records.keys() and a.records
         for name in a.records:
             pd.testing.assert_frame_equal(a.records[name], b.records[name])
     # the sample is a real sample: fewer sentences than hits, and the totals count them all
-    assert len(a.hits) > len(analyse(articles, evidence_per_cell=2).hits)
+    assert len(local[None].hits) > len(local[2].hits)
 
 
-def test_partials_merge_to_one_pass(corpus_root):
+def test_partials_merge_to_one_pass(corpus_root, extractors):
     """Merging the partials of consecutive runs in order gives the one pass's partial."""
-    from framing.analysis import _process, default_extractors
+    from framing.analysis import _process
 
     corpus = Corpus.load(corpus_root)
-    extractors = default_extractors()
     items = corpus.article_paths()
     whole = _Partial(extractors, 3, 0)
     for item in items:
@@ -134,7 +158,7 @@ def test_partitions_are_consecutive_and_cover_every_item():
     assert dask_engine.partition([], 2) == []
 
 
-def test_a_bad_article_is_the_same_error_as_locally(client, corpus_root, tmp_path):
+def test_a_bad_article_is_the_same_error_as_locally(client, corpus_root, extractors, tmp_path):
     import shutil
 
     root = tmp_path / "bad"
@@ -142,17 +166,14 @@ def test_a_bad_article_is_the_same_error_as_locally(client, corpus_root, tmp_pat
     victim = sorted((root / "articles").rglob("*.md"))[-1]
     victim.write_text("no metadata here\n", encoding="utf-8")
     with pytest.raises(CorpusError) as local:
-        analyse(Corpus.load(root))
+        analyse(Corpus.load(root), extractors=extractors)
     with pytest.raises(CorpusError) as dask:
-        analyse(Corpus.load(root), engine="dask", client=client)
+        analyse(Corpus.load(root), extractors=extractors, engine="dask", client=client)
     assert str(dask.value) == str(local.value) and str(victim) in str(dask.value)
 
 
-def test_interrupting_cancels_every_task(client, corpus_root):
+def test_interrupting_cancels_every_task(client, corpus_root, extractors):
     corpus = Corpus.load(corpus_root)
-    from framing.analysis import default_extractors
-
-    extractors = default_extractors()
     items = corpus.article_paths()
     with pytest.raises(KeyboardInterrupt):
         with dask_engine.run_partitions(items, extractors=extractors, corpus=corpus,

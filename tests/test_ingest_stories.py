@@ -99,3 +99,25 @@ def test_set_metadata_refuses_to_break_a_file(corpus):
     path.write_text("no metadata here\n", encoding="utf-8")
     with pytest.raises(InputError, match="has no metadata block"):
         set_article_metadata(path, story="x")
+
+
+def test_set_metadata_keeps_comments_key_order_and_line_endings(tmp_path):
+    # the block is edited with tomlkit: the story line is replaced where it is, a removed key
+    # takes only its own line, comments and the order of the other keys stay
+    path = tmp_path / "a.md"
+    head = ('+++\n# checked by hand, 2024-03-07\ntitle = "Strike"\n'
+            'story = "old"   # was: ports\noutlet = "daily"\nnotes = "x"\n+++\n')
+    path.write_text(head + "Body.\n\nMore body.\n", encoding="utf-8")
+    set_article_metadata(path, story="ports-strike", notes=None, language="en")
+    assert path.read_text(encoding="utf-8") == (
+        '+++\n# checked by hand, 2024-03-07\ntitle = "Strike"\n'
+        'story = "ports-strike"   # was: ports\noutlet = "daily"\nlanguage = "en"\n+++\n'
+        "Body.\n\nMore body.\n")
+    crlf = tmp_path / "b.md"
+    crlf.write_bytes(b'+++\r\noutlet = "daily"\r\ntitle = "T"\r\n+++\r\nBody.\r\n')
+    set_article_metadata(crlf, story="s")
+    assert crlf.read_bytes() == b'+++\r\noutlet = "daily"\r\ntitle = "T"\r\nstory = "s"\r\n+++\r\nBody.\r\n'
+    bad = tmp_path / "c.md"
+    bad.write_text('+++\noutlet = "daily"\ntitle = \n+++\nBody.\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"c\.md:3: cannot change the metadata: it is not valid TOML"):
+        set_article_metadata(bad, story="s")

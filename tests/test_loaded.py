@@ -163,18 +163,6 @@ def test_unbalanced_quotes_never_make_scare_quotes():
 # --- scare quotes -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def quoted_words_lexicon():
-    """The built-in lexicon with single quoted words counted as scare quotes (quoted_words)."""
-    from importlib import resources
-
-    from framing.loaded import parse_loaded_lexicon
-
-    raw = resources.files("framing").joinpath("data/loaded.toml").read_text(encoding="utf-8")
-    assert "quoted_words = false" in raw
-    return parse_loaded_lexicon(raw.replace("quoted_words = false", "quoted_words = true"))
-
-
 def test_the_builtin_lexicon_counts_scare_quote_cues_not_lone_quoted_words():
     # a lone quoted word was a distancing quote in about half of the hand-checked hits
     df = score_sentences([

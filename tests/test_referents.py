@@ -191,9 +191,11 @@ def test_a_film_title_is_not_a_delegitimising_label():
     assert df.loc[1, "label"] == 1
 
 
-def test_a_quoted_phrase_with_its_own_punctuation_is_speech_not_scare_quotes():
+def test_a_quoted_phrase_with_its_own_punctuation_is_speech_not_scare_quotes(
+        quoted_words_lexicon):
     df = score_sentences(['Rush Limbaugh found the hearing "very frustrating."',
-                          'The "reforms" have left the city in ruins.'])
+                          'The "reforms" have left the city in ruins.'],
+                         lexicon=quoted_words_lexicon)
     assert df.loc[0, "scare_quote"] == 0
     assert df.loc[1, "scare_quote"] == 1
 

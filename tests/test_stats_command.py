@@ -41,6 +41,22 @@ def test_promote_never_writes_an_invalid_file(tmp_path, capsys):
     assert load_axes(target)["quoted"].poles[0].terms == ('so-called "peace"',)
 
 
+
+def test_promote_keeps_every_byte_of_the_users_file(tmp_path):
+    # an axis whose pole and rule tables alternate, as in the built-in file: a tomlkit round trip
+    # would gather the poles and move the comments between them, so the new axis is appended
+    target = tmp_path / "mine.toml"
+    mine = ("# my axes\r\n\r\n[[axis]]\r\nid = \"exit\"   # the troops' exit\r\nlabel = \"Exit\"\r\n"
+            "question = \"?\"\r\n\r\n[[axis.pole]]\r\nname = \"withdrawal\"\r\nterms = [\"withdrawal\"]\r\n"
+            "\r\n[[axis.rule]]\r\n# only beside troops\r\nterms = [\"withdrawal\"]\r\nalso_near = [\"troops\"]\r\n"
+            "\r\n[[axis.pole]]\r\nname = \"retreat\"\r\nterms = [\"retreat\"]\r\n\r\n# --- next topic ---\r\n")
+    target.write_bytes(mine.encode("utf-8"))
+    promote("liberation", "takeover", axis_id="kabul-fall", into=target)
+    written = target.read_bytes().decode("utf-8")
+    assert written.startswith(mine.rstrip("\r\n") + "\r\n\r\n[[axis]]\r\nid = \"kabul-fall\"\r\n")
+    assert "\n" not in written.replace("\r\n", "")  # the file's line endings throughout
+    assert [a.id for a in load_axes(target)] == ["exit", "kabul-fall"]
+
 def test_promote_into_a_broken_file_reports_it(tmp_path):
     target = tmp_path / "broken.toml"
     target.write_text("[[axis]\nid = ", encoding="utf-8")

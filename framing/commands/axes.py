@@ -16,9 +16,12 @@ import textwrap
 from importlib import resources
 from pathlib import Path
 
+import tomlkit
+
 from ..axes import parse_axes
 from ..corpus import Corpus, atomic_write
 from ..errors import InputError, LexiconError
+from ..tomledit import newline_of
 
 __all__ = ["register", "run", "axis_toml", "promote"]
 
@@ -187,16 +190,11 @@ def _suggest(args) -> int:
     return 0
 
 
-def _quote(text: str) -> str:
-    from ..corpus import _toml_value
-
-    return _toml_value(str(text))
-
-
 def axis_toml(term_a: str, term_b: str, *, axis_id: str, label: str | None = None,
               poles: tuple[str, str] | None = None, more_a=(), more_b=(), context=(),
               topic: str = "") -> str:
-    """The TOML text of a two-pole axis, as appended by ``framing axes promote``.
+    """The TOML text of a two-pole axis, as appended by ``framing axes promote`` (written by
+    tomlkit, which quotes and escapes the terms).
 
     >>> print(axis_toml("occupation", "mission", axis_id="presence", context=["troops"]))
     <BLANKLINE>
@@ -216,17 +214,24 @@ def axis_toml(term_a: str, term_b: str, *, axis_id: str, label: str | None = Non
     <BLANKLINE>
     """
     names = poles or (term_a, term_b)
-    lines = ["", "[[axis]]", f"id = {_quote(axis_id)}",
-             f"label = {_quote(label or f'{term_a} or {term_b}')}"]
+    axis = tomlkit.table()
+    axis["id"] = axis_id
+    axis["label"] = label or f"{term_a} or {term_b}"
     if topic:
-        lines.append(f"topic = {_quote(topic)}")
-    lines.append(f"question = {_quote(f'Is it described as {term_a} or as {term_b}?')}")
+        axis["topic"] = topic
+    axis["question"] = f"Is it described as {term_a} or as {term_b}?"
     if context:
-        lines.append("context = [" + ", ".join(_quote(t) for t in context) + "]")
+        axis["context"] = list(context)
+    pole_tables = tomlkit.aot()  # filled before it joins the axis, which gives the blank lines
     for name, terms in ((names[0], [term_a, *more_a]), (names[1], [term_b, *more_b])):
-        lines += ["", "[[axis.pole]]", f"name = {_quote(name)}",
-                  "terms = [" + ", ".join(_quote(t) for t in terms) + "]"]
-    return "\n".join(lines) + "\n"
+        pole = tomlkit.table()
+        pole["name"] = name
+        pole["terms"] = list(terms)
+        pole_tables.append(pole)
+    axis["pole"] = pole_tables
+    axes = tomlkit.aot()
+    axes.append(axis)
+    return "\n" + tomlkit.dumps({"axis": axes})
 
 
 def promote(term_a: str, term_b: str, *, axis_id: str, label: str | None = None,
@@ -236,6 +241,14 @@ def promote(term_a: str, term_b: str, *, axis_id: str, label: str | None = None,
 
     When ``into`` does not exist it starts as a copy of the built-in lexicon, so the new axis is
     used alongside the built-in ones.
+
+    The new axis is added as text after the file's last line, so every byte of the user's file
+    stays. A tomlkit round trip would not keep it: an axis whose ``[[axis.pole]]`` and
+    ``[[axis.rule]]`` tables alternate (the built-in file has such axes) comes back with its
+    poles gathered after the rules and the comments between them moved (see
+    :mod:`framing.tomledit`). Appending ``[[axis]]`` to a valid file is valid TOML unless the file
+    defines ``axis`` otherwise, and then ``parse_axes`` refuses the result before anything is
+    written.
     """
     axis_id = axis_id.strip()
     if not _ID_OK.match(axis_id):
@@ -249,15 +262,16 @@ def promote(term_a: str, term_b: str, *, axis_id: str, label: str | None = None,
         raise InputError(path, "is a folder, not an axis file", hint="pass --into FILE.toml")
     if path.exists():
         try:
-            current = path.read_text(encoding="utf-8")
+            current = path.read_bytes().decode("utf-8")  # as it is: no newline translation
         except UnicodeDecodeError:
             raise LexiconError(path, "axis file is not UTF-8 text", hint="save it as UTF-8") from None
         parse_axes(current, str(path))  # an already broken file is reported as it is
     else:
         current = resources.files("framing").joinpath("data/axes.toml").read_text(encoding="utf-8")
-    updated = current.rstrip("\n") + "\n" + axis_toml(
-        term_a.strip(), term_b.strip(), axis_id=axis_id, label=label, poles=poles,
-        more_a=more_a, more_b=more_b, context=context, topic=topic)
+    addition = axis_toml(term_a.strip(), term_b.strip(), axis_id=axis_id, label=label, poles=poles,
+                         more_a=more_a, more_b=more_b, context=context, topic=topic)
+    newline = newline_of(current)  # a file with Windows line endings keeps them
+    updated = current.rstrip("\r\n") + newline + addition.replace("\n", newline)
     parse_axes(updated, str(path))  # duplicate id, a term in both poles …: nothing is written
     atomic_write(path, updated, overwrite=True)
     return path

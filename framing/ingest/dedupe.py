@@ -41,6 +41,10 @@ def url_key(url: str) -> str:
     True
     >>> url_key("")
     ''
+
+    Not courlan's ``normalize_url``: the keys of the URLs in users' corpora would change (courlan
+    keeps the scheme, ``www.`` and fragments, keeps parameters dropped here such as ``smid`` and
+    ``share``, and drops identifying ones such as ``cid``); tests/test_ingest_outlets.py pins them.
     """
     url = url.strip()
     if not url:

@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..corpus import Corpus, _toml_value, atomic_write, slugify, write_outlet
+from ..corpus import Corpus, atomic_write, slugify, write_outlet
 from ..errors import InputError
+from ..tomledit import decode_error, newline_of, open_for_edit, render
 from ..types import OUTLET_FIELDS, Outlet
 
 __all__ = ["same_outlet_name", "outlet_id_for", "domain_of", "OutletRegistry", "OutletSummary",
@@ -236,8 +237,9 @@ def summarise_outlets(outlets: dict[str, Outlet], entries: Iterable) -> list[Out
 def edit_outlet(root: str | Path, outlet_id: str, **fields: str) -> Path:
     """Set metadata fields of ``outlets/<outlet_id>.toml``, leaving its other lines as they are.
 
-    A field already in the file has its line replaced; a new one is appended. The result is
-    checked to parse before it atomically replaces the file.
+    The file is edited with tomlkit: a field already in it keeps its place (and its comment), a
+    new one goes after the other top-level keys; comments, blank lines and key order stay. The
+    result is checked to parse before it atomically replaces the file.
     """
     path = Path(root) / "outlets" / f"{outlet_id}.toml"
     if not _SLUG_OK.match(outlet_id) or not path.is_file():
@@ -249,24 +251,27 @@ def edit_outlet(root: str | Path, outlet_id: str, **fields: str) -> Path:
                          hint=f"fields: {', '.join(OUTLET_FIELDS)}")
     if "name" in fields and not str(fields["name"]).strip():
         raise InputError(path, "an outlet's name cannot be empty")
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for key, value in fields.items():
-        new_line = f"{key} = {_toml_value(str(value).strip())}"
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        hit = [i for i, line in enumerate(lines) if pattern.match(line)]
-        if hit:
-            lines[hit[0]] = new_line
-        else:
-            # before the first [table], if any, so the key stays top-level
-            at = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-            lines.insert(at, new_line)
-    content = "\n".join(lines) + "\n"
     try:
-        tomllib.loads(content)
+        text = path.read_bytes().decode("utf-8")  # as it is: no newline translation
+    except UnicodeDecodeError:
+        raise InputError(path, "cannot edit: the file is not UTF-8 text",
+                         hint="re-save it as UTF-8 first") from None
+    try:
+        tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"cannot edit: the file is not valid TOML ({exc})",
+        message, line = decode_error(exc)
+        raise InputError(path, f"cannot edit: the file is not valid TOML ({message})", line=line,
                          hint="fix the file by hand first") from None
+    doc = open_for_edit(text)
+    if doc is None:
+        raise InputError(path, "cannot edit this file without moving its other lines",
+                         hint="set the fields by hand")
+    values = {key: str(value).strip() for key, value in fields.items()}
+    for key, value in values.items():
+        doc[key] = value
+    content = render(doc, newline_of(text))
+    written = tomllib.loads(content)
+    if any(written.get(key) != value for key, value in values.items()):  # not expected to happen
+        raise InputError(path, "cannot edit: the result would not read back as given",
+                         hint="set the fields by hand")
     return atomic_write(path, content, overwrite=True)

@@ -22,8 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import parquet_store
-from ..corpus import Corpus, _toml_value, atomic_write, slugify
+from ..corpus import Corpus, atomic_write, slugify
 from ..errors import InputError
+from ..tomledit import decode_error, open_for_edit, render
 from .index import CorpusIndex
 
 __all__ = ["StoryGroup", "StorySummary", "suggest_stories", "apply_story", "list_stories",
@@ -36,9 +37,9 @@ __all__ = ["StoryGroup", "StorySummary", "suggest_stories", "apply_story", "list
 def set_article_metadata(path: str | Path, **fields) -> Path:
     """Set (or, with ``None``/``""``, remove) metadata fields of one article file.
 
-    Only the lines of those keys change; every other byte of the file — other metadata lines and
-    the whole text — stays as it was. The new metadata is checked to parse first, and the file
-    is replaced atomically.
+    Only the lines of those keys change (the block is edited with tomlkit); every other byte of
+    the file — other metadata lines, comments, and the whole text — stays as it was. The new
+    metadata is checked to parse first, and the file is replaced atomically.
     """
     path = Path(path)
     if parquet_store.split_address(path) is not None:
@@ -57,29 +58,32 @@ def set_article_metadata(path: str | Path, **fields) -> Path:
     close = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
     if close is None:
         raise InputError(path, "metadata block is never closed", line=1)
-    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
-    block = lines[1:close]
-    for key, value in fields.items():
+    for key in fields:
         if not re.fullmatch(r"[A-Za-z0-9_-]+", key) or key in ("outlet", "title"):
             raise InputError(path, f"cannot set {key!r} this way")
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        hit = next((i for i, line in enumerate(block) if pattern.match(line)), None)
-        new_line = None if value in (None, "") else f"{key} = {_toml_value(value)}{newline}"
-        if hit is None and new_line:
-            block.append(new_line)
-        elif hit is not None and new_line:
-            block[hit] = new_line
-        elif hit is not None:
-            del block[hit]
+    block = "".join(lines[1:close])
     try:
-        meta = tomllib.loads("".join(block))
+        tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, f"cannot change the metadata: it would not be valid TOML ({exc})",
-                         hint="edit the file by hand") from None
+        message, line = decode_error(exc)
+        raise InputError(path, f"cannot change the metadata: it is not valid TOML ({message})",
+                         line=line + 1 if line else None, hint="edit the file by hand") from None
+    doc = open_for_edit(block)
+    if doc is None:
+        raise InputError(path, "cannot change the metadata without moving its other lines",
+                         hint="edit the file by hand")
     for key, value in fields.items():
-        if value not in (None, "") and meta.get(key) != value:
-            raise InputError(path, f"cannot set {key!r} (a multi-line value?)", hint="edit the file by hand")
-    new_content = lines[0] + "".join(block) + "".join(lines[close:])
+        if value in (None, ""):
+            doc.pop(key, None)
+        else:
+            doc[key] = value
+    crlf = lines[0].endswith("\r\n") and not re.search(r"(?<!\r)\n", block)
+    new_block = render(doc, "\r\n" if crlf else "\n")
+    meta = tomllib.loads(new_block)
+    for key, value in fields.items():
+        if value not in (None, "") and meta.get(key) != value:  # not expected to happen
+            raise InputError(path, f"cannot set {key!r}", hint="edit the file by hand")
+    new_content = lines[0] + new_block + "".join(lines[close:])
     if new_content == content:
         return path
     return atomic_write(path, new_content, overwrite=True)

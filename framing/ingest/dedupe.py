@@ -44,7 +44,7 @@ def url_key(url: str) -> str:
 
     Not courlan's ``normalize_url``: the keys of the URLs in users' corpora would change (courlan
     keeps the scheme, ``www.`` and fragments, keeps parameters dropped here such as ``smid`` and
-    ``share``, and drops identifying ones such as ``cid``); tests/test_ingest_outlets.py pins them.
+    ``share``, and drops identifying ones such as ``cid``); tests/ingest/test_outlets.py pins them.
     """
     url = url.strip()
     if not url:

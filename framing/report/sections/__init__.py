@@ -3,7 +3,7 @@
 A section reads the fields of a :class:`~framing.comparison.Comparison` (the statistics, computed
 once by :func:`framing.compare`) and the page's presentation choices (:class:`Page`), and returns
 the plain dict its template renders. It computes no statistic, imports nothing from
-:mod:`framing.stats` and opens no file (``tests/test_report_layers.py`` checks this); charts are
+:mod:`framing.stats` and opens no file (``tests/report/test_layers.py`` checks this); charts are
 drawn with :mod:`framing.figures`.
 
 ``None`` means the section has nothing to show for this corpus (it is then left out of the page,

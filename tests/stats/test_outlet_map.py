@@ -112,8 +112,8 @@ def test_too_few_outlets_or_labels_is_an_input_error():
 def test_figures_render_without_pyplot():
     code = (
         "import sys, pandas as pd\n"
-        "sys.path.insert(0, 'tests')\n"
-        "from test_stats_outlet_map import _analysis\n"
+        "sys.path.insert(0, 'tests/stats')\n"
+        "from test_outlet_map import _analysis\n"
         "from framing.stats import outlet_profiles, outlet_map, axis_intervals\n"
         "from framing.figures import *\n"
         "from framing.figures import to_svg\n"

@@ -9,7 +9,7 @@ from framing.corpus import Corpus
 from framing.errors import InputError
 from framing.ingest import apply_story, list_stories, set_article_metadata, suggest_stories
 
-from .conftest import write_article, write_outlet
+from ..conftest import write_article, write_outlet
 
 STRIKE = ("Dock workers walked out at the two busiest ports on Tuesday over plans for remote-controlled "
           "cranes. The union said {n} members joined the strike, the first since 1989, and the port "

@@ -12,7 +12,7 @@ from framing.errors import InputError
 from framing.ingest import Fetcher, add_sources, extract_article
 from framing.ingest.web import USER_AGENT
 
-from .fixtures.newsserver import PAGES, NewsServer
+from ..fixtures.newsserver import PAGES, NewsServer
 
 ARTICLE = "/business/2024/03/05/dock-workers-strike"
 

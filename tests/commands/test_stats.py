@@ -7,7 +7,7 @@ from framing.cli import main
 from framing.commands.axes import promote
 from framing.errors import InputError, LexiconError
 from tests.conftest import write_article, write_outlet
-from tests.test_stats_discovery import _corpus
+from tests.stats.test_discovery import _corpus
 
 
 def test_promote_starts_from_the_built_in_lexicon_and_adds_the_axis(tmp_path, capsys):

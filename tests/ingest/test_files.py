@@ -12,7 +12,7 @@ from framing.corpus import Corpus
 from framing.errors import InputError
 from framing.ingest import add_sources, decode_text, read_article_file
 
-from .fixtures.newsserver import PAGES
+from ..fixtures.newsserver import PAGES
 
 BODY = ("Councillors voted on Monday to close the old swimming baths, despite a petition signed "
         "by 3,000 residents.\n\nThe council said repairs would cost more than a new pool.")

@@ -66,7 +66,7 @@ def test_no_report_module_reads_files(path):
 
 
 def test_a_page_renders_from_the_comparison_alone(monkeypatch, tmp_path):
-    from .corpus_factory import make_corpus
+    from ..corpus_factory import make_corpus
 
     corpus = framing.load_corpus(make_corpus(tmp_path / "corpus", stories=3))
     analysis = framing.analyse(corpus)

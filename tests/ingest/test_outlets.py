@@ -10,7 +10,7 @@ from framing.ingest import (NearDuplicates, OutletRegistry, edit_outlet, same_ou
                             summarise_outlets, text_key, url_key)
 from framing.ingest.index import CorpusIndex
 
-from .conftest import write_article, write_outlet
+from ..conftest import write_article, write_outlet
 
 
 @pytest.mark.parametrize("a, b, same", [

@@ -114,7 +114,7 @@ def test_rate_intervals_work_on_any_prefix_and_reject_missing_ones(seed_analysis
 
 
 def test_axis_differences_are_position_differences():
-    from tests.test_stats_outlet_map import _analysis
+    from tests.stats.test_outlet_map import _analysis
     from framing.stats.uncertainty import axis_differences
 
     a = _analysis(n_per_side=1, n_articles=40, effect=0.6)

@@ -14,8 +14,8 @@ from matplotlib.colors import to_hex
 from framing import Report, analyse, load_corpus
 from framing import figures
 
-from .conftest import BUNDLED_CORPUS, write_article, write_outlet
-from .corpus_factory import EXTRA_OUTLETS, OUTLETS, make_corpus
+from ..conftest import BUNDLED_CORPUS, write_article, write_outlet
+from ..corpus_factory import EXTRA_OUTLETS, OUTLETS, make_corpus
 
 
 def render_capturing_figures(report: Report) -> tuple[str, list]:

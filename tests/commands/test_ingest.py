@@ -6,7 +6,7 @@ import json
 
 from framing.cli import COMMANDS, build_parser, main
 
-from .conftest import write_article, write_outlet
+from ..conftest import write_article, write_outlet
 
 BODY = ("Councillors voted on Monday to close the old swimming baths, despite a petition signed "
         "by 3,000 residents.\n\nThe council said repairs would cost more than a new pool.")

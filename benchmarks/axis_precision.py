@@ -34,9 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import goldset  # noqa: E402
-from framing.axes import AxisCounter  # noqa: E402
-from framing.loaded import LoadedLanguage  # noqa: E402
+import goldset
+
+from framing.axes import AxisCounter
+from framing.loaded import LoadedLanguage
 
 GOLD = ROOT / "benchmarks" / "gold"
 
@@ -120,10 +121,14 @@ def report(path: Path) -> dict:
         it["_now"] = any(st == stratum(it) and s < ce and cs < e for st, cs, ce in counted)
     population = header.get("population", {})
     name = "axis" if kind == "axes" else "category"
-    print(f"\n== {path.name}: {len(items)} hand-labelled {kind} hits, set {header.get('set')!r}, "
-          f"sampled from {header.get('n_articles')} articles ==")
-    print(f"{name:28s} {'n':>4s}  {'precision as sampled':26s} {'now counted':>11s}  "
-          f"{'precision now':26s} {'recall of true':>14s}")
+    print(
+        f"\n== {path.name}: {len(items)} hand-labelled {kind} hits, set {header.get('set')!r}, "
+        f"sampled from {header.get('n_articles')} articles =="
+    )
+    print(
+        f"{name:28s} {'n':>4s}  {'precision as sampled':26s} {'now counted':>11s}  "
+        f"{'precision now':26s} {'recall of true':>14s}"
+    )
     by = defaultdict(list)
     for it in items:
         by[stratum(it)].append(it)
@@ -133,20 +138,28 @@ def report(path: Path) -> dict:
         kept = [r for r in rows if r["_now"]]
         kk = sum(r["verdict"] for r in kept)
         rec = (kk / k) if k else math.nan
-        print(f"{st:28s} {len(rows):4d}  {fmt(k / len(rows), *wilson(k, len(rows))):26s} "
-              f"{len(kept):11d}  {fmt(kk / len(kept) if kept else math.nan, *wilson(kk, len(kept))):26s} "
-              f"{rec:14.1%}" if k else f"{st:28s} {len(rows):4d}  "
-              f"{fmt(k / len(rows), *wilson(k, len(rows))):26s} {len(kept):11d}")
+        print(
+            f"{st:28s} {len(rows):4d}  {fmt(k / len(rows), *wilson(k, len(rows))):26s} "
+            f"{len(kept):11d}  {fmt(kk / len(kept) if kept else math.nan, *wilson(kk, len(kept))):26s} "
+            f"{rec:14.1%}"
+            if k
+            else f"{st:28s} {len(rows):4d}  "
+            f"{fmt(k / len(rows), *wilson(k, len(rows))):26s} {len(kept):11d}"
+        )
     p, lo, hi, n = weighted(items, population, stratum)
     kept = [r for r in items if r["_now"]]
     pk, lok, hik, nk = weighted(kept, population, stratum)
     k = sum(r["verdict"] for r in items)
     kk = sum(r["verdict"] for r in kept)
-    print(f"{'OVERALL (weighted)':28s} {n:4d}  {fmt(p, lo, hi):26s} {nk:11d}  {fmt(pk, lok, hik):26s} "
-          f"{kk / k if k else math.nan:14.1%}")
+    print(
+        f"{'OVERALL (weighted)':28s} {n:4d}  {fmt(p, lo, hi):26s} {nk:11d}  {fmt(pk, lok, hik):26s} "
+        f"{kk / k if k else math.nan:14.1%}"
+    )
     pu = k / len(items)
-    print(f"{'overall (unweighted)':28s} {len(items):4d}  {fmt(pu, *wilson(k, len(items))):26s} "
-          f"{nk:11d}  {fmt(kk / nk if nk else math.nan, *wilson(kk, nk)):26s}")
+    print(
+        f"{'overall (unweighted)':28s} {len(items):4d}  {fmt(pu, *wilson(k, len(items))):26s} "
+        f"{nk:11d}  {fmt(kk / nk if nk else math.nan, *wilson(kk, nk)):26s}"
+    )
     wrong_now = Counter(r["why"].split(":")[0] for r in kept if not r["verdict"])
     print("  still counted but wrong, by reason:", dict(wrong_now.most_common()))
     lost = [r for r in items if r["verdict"] and not r["_now"]]
@@ -161,39 +174,69 @@ def report(path: Path) -> dict:
             s, e = goldset.analysed_offsets(title, r["field"], r["start"], r["end"])
             sent = next((doc.text[a:b] for a, b in doc.sentence_spans if a <= s < b), "")
             sent = " ".join(sent.split())
-            print(f"    wrong {r['id']} [{stratum(r)}] {r['term']!r}: {r['why']}\n        {sent[:300]}")
+            print(
+                f"    wrong {r['id']} [{stratum(r)}] {r['term']!r}: {r['why']}\n        {sent[:300]}"
+            )
     by_stratum = {}
     for st in sorted(by):
         kept_rows = [r for r in by[st] if r["_now"]]
         kk_s = sum(r["verdict"] for r in kept_rows)
         if kept_rows:
             lo_s, hi_s = wilson(kk_s, len(kept_rows))
-            by_stratum[st] = dict(precision=kk_s / len(kept_rows), low=lo_s, high=hi_s,
-                                  n=len(kept_rows))
-    return dict(set=header.get("set"), kind=kind, path=path, precision_sampled=p,
-                precision_now=pk, low_now=lok, high_now=hik, n_now=nk,
-                recall=kk / k if k else math.nan, n=len(items), by=by_stratum,
-                n_articles=header.get("n_articles"))
+            by_stratum[st] = dict(
+                precision=kk_s / len(kept_rows), low=lo_s, high=hi_s, n=len(kept_rows)
+            )
+    return dict(
+        set=header.get("set"),
+        kind=kind,
+        path=path,
+        precision_sampled=p,
+        precision_now=pk,
+        low_now=lok,
+        high_now=hik,
+        n_now=nk,
+        recall=kk / k if k else math.nan,
+        n=len(items),
+        by=by_stratum,
+        n_articles=header.get("n_articles"),
+    )
 
 
 def write_precision(results: list[dict], out: Path, command: str) -> None:
     """The figures the report quotes (framing/data/precision.toml), from the sets named."""
     import datetime
 
-    lines = ["# Precision of the built-in lexicons, measured on hand-checked real news",
-             "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
-             f"# Written by: {command}", ""]
+    lines = [
+        "# Precision of the built-in lexicons, measured on hand-checked real news",
+        "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
+        f"# Written by: {command}",
+        "",
+    ]
     for r in results:
         section = "axes" if r["kind"] == "axes" else "loaded"
-        lines += [f"[{section}]", f'gold = "benchmarks/gold/{r["path"].name}"',
-                  f"labelled_hits = {r['n']}", f"articles = {r['n_articles']}",
-                  f'measured = "{datetime.date.today().isoformat()}"', "",
-                  f"[{section}.overall]", f"precision = {r['precision_now']:.4f}",
-                  f"low = {r['low_now']:.4f}", f"high = {r['high_now']:.4f}",
-                  f"n = {r['n_now']}", ""]
+        lines += [
+            f"[{section}]",
+            f'gold = "benchmarks/gold/{r["path"].name}"',
+            f"labelled_hits = {r['n']}",
+            f"articles = {r['n_articles']}",
+            f'measured = "{datetime.date.today().isoformat()}"',
+            "",
+            f"[{section}.overall]",
+            f"precision = {r['precision_now']:.4f}",
+            f"low = {r['low_now']:.4f}",
+            f"high = {r['high_now']:.4f}",
+            f"n = {r['n_now']}",
+            "",
+        ]
         for st, v in r["by"].items():
-            lines += [f'[{section}.by."{st}"]', f"precision = {v['precision']:.4f}",
-                      f"low = {v['low']:.4f}", f"high = {v['high']:.4f}", f"n = {v['n']}", ""]
+            lines += [
+                f'[{section}.by."{st}"]',
+                f"precision = {v['precision']:.4f}",
+                f"low = {v['low']:.4f}",
+                f"high = {v['high']:.4f}",
+                f"n = {v['n']}",
+                "",
+            ]
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {out}")
 
@@ -201,13 +244,23 @@ def write_precision(results: list[dict], out: Path, command: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", nargs="*", help="gold file names (default: all in benchmarks/gold)")
-    ap.add_argument("--write-precision", nargs=2, metavar=("AXES_SET", "LOADED_SET"),
-                    help="write framing/data/precision.toml from these two gold files (each "
-                         "labelled after the last change to its extractor)")
-    ap.add_argument("--show-lost", action="store_true",
-                    help="list the true hits the installed extractor no longer counts")
-    ap.add_argument("--show-wrong", action="store_true",
-                    help="list the hits still counted that were labelled false, with their sentence")
+    ap.add_argument(
+        "--write-precision",
+        nargs=2,
+        metavar=("AXES_SET", "LOADED_SET"),
+        help="write framing/data/precision.toml from these two gold files (each "
+        "labelled after the last change to its extractor)",
+    )
+    ap.add_argument(
+        "--show-lost",
+        action="store_true",
+        help="list the true hits the installed extractor no longer counts",
+    )
+    ap.add_argument(
+        "--show-wrong",
+        action="store_true",
+        help="list the hits still counted that were labelled false, with their sentence",
+    )
     args = ap.parse_args(argv)
     global SHOW_LOST, SHOW_WRONG
     SHOW_LOST = args.show_lost
@@ -221,9 +274,12 @@ def main(argv=None) -> int:
             report(f)
     else:
         results = [report(GOLD / name) for name in args.write_precision]
-        write_precision(results, ROOT / "framing" / "data" / "precision.toml",
-                        "python benchmarks/axis_precision.py --write-precision "
-                        + " ".join(args.write_precision))
+        write_precision(
+            results,
+            ROOT / "framing" / "data" / "precision.toml",
+            "python benchmarks/axis_precision.py --write-precision "
+            + " ".join(args.write_precision),
+        )
     return 0
 
 

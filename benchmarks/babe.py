@@ -40,9 +40,11 @@ def load_babe(path: Path = DATA) -> pd.DataFrame:
     frame = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     frame = frame[frame["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
     frame["biased"] = frame["label_bias"].eq("Biased")
-    frame["topic"] = frame["topic"].str.lower().replace({"blm": "black lives matter",
-                                                          "gun-control": "gun control",
-                                                          "vaccines": "vaccine"})
+    frame["topic"] = (
+        frame["topic"]
+        .str.lower()
+        .replace({"blm": "black lives matter", "gun-control": "gun control", "vaccines": "vaccine"})
+    )
     return frame
 
 
@@ -62,8 +64,11 @@ def sentence_metrics(y: np.ndarray, score: np.ndarray) -> dict[str, float]:
     # F1 at the cut that labels as many sentences biased as there are: a threshold-free summary
     # that can be set beside the published F1 figures without tuning a threshold on the labels.
     cut = np.quantile(score, 1 - y.mean())
-    return {"roc_auc": roc_auc_score(y, score), "pr_auc": average_precision_score(y, score),
-            "f1_at_prevalence": f1_score(y, score >= cut) if cut > 0 else f1_score(y, score > cut)}
+    return {
+        "roc_auc": roc_auc_score(y, score),
+        "pr_auc": average_precision_score(y, score),
+        "f1_at_prevalence": f1_score(y, score >= cut) if cut > 0 else f1_score(y, score > cut),
+    }
 
 
 def per_group(frame: pd.DataFrame, score: np.ndarray, key: str, min_each: int = 10) -> pd.DataFrame:
@@ -74,8 +79,14 @@ def per_group(frame: pd.DataFrame, score: np.ndarray, key: str, min_each: int = 
         y = frame["biased"].to_numpy()[idx]
         if y.sum() < min_each or (~y).sum() < min_each:
             continue  # an AUC needs enough of both classes
-        rows.append({key: group, "n": len(idx), "biased": int(y.sum()),
-                     "roc_auc": roc_auc_score(y, score[idx])})
+        rows.append(
+            {
+                key: group,
+                "n": len(idx),
+                "biased": int(y.sum()),
+                "roc_auc": roc_auc_score(y, score[idx]),
+            }
+        )
     return pd.DataFrame(rows).sort_values("roc_auc").reset_index(drop=True)
 
 
@@ -101,9 +112,12 @@ def word_metrics(frame: pd.DataFrame, scores: pd.DataFrame) -> dict:
             tok_y.append(w in gold)
             tok_score.append(1.0 if w in pred else 0.0)
             tok_vader.append(-vader.get(w, 0.0))
-    out = {"precision": tp / (tp + fp) if tp + fp else float("nan"),
-           "recall": tp / (tp + fn) if tp + fn else float("nan"),
-           "flagged_tokens": tp + fp, "marked_tokens": tp + fn}
+    out = {
+        "precision": tp / (tp + fp) if tp + fp else float("nan"),
+        "recall": tp / (tp + fn) if tp + fn else float("nan"),
+        "flagged_tokens": tp + fp,
+        "marked_tokens": tp + fn,
+    }
     y = np.asarray(tok_y)
     out["token_auc_lexicon"] = roc_auc_score(y, tok_score)
     out["token_auc_vader_negative"] = roc_auc_score(y, tok_vader)
@@ -124,9 +138,17 @@ def category_word_precision(frame: pd.DataFrame, lexicon) -> pd.DataFrame:
             for w in tokenize(text[start:end]):
                 counts[scorer.ids[c]][1] += 1
                 counts[scorer.ids[c]][0] += w in gold
-    return pd.DataFrame([{"category": c, "flagged_tokens": n, "marked_by_annotators": k,
-                          "precision": k / n if n else float("nan")}
-                         for c, (k, n) in counts.items()])
+    return pd.DataFrame(
+        [
+            {
+                "category": c,
+                "flagged_tokens": n,
+                "marked_by_annotators": k,
+                "precision": k / n if n else float("nan"),
+            }
+            for c, (k, n) in counts.items()
+        ]
+    )
 
 
 def headroom(frame: pd.DataFrame, scores: pd.DataFrame, ids) -> pd.DataFrame:
@@ -151,8 +173,13 @@ def headroom(frame: pd.DataFrame, scores: pd.DataFrame, ids) -> pd.DataFrame:
             model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
             model.fit(X[train], y[train])
             pred[test] = model.predict_proba(X[test])[:, 1]
-        rows.append({"folds": f"5 folds grouped by {key}", "roc_auc_refit": roc_auc_score(y, pred),
-                     "roc_auc_fixed": roc_auc_score(y, scores["loaded"].to_numpy())})
+        rows.append(
+            {
+                "folds": f"5 folds grouped by {key}",
+                "roc_auc_refit": roc_auc_score(y, pred),
+                "roc_auc_fixed": roc_auc_score(y, scores["loaded"].to_numpy()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -162,8 +189,10 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="path to final_labels_SG2.csv")
     args = parser.parse_args(argv)
     if not args.data.is_file():
-        print(f"BABE not found at {args.data}: this benchmark needs ../shared/data/babe "
-              f"(not part of the package). Nothing to measure.")
+        print(
+            f"BABE not found at {args.data}: this benchmark needs ../shared/data/babe "
+            f"(not part of the package). Nothing to measure."
+        )
         return 0
 
     from sklearn.metrics import roc_auc_score
@@ -179,14 +208,22 @@ def main(argv=None) -> int:
     y = frame["biased"].to_numpy()
     loaded = scores["loaded"].to_numpy()
 
-    print(f"BABE SG2: {len(frame)} sentences, {int(y.sum())} biased, {frame.outlet.nunique()} "
-          f"outlets, {frame.topic.nunique()} topics; scored in {elapsed:.1f} s")
+    print(
+        f"BABE SG2: {len(frame)} sentences, {int(y.sum())} biased, {frame.outlet.nunique()} "
+        f"outlets, {frame.topic.nunique()} topics; scored in {elapsed:.1f} s"
+    )
     m = sentence_metrics(y, loaded)
-    print(f"\nsentence level, `loaded` vs label_bias:  ROC-AUC {m['roc_auc']:.3f}   "
-          f"PR-AUC {m['pr_auc']:.3f} (base rate {y.mean():.3f})   "
-          f"F1 at the prevalence cut {m['f1_at_prevalence']:.3f}")
-    print("  parts alone:  " + "   ".join(
-        f"{name} {roc_auc_score(y, scores[name]):.3f}" for name in ("lexical", "emotion")))
+    print(
+        f"\nsentence level, `loaded` vs label_bias:  ROC-AUC {m['roc_auc']:.3f}   "
+        f"PR-AUC {m['pr_auc']:.3f} (base rate {y.mean():.3f})   "
+        f"F1 at the prevalence cut {m['f1_at_prevalence']:.3f}"
+    )
+    print(
+        "  parts alone:  "
+        + "   ".join(
+            f"{name} {roc_auc_score(y, scores[name]):.3f}" for name in ("lexical", "emotion")
+        )
+    )
     if args.quick:
         return 0
 
@@ -195,24 +232,36 @@ def main(argv=None) -> int:
 
     for key in ("outlet", "topic"):
         table = per_group(frame, loaded, key)
-        print(f"\nheld-out {key}s (each {key} its own fold; ≥10 sentences of each class): "
-              f"ROC-AUC mean {table.roc_auc.mean():.3f}, sd {table.roc_auc.std():.3f}, "
-              f"min {table.roc_auc.min():.3f}, max {table.roc_auc.max():.3f}")
+        print(
+            f"\nheld-out {key}s (each {key} its own fold; ≥10 sentences of each class): "
+            f"ROC-AUC mean {table.roc_auc.mean():.3f}, sd {table.roc_auc.std():.3f}, "
+            f"min {table.roc_auc.min():.3f}, max {table.roc_auc.max():.3f}"
+        )
         print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
 
     print("\nword level (word tokens), flagged words vs the words annotators marked:")
     w = word_metrics(frame, scores)
-    print(f"  precision {w['precision']:.3f}   recall {w['recall']:.3f}   "
-          f"({w['flagged_tokens']} words flagged, {w['marked_tokens']} marked; distinct words "
-          f"per sentence)")
-    print(f"  token ROC-AUC: lexicon hit {w['token_auc_lexicon']:.3f}   "
-          f"VADER negativity alone {w['token_auc_vader_negative']:.3f}")
-    print(category_word_precision(frame, lexicon).to_string(index=False,
-                                                            float_format=lambda v: f"{v:.3f}"))
+    print(
+        f"  precision {w['precision']:.3f}   recall {w['recall']:.3f}   "
+        f"({w['flagged_tokens']} words flagged, {w['marked_tokens']} marked; distinct words "
+        f"per sentence)"
+    )
+    print(
+        f"  token ROC-AUC: lexicon hit {w['token_auc_lexicon']:.3f}   "
+        f"VADER negativity alone {w['token_auc_vader_negative']:.3f}"
+    )
+    print(
+        category_word_precision(frame, lexicon).to_string(
+            index=False, float_format=lambda v: f"{v:.3f}"
+        )
+    )
 
     print("\nheadroom diagnostic (a logistic regression refitted in grouped CV; never shipped):")
-    print(headroom(frame, scores, lexicon.ids).to_string(index=False,
-                                                         float_format=lambda v: f"{v:.3f}"))
+    print(
+        headroom(frame, scores, lexicon.ids).to_string(
+            index=False, float_format=lambda v: f"{v:.3f}"
+        )
+    )
     return 0
 
 

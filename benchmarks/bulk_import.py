@@ -27,16 +27,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.corpus import Corpus  # noqa: E402
-from framing.ingest.bulk import ColumnMap, import_file  # noqa: E402
+from framing.corpus import Corpus
+from framing.ingest.bulk import ColumnMap, import_file
 
 DATA = ROOT.parent / "shared" / "data" / "article_bias_prediction" / "articles.jsonl.gz"
-COLUMNS = ColumnMap(text="content_original", outlet="source", title="title", date="date",
-                    url="url", authors="authors", id="ID", outlet_domain="source_url",
-                    leaning="bias_text", extras={"topic": "topic"})
-COMMAND = ("framing import articles.jsonl.gz --corpus DIR --new --text content_original --outlet source "
-           "--title title --date date --url url --authors authors --id ID "
-           "--outlet-domain source_url --leaning bias_text --extra topic")
+COLUMNS = ColumnMap(
+    text="content_original",
+    outlet="source",
+    title="title",
+    date="date",
+    url="url",
+    authors="authors",
+    id="ID",
+    outlet_domain="source_url",
+    leaning="bias_text",
+    extras={"topic": "topic"},
+)
+COMMAND = (
+    "framing import articles.jsonl.gz --corpus DIR --new --text content_original --outlet source "
+    "--title title --date date --url url --authors authors --id ID "
+    "--outlet-domain source_url --leaning bias_text --extra topic"
+)
 
 
 def _cpu() -> float:
@@ -66,7 +77,9 @@ def baseline(path: Path, out: Path, limit: int | None) -> tuple[float, float, in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--keep", type=Path, help="import into this folder and keep it (must not exist)")
+    parser.add_argument(
+        "--keep", type=Path, help="import into this folder and keep it (must not exist)"
+    )
     parser.add_argument("--limit", type=int, help="import only the first N records")
     parser.add_argument("--rerun", action="store_true", help="also time a rerun (all duplicates)")
     parser.add_argument("--no-load", action="store_true", help="skip loading the corpus afterwards")
@@ -79,33 +92,43 @@ def main() -> int:
     try:
         b_wall, b_cpu, n = baseline(args.data, tmp / "baseline", args.limit)
         shutil.rmtree(tmp / "baseline")
-        print(f"baseline (json + one plain file per text): {n:,} records in {b_wall:.1f} s wall, "
-              f"{b_cpu:.1f} s CPU")
+        print(
+            f"baseline (json + one plain file per text): {n:,} records in {b_wall:.1f} s wall, "
+            f"{b_cpu:.1f} s CPU"
+        )
 
         wall, cpu = time.perf_counter(), _cpu()
         report = import_file(args.data, target, columns=COLUMNS, limit=args.limit)
         wall, cpu = time.perf_counter() - wall, _cpu() - cpu
-        print(f"import: {report.added:,} articles added, {len(report.duplicates)} duplicates skipped, "
-              f"{len(report.new_outlets)} outlets, {report.undated:,} undated, "
-              f"{len(report.near_duplicates)} near-duplicate pairs")
-        print(f"import: {wall:.1f} s wall, {cpu:.1f} s CPU, {report.added / wall:,.0f} articles/s, "
-              f"peak RSS {_peak_mb():.0f} MB (process so far); "
-              f"{wall / b_wall:.1f}x the baseline's wall time, {cpu / b_cpu:.1f}x its CPU")
+        print(
+            f"import: {report.added:,} articles added, {len(report.duplicates)} duplicates skipped, "
+            f"{len(report.new_outlets)} outlets, {report.undated:,} undated, "
+            f"{len(report.near_duplicates)} near-duplicate pairs"
+        )
+        print(
+            f"import: {wall:.1f} s wall, {cpu:.1f} s CPU, {report.added / wall:,.0f} articles/s, "
+            f"peak RSS {_peak_mb():.0f} MB (process so far); "
+            f"{wall / b_wall:.1f}x the baseline's wall time, {cpu / b_cpu:.1f}x its CPU"
+        )
         print(f"  the same as: {COMMAND}")
         print(f"  machine load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
         if args.rerun:
             wall = time.perf_counter()
             again = import_file(args.data, target, columns=COLUMNS, limit=args.limit)
-            print(f"rerun: {again.added} added, {len(again.duplicates):,} duplicates skipped, "
-                  f"{time.perf_counter() - wall:.1f} s")
+            print(
+                f"rerun: {again.added} added, {len(again.duplicates):,} duplicates skipped, "
+                f"{time.perf_counter() - wall:.1f} s"
+            )
 
         if not args.no_load:
             wall = time.perf_counter()
             corpus = Corpus.load(target)
             count = sum(1 for _ in corpus)
-            print(f"load: Corpus.load + iterating {count:,} articles of {len(corpus.outlets)} "
-                  f"outlets: {time.perf_counter() - wall:.1f} s")
+            print(
+                f"load: Corpus.load + iterating {count:,} articles of {len(corpus.outlets)} "
+                f"outlets: {time.perf_counter() - wall:.1f} s"
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)

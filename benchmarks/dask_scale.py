@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from report_scale import run_with_peak  # noqa: E402
+from report_scale import run_with_peak
 
 
 def multiply(source: Path, target: Path, times: int) -> int:
@@ -58,10 +58,19 @@ def multiply(source: Path, target: Path, times: int) -> int:
             if copy:
                 for column in ("id", "url"):
                     i = table.schema.get_field_index(column)
-                    table = table.set_column(i, column, pc.binary_join_element_wise(
-                        table.column(column), pa.scalar(f"-copy{copy}"), ""))
-            pq.write_table(table, target / "articles" / f"part-{index:06d}.parquet",
-                           row_group_size=1_000, compression="zstd")
+                    table = table.set_column(
+                        i,
+                        column,
+                        pc.binary_join_element_wise(
+                            table.column(column), pa.scalar(f"-copy{copy}"), ""
+                        ),
+                    )
+            pq.write_table(
+                table,
+                target / "articles" / f"part-{index:06d}.parquet",
+                row_group_size=1_000,
+                compression="zstd",
+            )
             index += 1
             n += table.num_rows
     return n
@@ -97,32 +106,60 @@ def main(argv=None) -> int:
             corpus = work / f"corpus-x{times}"
             t = time.perf_counter()
             n = multiply(args.corpus, corpus, times)
-            print(f"\n{n:,} articles ({times}x {args.corpus}), Parquet, written in "
-                  f"{time.perf_counter() - t:.0f} s", flush=True)
-            base_s, base_mb, code = run_with_peak([sys.executable, "-c", BASELINE,
-                                                   str(corpus / "articles")])
+            print(
+                f"\n{n:,} articles ({times}x {args.corpus}), Parquet, written in "
+                f"{time.perf_counter() - t:.0f} s",
+                flush=True,
+            )
+            base_s, base_mb, code = run_with_peak(
+                [sys.executable, "-c", BASELINE, str(corpus / "articles")]
+            )
             assert code == 0
-            print(f"  CountVectorizer over the same texts: {base_s:7.1f} s  {base_mb:6.0f} MB", flush=True)
+            print(
+                f"  CountVectorizer over the same texts: {base_s:7.1f} s  {base_mb:6.0f} MB",
+                flush=True,
+            )
             out = args.keep or work
             tables = {}
             for engine in ("local", "dask"):
                 tables[engine] = out / f"x{times}-{engine}-tables"
-                cmd = [framing, "report", "--corpus", str(corpus), "--engine", engine,
-                       "--jobs", str(args.jobs), "--freq", args.freq, "--quiet",
-                       "-o", str(out / f"x{times}-{engine}.html"), "--tables", str(tables[engine])]
+                cmd = [
+                    framing,
+                    "report",
+                    "--corpus",
+                    str(corpus),
+                    "--engine",
+                    engine,
+                    "--jobs",
+                    str(args.jobs),
+                    "--freq",
+                    args.freq,
+                    "--quiet",
+                    "-o",
+                    str(out / f"x{times}-{engine}.html"),
+                    "--tables",
+                    str(tables[engine]),
+                ]
                 wall, peak_mb, code = run_with_peak(cmd)
                 if code:
                     print(f"  framing report --engine {engine} failed with exit code {code}")
                     return 1
                 per_article_ms = wall * 1000 / n
-                print(f"  framing report --engine {engine:5s} --jobs {args.jobs}: {wall:7.1f} s  "
-                      f"{peak_mb:6.0f} MB   ({wall / base_s:.2f}x baseline time, "
-                      f"{peak_mb / base_mb:.2f}x baseline memory; {per_article_ms:.2f} ms of wall "
-                      f"time per article)", flush=True)
+                print(
+                    f"  framing report --engine {engine:5s} --jobs {args.jobs}: {wall:7.1f} s  "
+                    f"{peak_mb:6.0f} MB   ({wall / base_s:.2f}x baseline time, "
+                    f"{peak_mb / base_mb:.2f}x baseline memory; {per_article_ms:.2f} ms of wall "
+                    f"time per article)",
+                    flush=True,
+                )
             names = sorted(p.name for p in tables["local"].iterdir())
-            _, mismatch, errors = filecmp.cmpfiles(tables["local"], tables["dask"], names, shallow=False)
-            print(f"  tables: {len(names)} files, {len(mismatch) + len(errors)} differ between the "
-                  f"engines{': ' + ', '.join(mismatch + errors) if mismatch or errors else ''}")
+            _, mismatch, errors = filecmp.cmpfiles(
+                tables["local"], tables["dask"], names, shallow=False
+            )
+            print(
+                f"  tables: {len(names)} files, {len(mismatch) + len(errors)} differ between the "
+                f"engines{': ' + ', '.join(mismatch + errors) if mismatch or errors else ''}"
+            )
             shutil.rmtree(corpus, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)

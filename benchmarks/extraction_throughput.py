@@ -42,9 +42,14 @@ def load_articles(path: Path, limit: int | None):
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for i, line in enumerate(islice(f, limit)):
             d = json.loads(line)
-            articles.append(Article(id=str(d.get("ID", i)), outlet=str(d.get("source", "")),
-                                    title=d.get("title") or "",
-                                    text=d.get("content_original") or ""))
+            articles.append(
+                Article(
+                    id=str(d.get("ID", i)),
+                    outlet=str(d.get("source", "")),
+                    title=d.get("title") or "",
+                    text=d.get("content_original") or "",
+                )
+            )
     return articles
 
 
@@ -70,8 +75,10 @@ def main(argv=None) -> int:
     parser.add_argument("--chunk", type=int, default=2000, help="articles per timed batch")
     args = parser.parse_args(argv)
     if not args.data.is_file():
-        print(f"Article-Bias-Prediction not found at {args.data}: this benchmark needs "
-              f"../shared/data (not part of the package). Nothing to measure.")
+        print(
+            f"Article-Bias-Prediction not found at {args.data}: this benchmark needs "
+            f"../shared/data (not part of the package). Nothing to measure."
+        )
         return 0
 
     from sklearn.feature_extraction.text import CountVectorizer
@@ -82,9 +89,11 @@ def main(argv=None) -> int:
     articles = load_articles(args.data, args.limit)
     texts = [a.analysed_text for a in articles]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"{len(articles):,} articles, {mb:,.1f} MB of text (UTF-8), "
-          f"{sum(map(len, texts)) / 1e6:,.1f} M characters; "
-          f"loaded in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"{len(articles):,} articles, {mb:,.1f} MB of text (UTF-8), "
+        f"{sum(map(len, texts)) / 1e6:,.1f} M characters; "
+        f"loaded in {time.perf_counter() - t0:.1f} s"
+    )
 
     t0 = time.perf_counter()
     CountVectorizer().fit_transform(texts)
@@ -96,17 +105,24 @@ def main(argv=None) -> int:
     warm = Document.from_article(articles[0])
     for e in fitted:  # compile lexicons and matchers: a one-off cost per process, not throughput
         e.extract(warm)
-    print(f"fitting the extractors (lexicons loaded and compiled, once per process): "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(
+        f"fitting the extractors (lexicons loaded and compiled, once per process): "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
     times = {e.name: 0.0 for e in fitted}
     text_time = 0.0
     for start in range(0, len(articles), args.chunk):
-        batch = articles[start:start + args.chunk]
+        batch = articles[start : start + args.chunk]
         t0 = time.perf_counter()
         docs = []
         for article in batch:
             doc = Document.from_article(article)
-            _ = doc.sentence_spans, doc.quotes, doc.lower, doc.n_words  # the shared pass, as analyse
+            _ = (
+                doc.sentence_spans,
+                doc.quotes,
+                doc.lower,
+                doc.n_words,
+            )  # the shared pass, as analyse
             docs.append(doc)
         text_time += time.perf_counter() - t0
         for e in fitted:
@@ -128,9 +144,11 @@ def main(argv=None) -> int:
     total = text_time + sum(times.values())
     every = mb / total
     minutes = total / len(articles) * 37554 / 2 / 60
-    print(f"\nevery feature runs at {every / cv_rate:.2f}x CountVectorizer's throughput "
-          f"(aim >= 0.33); at this rate all 37,554 articles take about {minutes:.1f} min of "
-          f"extraction on 2 worker processes")
+    print(
+        f"\nevery feature runs at {every / cv_rate:.2f}x CountVectorizer's throughput "
+        f"(aim >= 0.33); at this rate all 37,554 articles take about {minutes:.1f} min of "
+        f"extraction on 2 worker processes"
+    )
     return 0
 
 

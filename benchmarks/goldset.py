@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.types import Article  # noqa: E402
-from framing.text import Document  # noqa: E402
+from framing.text import Document
+from framing.types import Article
 
 SHARED = ROOT.parent / "shared" / "data"
 ABP = SHARED / "article_bias_prediction" / "articles.jsonl.gz"
@@ -54,8 +54,12 @@ def abp_records(ids: set[str] | None = None):
             rec = json.loads(line)
             if ids is not None and rec["ID"] not in ids:
                 continue
-            yield rec["ID"], rec.get("source") or "", rec.get("title") or "", \
-                rec.get("content_original") or ""
+            yield (
+                rec["ID"],
+                rec.get("source") or "",
+                rec.get("title") or "",
+                rec.get("content_original") or "",
+            )
 
 
 def newswcl50_records():
@@ -81,8 +85,14 @@ def document(source: str, article_id: str, outlet: str, title: str, text: str) -
     """The article as the extractors see it in a corpus read from disk, with the gold's offsets
     kept: linked-name headline runs, which loading cuts out (:mod:`framing.furniture`), are
     blanked to spaces of the same length rather than removed."""
-    return Document.from_article(Article(id=f"{source}:{article_id}", outlet=outlet or "?",
-                                         title=title, text=blank_link_runs(text)))
+    return Document.from_article(
+        Article(
+            id=f"{source}:{article_id}",
+            outlet=outlet or "?",
+            title=title,
+            text=blank_link_runs(text),
+        )
+    )
 
 
 def blank_link_runs(text: str) -> str:
@@ -104,9 +114,11 @@ def left_out_spans(doc: Document) -> list[tuple[int, int]]:
     the raw text, so the benchmarks run on it and leave out what falls in these spans, as a
     report would."""
     from framing.furniture import is_furniture_line
+
     try:
         from framing.furniture import link_runs
     except ImportError:  # an earlier version (measured as it was) left link runs in the text
+
         def link_runs(line):
             return []
 
@@ -187,8 +199,18 @@ def _hits_of(kind: str, extractor, doc: Document):
     return out
 
 
-def sample(kind: str, *, n_articles: int, seed: int, quotas: dict[str, int], default_quota: int,
-           exclude_articles: set[str], out: Path, sheet: Path, set_name: str) -> None:
+def sample(
+    kind: str,
+    *,
+    n_articles: int,
+    seed: int,
+    quotas: dict[str, int],
+    default_quota: int,
+    exclude_articles: set[str],
+    out: Path,
+    sheet: Path,
+    set_name: str,
+) -> None:
     from framing.axes import AxisCounter, load_axes
     from framing.loaded import LoadedLanguage
 
@@ -221,10 +243,24 @@ def sample(kind: str, *, n_articles: int, seed: int, quotas: dict[str, int], def
                 continue
             per_article[stratum] += 1
             fld, fs, fe = field_offsets(title, a_start, a_end)
-            by_stratum[stratum].append(dict(
-                source=source, article_id=aid, field=fld, start=fs, end=fe, term=h.term,
-                feature=h.feature, label=h.label, _sentence=h.sentence, _s=h.start, _e=h.end,
-                _title=title, _outlet=outlet, _quoted=h.in_quote))
+            by_stratum[stratum].append(
+                dict(
+                    source=source,
+                    article_id=aid,
+                    field=fld,
+                    start=fs,
+                    end=fe,
+                    term=h.term,
+                    feature=h.feature,
+                    label=h.label,
+                    _sentence=h.sentence,
+                    _s=h.start,
+                    _e=h.end,
+                    _title=title,
+                    _outlet=outlet,
+                    _quoted=h.in_quote,
+                )
+            )
 
     for aid, src, title, text in abp_records(chosen):
         visit("abp", aid, src, title, text)
@@ -236,13 +272,19 @@ def sample(kind: str, *, n_articles: int, seed: int, quotas: dict[str, int], def
     for stratum in sorted(by_stratum):
         cands = by_stratum[stratum]
         rng.shuffle(cands)
-        picked += cands[:quotas.get(stratum, default_quota)]
+        picked += cands[: quotas.get(stratum, default_quota)]
     rng.shuffle(picked)
-    header = dict(kind=kind, set=set_name, seed=seed, n_articles=n_docs,
-                  population={k: population[k] for k in sorted(population)},
-                  sampled={k: sum(1 for p in picked if (p["feature"] if kind == "axes"
-                                                        else p["label"]) == k)
-                           for k in sorted(population)})
+    header = dict(
+        kind=kind,
+        set=set_name,
+        seed=seed,
+        n_articles=n_docs,
+        population={k: population[k] for k in sorted(population)},
+        sampled={
+            k: sum(1 for p in picked if (p["feature"] if kind == "axes" else p["label"]) == k)
+            for k in sorted(population)
+        },
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(json.dumps({"header": header}) + "\n")
@@ -254,10 +296,19 @@ def sample(kind: str, *, n_articles: int, seed: int, quotas: dict[str, int], def
         for n, p in enumerate(picked, 1):
             s, e, sent = p["_s"], p["_e"], p["_sentence"]
             marked = sent[:s] + "[[" + sent[s:e] + "]]" + sent[e:]
-            row = dict(id=f"{set_name}-{n:04d}", outlet=p["_outlet"], headline=p["_title"],
-                       counted_for=(f"axis {p['feature']} / pole {p['label']}" if kind == "axes"
-                                    else f"loaded-language category {p['label']}"),
-                       term=p["term"], in_quotation_marks=p["_quoted"], sentence=marked)
+            row = dict(
+                id=f"{set_name}-{n:04d}",
+                outlet=p["_outlet"],
+                headline=p["_title"],
+                counted_for=(
+                    f"axis {p['feature']} / pole {p['label']}"
+                    if kind == "axes"
+                    else f"loaded-language category {p['label']}"
+                ),
+                term=p["term"],
+                in_quotation_marks=p["_quoted"],
+                sentence=marked,
+            )
             if kind == "axes":
                 axis = lexicon[p["feature"]]
                 row["axis_question"] = axis.question
@@ -291,9 +342,17 @@ def main(argv=None) -> int:
     for path in args.exclude:
         for it in load_gold(Path(path))[1]:
             exclude.add(f"{it['source']}:{it['article_id']}")
-    sample(args.kind, n_articles=args.articles, seed=args.seed, quotas=quotas,
-           default_quota=args.quota, exclude_articles=exclude, out=args.out, sheet=args.sheet,
-           set_name=args.set)
+    sample(
+        args.kind,
+        n_articles=args.articles,
+        seed=args.seed,
+        quotas=quotas,
+        default_quota=args.quota,
+        exclude_articles=exclude,
+        out=args.out,
+        sheet=args.sheet,
+        set_name=args.set,
+    )
     return 0
 
 

@@ -42,7 +42,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.stats.discovery import suggest_axes  # noqa: E402
+from framing.stats.discovery import suggest_axes
 
 WORD = re.compile(r"(?u)\b[^\W\d_][^\W_]+\b")
 STEM = functools.lru_cache(maxsize=None)(PorterStemmer().stem)
@@ -129,34 +129,53 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     docs = load_texts(data / "NewsWCL50.conll")
     mention_pairs, word_pairs = gold_pairs(data / "Annotations.csv")
-    print(f"{len(docs)} documents, {sum(len(t.split()) for t in docs.text):,} tokens; "
-          f"{len(mention_pairs):,} gold mention pairs (between outlets, different words), "
-          f"{len(word_pairs):,} gold word pairs")
+    print(
+        f"{len(docs)} documents, {sum(len(t.split()) for t in docs.text):,} tokens; "
+        f"{len(mention_pairs):,} gold mention pairs (between outlets, different words), "
+        f"{len(word_pairs):,} gold word pairs"
+    )
 
-    full = suggest_axes(docs.text.tolist(), docs.outlet.tolist(), min_count=args.min_count,
-                        min_articles=2, window=args.window, n_components=args.components,
-                        neighbours=20, min_similarity=0.0, top=None, examples=False,
-                        seed=args.seed)
+    full = suggest_axes(
+        docs.text.tolist(),
+        docs.outlet.tolist(),
+        min_count=args.min_count,
+        min_articles=2,
+        window=args.window,
+        n_components=args.components,
+        neighbours=20,
+        min_similarity=0.0,
+        top=None,
+        examples=False,
+        seed=args.seed,
+    )
     cands = full.candidates
     # all words with vectors (not just those in candidate pairs) could have been suggested
     from framing.stats.discovery import _tokens
-    counts = pd.Series([w for t in docs.text for w in _tokens(t)
-                        if w not in ENGLISH_STOP_WORDS]).value_counts()
+
+    counts = pd.Series(
+        [w for t in docs.text for w in _tokens(t) if w not in ENGLISH_STOP_WORDS]
+    ).value_counts()
     vocab_all = set(counts[counts >= args.min_count].index)
-    print(f"{full.vocabulary} words with vectors, {len(cands):,} candidate pairs "
-          f"({time.perf_counter() - t0:.1f} s)")
+    print(
+        f"{full.vocabulary} words with vectors, {len(cands):,} candidate pairs "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
     gold_in_vocab = {p for p in word_pairs if p <= vocab_all}
     n_vocab = len(vocab_all)
     random_precision = len(gold_in_vocab) / (n_vocab * (n_vocab - 1) / 2)
     by_similarity = cands.sort_values("similarity", ascending=False, kind="stable")
     rng = np.random.default_rng(args.seed)
     words = sorted(vocab_all)
-    print(f"gold word pairs with both words in the vocabulary: {len(gold_in_vocab)}; "
-          f"random-pair precision (exact): {random_precision:.4f}")
+    print(
+        f"gold word pairs with both words in the vocabulary: {len(gold_in_vocab)}; "
+        f"random-pair precision (exact): {random_precision:.4f}"
+    )
     score = Scorer(mention_pairs, word_pairs, vocab_all)
     print()
-    print(f"{'K':>5} | {'precision@K':>11} {'recovered@K':>16} | {'similarity-only':>15} "
-          f"{'recovered':>10} | {'random':>7} {'recovered':>10}")
+    print(
+        f"{'K':>5} | {'precision@K':>11} {'recovered@K':>16} | {'similarity-only':>15} "
+        f"{'recovered':>10} | {'random':>7} {'recovered':>10}"
+    )
     for K in (10, 25, 50, 100, 250, 500):
         top = list(zip(cands.term_a[:K], cands.term_b[:K]))
         p, rec, n_rec = score(top)
@@ -168,14 +187,18 @@ def main(argv=None) -> int:
             pr, rr, _ = score(picks)
             rand_p.append(pr)
             rand_r.append(rr)
-        print(f"{K:>5} | {p:>11.3f} {rec:>5} / {n_rec} {rec / max(1, n_rec):>5.1%} | "
-              f"{ps:>15.3f} {recs:>10} | {np.mean(rand_p):>7.4f} {np.mean(rand_r):>10.1f}")
+        print(
+            f"{K:>5} | {p:>11.3f} {rec:>5} / {n_rec} {rec / max(1, n_rec):>5.1%} | "
+            f"{ps:>15.3f} {recs:>10} | {np.mean(rand_p):>7.4f} {np.mean(rand_r):>10.1f}"
+        )
     print()
     print("top 25 suggestions (term_a / term_b, similarity, divergence, gold?):")
     for r in cands.head(25).itertuples():
         gold = "GOLD" if frozenset((r.term_a, r.term_b)) in word_pairs else ""
-        print(f"  {r.rank:>3} {r.term_a:>16} / {r.term_b:<16} {r.similarity:5.2f} "
-              f"{r.divergence:5.2f}  {r.leans_a:>10} {r.leans_b:>10}  {gold}")
+        print(
+            f"  {r.rank:>3} {r.term_a:>16} / {r.term_b:<16} {r.similarity:5.2f} "
+            f"{r.divergence:5.2f}  {r.leans_a:>10} {r.leans_b:>10}  {gold}"
+        )
     print(f"\ntotal time {time.perf_counter() - t0:.1f} s")
     return 0
 

@@ -26,13 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newswcl50_discovery import load_texts  # noqa: E402
-from sklearn.metrics import adjusted_rand_score  # noqa: E402
+from newswcl50_discovery import load_texts
+from sklearn.metrics import adjusted_rand_score
 
-from framing.corpus import Corpus  # noqa: E402
-from framing.ingest.stories import suggest_stories  # noqa: E402
-from framing.stats.omissions import OMISSION_KINDS, omissions  # noqa: E402
-from framing.types import Article  # noqa: E402
+from framing.corpus import Corpus
+from framing.ingest.stories import suggest_stories
+from framing.stats.omissions import OMISSION_KINDS, omissions
+from framing.types import Article
 
 DAY = dt.date(2020, 1, 1)
 
@@ -63,14 +63,26 @@ def main(argv=None) -> int:
     docs = load_texts(conll)
     # the tokens keep each paragraph break as a literal "\\n" token: restore the breaks
     docs["text"] = docs["text"].str.replace(" \\n ", "\n\n", regex=False)
-    articles = [Article(id=f"{r.event}-{r.outlet}", outlet=r.outlet, title="", text=r.text,
-                        published=DAY, path=f"{r.event}/{r.outlet}")
-                for r in docs.itertuples()]
+    articles = [
+        Article(
+            id=f"{r.event}-{r.outlet}",
+            outlet=r.outlet,
+            title="",
+            text=r.text,
+            published=DAY,
+            path=f"{r.event}/{r.outlet}",
+        )
+        for r in docs.itertuples()
+    ]
     truth = {a.path: a.path.split("/")[0] for a in articles}
-    print(f"NewsWCL50: {len(articles)} articles, {docs.event.nunique()} events, "
-          f"{docs.outlet.nunique()} outlets; all dated {DAY} (the data has no dates)")
-    print(f"{'threshold':>9s} {'groups':>6s} {'grouped':>7s} {'pair precision':>14s} "
-          f"{'pair recall':>11s} {'ARI':>6s}")
+    print(
+        f"NewsWCL50: {len(articles)} articles, {docs.event.nunique()} events, "
+        f"{docs.outlet.nunique()} outlets; all dated {DAY} (the data has no dates)"
+    )
+    print(
+        f"{'threshold':>9s} {'groups':>6s} {'grouped':>7s} {'pair precision':>14s} "
+        f"{'pair recall':>11s} {'ARI':>6s}"
+    )
     for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         corpus = Corpus.from_articles(articles)
         groups = suggest_stories(".", threshold=threshold, window=3, corpus=corpus)
@@ -80,24 +92,32 @@ def main(argv=None) -> int:
         p, r = pair_scores(truth, found)
         ari = adjusted_rand_score(labels_true, labels_found)
         mark = "  (default)" if threshold == 0.35 else ""
-        print(f"{threshold:9.2f} {len(groups):6d} {len(found):7d} {p:14.1%} {r:11.1%} "
-              f"{ari:6.3f}{mark}")
+        print(
+            f"{threshold:9.2f} {len(groups):6d} {len(found):7d} {p:14.1%} {r:11.1%} "
+            f"{ari:6.3f}{mark}"
+        )
 
-    story_articles = [Article(id=a.id, outlet=a.outlet, title="", text=a.text,
-                              published=DAY, story=truth[a.path]) for a in articles]
+    story_articles = [
+        Article(id=a.id, outlet=a.outlet, title="", text=a.text, published=DAY, story=truth[a.path])
+        for a in articles
+    ]
     t0 = time.perf_counter()
     table = omissions(story_articles)
     seconds = time.perf_counter() - t0
-    print(f"\nomissions over {table.attrs['stories_compared']} stories in {seconds:.1f} s "
-          f"(no quoted actors: run without the analysis)")
+    print(
+        f"\nomissions over {table.attrs['stories_compared']} stories in {seconds:.1f} s "
+        f"(no quoted actors: run without the analysis)"
+    )
     print(table.groupby("kind").size().reindex(list(OMISSION_KINDS), fill_value=0).to_string())
     event = args.event or sorted(truth.values())[0]
     print(f"\nlargest gaps in event {event} (top 3 per outlet and kind):")
     sub = table[table["story"] == event]
     for (outlet, kind), rows in sub.groupby(["outlet", "kind"], sort=True):
         for r in rows.head(3).itertuples():
-            print(f"  {outlet:5s} {kind:12s} {r.item[:70]!r} — {r.n_others_mentioning}/{r.n_others} "
-                  f"others; e.g. {r.evidence[0][0]}: {r.evidence[0][1][:110]!r}")
+            print(
+                f"  {outlet:5s} {kind:12s} {r.item[:70]!r} — {r.n_others_mentioning}/{r.n_others} "
+                f"others; e.g. {r.evidence[0][0]}: {r.evidence[0][1][:110]!r}"
+            )
     return 0
 
 

@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newswcl50_discovery import load_texts  # noqa: E402
-from newswcl50_stories import DAY  # noqa: E402
+from axis_precision import wilson as wilson_interval
+from newswcl50_discovery import load_texts
+from newswcl50_stories import DAY
 
-from framing.analysis import analyse  # noqa: E402
-from framing.corpus import Corpus  # noqa: E402
-from framing.stats.omissions import OMISSION_KINDS, omissions  # noqa: E402
-from axis_precision import wilson as wilson_interval  # noqa: E402
-from framing.types import Article  # noqa: E402
+from framing.analysis import analyse
+from framing.corpus import Corpus
+from framing.stats.omissions import OMISSION_KINDS, omissions
+from framing.types import Article
 
 DATA = ROOT.parent / "shared" / "data" / "newswcl50"
 GOLD = Path(__file__).resolve().parent / "gold" / "omissions_newswcl50.jsonl"
@@ -50,8 +50,17 @@ def listed(data: Path):
     """(omissions table, article text by (story, outlet)) on NewsWCL50, with quoted actors."""
     docs = load_texts(data / "NewsWCL50.conll")
     docs["text"] = docs["text"].str.replace(" \\n ", "\n\n", regex=False)
-    articles = [Article(id=f"{r.event}-{r.outlet}", outlet=r.outlet, title="", text=r.text,
-                        published=DAY, story=str(r.event)) for r in docs.itertuples()]
+    articles = [
+        Article(
+            id=f"{r.event}-{r.outlet}",
+            outlet=r.outlet,
+            title="",
+            text=r.text,
+            published=DAY,
+            story=str(r.event),
+        )
+        for r in docs.itertuples()
+    ]
     corpus = Corpus.from_articles(articles)
     analysis = analyse(corpus)
     table = omissions(corpus, analysis, top=None)
@@ -68,7 +77,9 @@ def sample(args) -> int:
     rng = random.Random(args.seed)
     done = set()
     if args.exclude.exists():  # a fresh sample: nothing labelled before
-        done = {json.loads(line)["key"] for line in args.exclude.open(encoding="utf-8") if line.strip()}
+        done = {
+            json.loads(line)["key"] for line in args.exclude.open(encoding="utf-8") if line.strip()
+        }
     kinds = args.kinds.split(",") if args.kinds else list(OMISSION_KINDS)
     rows = [r for r in table.to_dict("records") if key(r) not in done and r["kind"] in kinds]
     by_kind: dict[str, list] = {}
@@ -79,17 +90,33 @@ def sample(args) -> int:
     for kind in OMISSION_KINDS:
         pool = by_kind.get(kind, [])
         chosen.extend(rng.sample(pool, min(per_kind, len(pool))))
-    print(f"{len(rows)} items listed; drew {len(chosen)}: "
-          + ", ".join(f"{k} {sum(c['kind'] == k for c in chosen)}/{len(by_kind.get(k, []))}"
-                      for k in OMISSION_KINDS))
+    print(
+        f"{len(rows)} items listed; drew {len(chosen)}: "
+        + ", ".join(
+            f"{k} {sum(c['kind'] == k for c in chosen)}/{len(by_kind.get(k, []))}"
+            for k in OMISSION_KINDS
+        )
+    )
     args.sheet.parent.mkdir(parents=True, exist_ok=True)
     with args.sheet.open("w", encoding="utf-8") as fh:
         for r in chosen:
-            fh.write(json.dumps({"key": key(r), "story": r["story"], "outlet": r["outlet"],
-                                 "kind": r["kind"], "item": r["item"],
-                                 "others": [list(e) for e in r["evidence"]],
-                                 "article": texts[(r["story"], r["outlet"])],
-                                 "label": None, "reason": ""}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "key": key(r),
+                        "story": r["story"],
+                        "outlet": r["outlet"],
+                        "kind": r["kind"],
+                        "item": r["item"],
+                        "others": [list(e) for e in r["evidence"]],
+                        "article": texts[(r["story"], r["outlet"])],
+                        "label": None,
+                        "reason": "",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     print(f"sheet: {args.sheet}")
     return 0
 
@@ -102,11 +129,18 @@ def score(args) -> int:
     table, _ = listed(args.data)
     kinds = args.kinds.split(",") if args.kinds else list(OMISSION_KINDS)
     current = {key(r) for r in table.to_dict("records") if r["kind"] in kinds}
-    labelled = [g for g in gold if g.get("label") in ("right", "wrong") and g["kind"] in kinds
-                and (args.set is None or g.get("set") == args.set)]
+    labelled = [
+        g
+        for g in gold
+        if g.get("label") in ("right", "wrong")
+        and g["kind"] in kinds
+        and (args.set is None or g.get("set") == args.set)
+    ]
     live = [g for g in labelled if g["key"] in current]
-    print(f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
-          f"({len(labelled) - len(live)} no longer listed); {len(current)} listed in all")
+    print(
+        f"{len(labelled)} labelled items; {len(live)} still listed by the current code "
+        f"({len(labelled) - len(live)} no longer listed); {len(current)} listed in all"
+    )
     print(f"{'kind':14s} {'n':>4s} {'right':>6s} {'precision':>10s}  95% interval")
     measured = {}
     for kind in (*OMISSION_KINDS, "all"):
@@ -123,25 +157,44 @@ def score(args) -> int:
     parts = [(n, sub) for n, sub in parts if sub]
     if parts:
         total = sum(n for n, _ in parts)
-        est = sum(n * sum(g["label"] == "right" for g in sub) / len(sub) for n, sub in parts) / total
-        print(f"all, weighted by the items listed per kind: {est:.1%} "
-              f"(listed: {', '.join(f'{k} {n}' for k, n in listed_by_kind.items())})")
+        est = (
+            sum(n * sum(g["label"] == "right" for g in sub) / len(sub) for n, sub in parts) / total
+        )
+        print(
+            f"all, weighted by the items listed per kind: {est:.1%} "
+            f"(listed: {', '.join(f'{k} {n}' for k, n in listed_by_kind.items())})"
+        )
     if args.write and measured:
-        lines = ["# Precision of framing.omissions, hand-checked on NewsWCL50 (benchmarks/gold).",
-                 "# Written by: python benchmarks/omissions_precision.py score"
-                 + (f" --set {args.set}" if args.set else "")
-                 + (f" --kinds {args.kinds}" if args.kinds else "") + f" --write {args.write}", "",
-                 f'gold = "benchmarks/gold/{args.gold.name}"',
-                 f'set = "{args.set or "all"}"', f'kinds = "{",".join(kinds)}"', f'measured = "{dt.date.today().isoformat()}"', ""]
+        lines = [
+            "# Precision of framing.omissions, hand-checked on NewsWCL50 (benchmarks/gold).",
+            "# Written by: python benchmarks/omissions_precision.py score"
+            + (f" --set {args.set}" if args.set else "")
+            + (f" --kinds {args.kinds}" if args.kinds else "")
+            + f" --write {args.write}",
+            "",
+            f'gold = "benchmarks/gold/{args.gold.name}"',
+            f'set = "{args.set or "all"}"',
+            f'kinds = "{",".join(kinds)}"',
+            f'measured = "{dt.date.today().isoformat()}"',
+            "",
+        ]
         for kind, (p, lo, hi, n) in measured.items():
-            lines += ["[overall]" if kind == "all" else f"[by.{kind}]",
-                      f"precision = {p:.4f}", f"low = {lo:.4f}", f"high = {hi:.4f}", f"n = {n}", ""]
+            lines += [
+                "[overall]" if kind == "all" else f"[by.{kind}]",
+                f"precision = {p:.4f}",
+                f"low = {lo:.4f}",
+                f"high = {hi:.4f}",
+                f"n = {n}",
+                "",
+            ]
         args.write.write_text("\n".join(lines), encoding="utf-8")
         print(f"written: {args.write}")
     if args.show_wrong:
         for g in live:
             if g["label"] == "wrong":
-                print(f"  wrong {g['kind']:12s} {g['outlet']:5s} {g['item']!r}: {g.get('reason', '')}")
+                print(
+                    f"  wrong {g['kind']:12s} {g['outlet']:5s} {g['item']!r}: {g.get('reason', '')}"
+                )
     return 0
 
 
@@ -159,12 +212,17 @@ def main(argv=None) -> int:
     c.add_argument("--gold", type=Path, default=GOLD)
     c.add_argument("--set", default=None, help="score only this labelled set (om1, om2 …)")
     c.add_argument("--show-wrong", action="store_true")
-    c.add_argument("--kinds", default=None,
-                   help="comma-separated kinds to score (the report lists name,organisation,number,quoted)")
+    c.add_argument(
+        "--kinds",
+        default=None,
+        help="comma-separated kinds to score (the report lists name,organisation,number,quoted)",
+    )
     c.add_argument("--write", type=Path, help="write the figures as TOML (the package's record)")
     args = parser.parse_args(argv)
     if not (args.data / "NewsWCL50.conll").exists():
-        print(f"skipped: {args.data / 'NewsWCL50.conll'} not found (needs ../shared/data/newswcl50)")
+        print(
+            f"skipped: {args.data / 'NewsWCL50.conll'} not found (needs ../shared/data/newswcl50)"
+        )
         return 0
     return sample(args) if args.command == "sample" else score(args)
 

@@ -34,9 +34,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.analysis import analyse  # noqa: E402
-from framing.corpus import Corpus, slugify  # noqa: E402
-from framing.stats.outlet_map import label_separation, outlet_profiles  # noqa: E402
+from framing.analysis import analyse
+from framing.corpus import Corpus, slugify
+from framing.stats.outlet_map import label_separation, outlet_profiles
 
 DATA = ROOT.parent / "shared" / "data" / "article_bias_prediction"
 
@@ -50,6 +50,7 @@ def peak_rss_mb() -> float:
     except OSError:
         pass
     import resource
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -67,8 +68,15 @@ def load_frame(data: Path = DATA) -> pd.DataFrame:
 
 
 def load_corpus(frame: pd.DataFrame) -> Corpus:
-    return Corpus.from_frame(frame, text="content_original", outlet="source", title="title",
-                             published="date", story="topic", name="article-bias-prediction")
+    return Corpus.from_frame(
+        frame,
+        text="content_original",
+        outlet="source",
+        title="title",
+        published="date",
+        story="topic",
+        name="article-bias-prediction",
+    )
 
 
 def outlet_labels(frame: pd.DataFrame) -> pd.Series:
@@ -94,25 +102,33 @@ def term_profiles(frame: pd.DataFrame, outlets, n_terms: int = 5000) -> pd.DataF
     from framing.stats.distinctive import term_counts
 
     sub = frame[frame.outlet.isin(outlets)]
-    tc = term_counts((sub.title.fillna("") + "\n\n" + sub.content_original.fillna("")).tolist(),
-                     outlets=sub.outlet.tolist(), min_df=10, max_features=n_terms)
+    tc = term_counts(
+        (sub.title.fillna("") + "\n\n" + sub.content_original.fillna("")).tolist(),
+        outlets=sub.outlet.tolist(),
+        min_df=10,
+        max_features=n_terms,
+    )
     codes = pd.Categorical(sub.outlet, categories=list(outlets))
     import scipy.sparse as sp
-    member = sp.csr_matrix((np.ones(len(sub)), (codes.codes, np.arange(len(sub)))),
-                           shape=(len(outlets), len(sub)))
+
+    member = sp.csr_matrix(
+        (np.ones(len(sub)), (codes.codes, np.arange(len(sub)))), shape=(len(outlets), len(sub))
+    )
     counts = np.asarray((member @ tc.X).todense())
     words = member @ tc.n_words
     rates = np.log1p(1e4 * counts / words[:, None])
-    return pd.DataFrame(rates, index=pd.Index(list(outlets), name="outlet"),
-                        columns=[f"term:{t}" for t in tc.vocab])
+    return pd.DataFrame(
+        rates, index=pd.Index(list(outlets), name="outlet"), columns=[f"term:{t}" for t in tc.vocab]
+    )
 
 
 def split_outlets(frame: pd.DataFrame, data: Path) -> dict[str, set[str]]:
     """Outlet ids per media split (train / held out = valid + test)."""
     out = {}
     for name, files in (("train", ["train"]), ("held_out", ["valid", "test"])):
-        ids = pd.concat([pd.read_csv(data / "data" / "splits" / "media" / f"{f}.tsv", sep="\t")
-                         for f in files]).ID
+        ids = pd.concat(
+            [pd.read_csv(data / "data" / "splits" / "media" / f"{f}.tsv", sep="\t") for f in files]
+        ).ID
         out[name] = set(frame.loc[frame.ID.isin(ids), "outlet"])
     return out
 
@@ -128,21 +144,24 @@ def media_split_score(profiles: pd.DataFrame, labels: pd.Series, split: dict, se
     test = [o for o in X.index if o in split["held_out"] and o not in split["train"]]
     if len(test) < 3 or len(set(labels[train])) < 2:
         return None
-    model = make_pipeline(StandardScaler(), LogisticRegression(class_weight="balanced",
-                                                               max_iter=2000))
+    model = make_pipeline(
+        StandardScaler(), LogisticRegression(class_weight="balanced", max_iter=2000)
+    )
     model.fit(X.loc[train], labels[train])
     pred = model.predict(X.loc[test])
     truth = labels[test].to_numpy()
     rng = np.random.default_rng(seed)
     perm = [np.mean(rng.permutation(truth) == pred) for _ in range(1000)]
     majority = labels[train].value_counts().index[0]
-    return {"n_train": len(train), "n_test": len(test),
-            "accuracy": float(np.mean(pred == truth)),
-            "macro_f1": float(f1_score(truth, pred, average="macro")),
-            "majority_baseline": float(np.mean(truth == majority)),
-            "permutation_mean": float(np.mean(perm)),
-            "permutation_p": float((1 + np.sum(np.array(perm) >= np.mean(pred == truth)))
-                                   / 1001)}
+    return {
+        "n_train": len(train),
+        "n_test": len(test),
+        "accuracy": float(np.mean(pred == truth)),
+        "macro_f1": float(f1_score(truth, pred, average="macro")),
+        "majority_baseline": float(np.mean(truth == majority)),
+        "permutation_mean": float(np.mean(perm)),
+        "permutation_p": float((1 + np.sum(np.array(perm) >= np.mean(pred == truth))) / 1001),
+    }
 
 
 def main(argv=None) -> int:
@@ -152,8 +171,12 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", help="pickle of the analysis to reuse/write (outside the repo)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--permutations", type=int, default=200)
-    parser.add_argument("--term-permutations", type=int, default=20,
-                        help="permutations for the (slow, 5,000-feature) term reference")
+    parser.add_argument(
+        "--term-permutations",
+        type=int,
+        default=20,
+        help="permutations for the (slow, 5,000-feature) term reference",
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not (data / "articles.jsonl.gz").exists():
@@ -161,13 +184,17 @@ def main(argv=None) -> int:
         return 0
     t0 = time.perf_counter()
     frame = load_frame(data)
-    print(f"loaded {len(frame):,} articles, {frame.outlet.nunique()} outlets "
-          f"in {time.perf_counter() - t0:.0f} s")
+    print(
+        f"loaded {len(frame):,} articles, {frame.outlet.nunique()} outlets "
+        f"in {time.perf_counter() - t0:.0f} s"
+    )
     reset_peak()
     analysis, seconds = get_analysis(frame, args.cache, args.jobs)
     if seconds is not None:
-        print(f"framing.analyse(n_jobs={args.jobs}): {seconds:.0f} s, peak RSS {peak_rss_mb():,.0f} MB "
-              f"(this process; workers extra), {analysis.values.shape[1]} value columns")
+        print(
+            f"framing.analyse(n_jobs={args.jobs}): {seconds:.0f} s, peak RSS {peak_rss_mb():,.0f} MB "
+            f"(this process; workers extra), {analysis.values.shape[1]} value columns"
+        )
     labels = outlet_labels(frame)
     split = split_outlets(frame, data)
     prefixes = sorted({c.split(":", 1)[0] for c in analysis.values.columns})
@@ -175,23 +202,33 @@ def main(argv=None) -> int:
     t = time.perf_counter()
     smallest = outlet_profiles(analysis, min_articles=min(args.min_articles))
     all_terms = term_profiles(frame, smallest.index)
-    print(f"term-frequency profiles of {len(all_terms)} outlets: "
-          f"{time.perf_counter() - t:.0f} s")
+    print(f"term-frequency profiles of {len(all_terms)} outlets: {time.perf_counter() - t:.0f} s")
     for n in args.min_articles:
         print(f"\n=== outlets with >= {n} articles ===")
         t = time.perf_counter()
         prof = outlet_profiles(analysis, min_articles=n)
         feats = [c for c in prof.columns if c not in ("n_articles", "n_words")]
-        families = pd.Series([f.split(":")[0] + (":" + f.split(":")[1] if f.startswith("attribution")
-                                                  else "") for f in feats]).value_counts()
-        print(f"{len(prof)} outlets, {len(feats)} framing features "
-              f"({', '.join(f'{k} {v}' for k, v in families.items())}; "
-              f"{time.perf_counter() - t:.1f} s)")
+        families = pd.Series(
+            [
+                f.split(":")[0] + (":" + f.split(":")[1] if f.startswith("attribution") else "")
+                for f in feats
+            ]
+        ).value_counts()
+        print(
+            f"{len(prof)} outlets, {len(feats)} framing features "
+            f"({', '.join(f'{k} {v}' for k, v in families.items())}; "
+            f"{time.perf_counter() - t:.1f} s)"
+        )
         if len(families) > 1:
-            axes_only = prof[["n_articles", "n_words"] + [f for f in feats if f.startswith("axis:")]]
+            axes_only = prof[
+                ["n_articles", "n_words"] + [f for f in feats if f.startswith("axis:")]
+            ]
             print("axis positions only, 5-fold CV over outlets:")
-            print(label_separation(axes_only, labels, n_permutations=args.permutations)
-                  .round(3).to_string(index=False))
+            print(
+                label_separation(axes_only, labels, n_permutations=args.permutations)
+                .round(3)
+                .to_string(index=False)
+            )
         cv = label_separation(prof, labels, n_permutations=args.permutations)
         print("framing profiles, 5-fold CV over outlets:")
         print(cv.round(3).to_string(index=False))

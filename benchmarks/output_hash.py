@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     from framing.corpus import load_corpus
 
     corpus = load_corpus(args.corpus)
-    paths = corpus.article_paths()[::args.every][:args.limit]
+    paths = corpus.article_paths()[:: args.every][: args.limit]
     corpus.article_paths = lambda: paths  # the sample, in the corpus's own order
     t = time.perf_counter()
     extractors = default_extractors()
@@ -40,14 +40,21 @@ def main(argv=None) -> int:
     a = analyse(corpus, extractors=extractors, n_jobs=1)
     seconds = time.perf_counter() - t
     digest = hashlib.sha256()
-    tables = [("articles", a.articles), ("values", a.values), ("hits", a.hits),
-              ("totals", a.hits_total), *sorted(a.records.items())]
+    tables = [
+        ("articles", a.articles),
+        ("values", a.values),
+        ("hits", a.hits),
+        ("totals", a.hits_total),
+        *sorted(a.records.items()),
+    ]
     for name, frame in tables:
         digest.update(name.encode())
         digest.update(pd.util.hash_pandas_object(frame.astype(str), index=True).values.tobytes())
-    print(f"{len(paths):,} articles; lexicons {fit:.1f} s; analysis {seconds:.1f} s "
-          f"({seconds / max(1, len(paths)) * 1000:.2f} ms/article, one process); "
-          f"sha256 {digest.hexdigest()[:16]}")
+    print(
+        f"{len(paths):,} articles; lexicons {fit:.1f} s; analysis {seconds:.1f} s "
+        f"({seconds / max(1, len(paths)) * 1000:.2f} ms/article, one process); "
+        f"sha256 {digest.hexdigest()[:16]}"
+    )
     return 0
 
 

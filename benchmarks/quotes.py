@@ -31,15 +31,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import goldset  # noqa: E402
-import quotes_gold  # noqa: E402
-from axis_precision import wilson  # noqa: E402
+import goldset
+import quotes_gold
+from axis_precision import wilson
 
 GOLD = ROOT / "benchmarks" / "gold"
 _TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|adm|sen|rep|gov|pres|president|"
     r"senator|governor|secretary|minister|prime minister|vice president|rev|sir|lord|"
-    r"dame|judge|justice|attorney general)\.?\s+)+", re.I)
+    r"dame|judge|justice|attorney general)\.?\s+)+",
+    re.I,
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
@@ -81,14 +83,16 @@ def speaker_ok(record_speaker: str, unit: dict, lenient: bool) -> bool:
 
 
 _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]+)(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin))*")
-_NOT_NAME = frozenset("The A An He She It They We I But And In On At As After When While If "
-                      "This That These Those His Her Its Their Our Mr Mrs Ms Dr".split())
+_NOT_NAME = frozenset(
+    "The A An He She It They We I But And In On At As After When While If "
+    "This That These Those His Her Its Their Our Mr Mrs Ms Dr".split()
+)
 
 
 def baseline_speaker(text: str, start: int) -> str:
     """The nearest run of capitalised words before ``start`` that is not a sentence opener
     word: what a quote attributor without a parser falls back to."""
-    window = text[max(0, start - 1500):start]
+    window = text[max(0, start - 1500) : start]
     best = ""
     for m in _CAP_RUN.finditer(window):
         words = [w for w in m.group().split() if w.strip(".") not in _NOT_NAME]
@@ -101,8 +105,10 @@ def evaluate(path: Path, show_errors: bool) -> dict:
     header, rows = goldset.load_gold(path)
     rows = [r for r in rows if r.get("quotes") is not None]
     ex = quotes_gold.extractor()
-    texts = {aid: (outlet, title, text) for aid, outlet, title, text in
-             goldset.abp_records({r["article_id"] for r in rows})}
+    texts = {
+        aid: (outlet, title, text)
+        for aid, outlet, title, text in goldset.abp_records({r["article_id"] for r in rows})
+    }
     n_records = n_true_records = 0
     n_gold = n_found = 0
     sp_n = sp_strict = sp_lenient = sp_unresolved = 0
@@ -126,8 +132,11 @@ def evaluate(path: Path, show_errors: bool) -> dict:
             qs, qe = q.start - shift, q.end - shift
             if qs < u["end"] and u["start"] < qe:
                 return True
-            return q.kind == "indirect" and u.get("kind") == "indirect" \
+            return (
+                q.kind == "indirect"
+                and u.get("kind") == "indirect"
                 and sentence_of(qs) == sentence_of(u["start"])
+            )
 
         used = set()
         for q in records:
@@ -152,8 +161,10 @@ def evaluate(path: Path, show_errors: bool) -> dict:
                 base_ok += speaker_ok(baseline_speaker(text, u["start"]), u, lenient=False)
             if rec is None:
                 if show_errors:
-                    errors.append(f"{row['id']} MISSED [{kind}] {text[u['start']:u['end']][:70]!r}"
-                                  f" by {u['speaker']!r}")
+                    errors.append(
+                        f"{row['id']} MISSED [{kind}] {text[u['start'] : u['end']][:70]!r}"
+                        f" by {u['speaker']!r}"
+                    )
                 continue
             n_found += 1
             kinds_found[kind][0] += 1
@@ -164,63 +175,92 @@ def evaluate(path: Path, show_errors: bool) -> dict:
                     sp_unresolved += 1
                 ok = speaker_ok(speaker, u, lenient=False)
                 sp_strict += ok
-                how = by_how.setdefault(rec.speaker_by or ("as written" if speaker else "none"),
-                                        [0, 0])
+                how = by_how.setdefault(
+                    rec.speaker_by or ("as written" if speaker else "none"), [0, 0]
+                )
                 how[0] += ok
                 how[1] += 1
                 sp_lenient += speaker_ok(speaker, u, lenient=True)
                 if not ok and show_errors:
-                    errors.append(f"{row['id']} SPEAKER {speaker!r} (by {rec.speaker_by or '-'}, "
-                                  f"{rec.attributed_by}) should be {u['speaker']!r}: "
-                                  f"{text[u['start']:u['end']][:60]!r}")
+                    errors.append(
+                        f"{row['id']} SPEAKER {speaker!r} (by {rec.speaker_by or '-'}, "
+                        f"{rec.attributed_by}) should be {u['speaker']!r}: "
+                        f"{text[u['start'] : u['end']][:60]!r}"
+                    )
             if u.get("verb"):
                 verb_n += 1
                 good = rec.verb.lower() == u["verb"].lower()
                 verb_ok += good
                 if not good and show_errors:
-                    errors.append(f"{row['id']} VERB {rec.verb!r} should be {u['verb']!r}: "
-                                  f"{text[u['start']:u['end']][:60]!r}")
+                    errors.append(
+                        f"{row['id']} VERB {rec.verb!r} should be {u['verb']!r}: "
+                        f"{text[u['start'] : u['end']][:60]!r}"
+                    )
     name = path.name
-    print(f"== {name}: {len(rows)} labelled paragraphs (set {header.get('set')!r}, "
-          f"{header.get('n_outlets')} outlets) ==")
+    print(
+        f"== {name}: {len(rows)} labelled paragraphs (set {header.get('set')!r}, "
+        f"{header.get('n_outlets')} outlets) =="
+    )
     print(f"quote precision        {fmt(n_true_records, n_records)}")
     print(f"quote recall           {fmt(n_found, n_gold)}")
     for kind in quotes_gold.KINDS:
         k, n = kinds_found.get(kind, [0, 0])
         print(f"  recall, {kind:13s} {fmt(k, n)}")
-    print(f"speaker accuracy       {fmt(sp_strict, sp_n)}   of found quotations whose speaker "
-          f"the text settles")
+    print(
+        f"speaker accuracy       {fmt(sp_strict, sp_n)}   of found quotations whose speaker "
+        f"the text settles"
+    )
     print(f"  lenient (surname, description as written) {fmt(sp_lenient, sp_n)}")
     print(f"  left unresolved (pronoun or none)          {fmt(sp_unresolved, sp_n)}")
     print(f"  right when a speaker is given              {fmt(sp_strict, sp_n - sp_unresolved)}")
     print(f"  end to end (found and right / all)        {fmt(sp_strict, base_n)}")
     for how, (k, n) in sorted(by_how.items(), key=lambda kv: -kv[1][1]):
         print(f"  speaker found by {how:26s} {fmt(k, n)}")
-    print(f"baseline: nearest preceding name, speaker accuracy over all labelled quotations "
-          f"{fmt(base_ok, base_n)}")
+    print(
+        f"baseline: nearest preceding name, speaker accuracy over all labelled quotations "
+        f"{fmt(base_ok, base_n)}"
+    )
     print(f"verb accuracy          {fmt(verb_ok, verb_n)}")
     for e in errors:
         print("   ", e)
-    return dict(precision=(n_true_records, n_records), recall=(n_found, n_gold),
-                speaker=(sp_strict, sp_n), verb=(verb_ok, verb_n), baseline=(base_ok, base_n),
-                n_paragraphs=len(rows), n_outlets=header.get("n_outlets"), path=path)
+    return dict(
+        precision=(n_true_records, n_records),
+        recall=(n_found, n_gold),
+        speaker=(sp_strict, sp_n),
+        verb=(verb_ok, verb_n),
+        baseline=(base_ok, base_n),
+        n_paragraphs=len(rows),
+        n_outlets=header.get("n_outlets"),
+        path=path,
+    )
 
 
 def write_accuracy(result: dict, out: Path, command: str) -> None:
     """``framing/data/quote_accuracy.toml``: the figures the report's Method section quotes."""
     import datetime
 
-    lines = ["# How often the quote extractor is right, measured on hand-labelled real news",
-             "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
-             f"# Written by: {command}", "",
-             f'gold = "benchmarks/gold/{result["path"].name}"',
-             f"paragraphs = {result['n_paragraphs']}", f"outlets = {result['n_outlets']}",
-             f'measured = "{datetime.date.today().isoformat()}"', ""]
+    lines = [
+        "# How often the quote extractor is right, measured on hand-labelled real news",
+        "# (benchmarks/gold, read from ../shared/data; see framing/precision.py).",
+        f"# Written by: {command}",
+        "",
+        f'gold = "benchmarks/gold/{result["path"].name}"',
+        f"paragraphs = {result['n_paragraphs']}",
+        f"outlets = {result['n_outlets']}",
+        f'measured = "{datetime.date.today().isoformat()}"',
+        "",
+    ]
     for key in ("speaker", "precision", "recall", "verb"):
         k, n = result[key]
         lo, hi = wilson(k, n)
-        lines += [f"[{key}]", f"value = {k / n:.4f}", f"low = {lo:.4f}", f"high = {hi:.4f}",
-                  f"n = {n}", ""]
+        lines += [
+            f"[{key}]",
+            f"value = {k / n:.4f}",
+            f"low = {lo:.4f}",
+            f"high = {hi:.4f}",
+            f"n = {n}",
+            "",
+        ]
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {out}")
 
@@ -228,11 +268,17 @@ def write_accuracy(result: dict, out: Path, command: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", nargs="*", help="gold files (default: every quotes_*.jsonl)")
-    ap.add_argument("--show-errors", action="store_true",
-                    help="list each false quote, missed quote, wrong speaker and wrong verb")
-    ap.add_argument("--write-accuracy", metavar="SET",
-                    help="write framing/data/quote_accuracy.toml from this gold file (labelled "
-                         "without sight of the current version's errors)")
+    ap.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="list each false quote, missed quote, wrong speaker and wrong verb",
+    )
+    ap.add_argument(
+        "--write-accuracy",
+        metavar="SET",
+        help="write framing/data/quote_accuracy.toml from this gold file (labelled "
+        "without sight of the current version's errors)",
+    )
     args = ap.parse_args(argv)
     if not goldset.shared_available():
         print("../shared/data is not here: the gold text cannot be read")
@@ -246,8 +292,11 @@ def main(argv=None) -> int:
         if args.write_accuracy not in results:
             print(f"{args.write_accuracy}: not among the sets measured; pass it with --set")
             return 1
-        write_accuracy(results[args.write_accuracy], ROOT / "framing" / "data" / "quote_accuracy.toml",
-                       "python benchmarks/quotes.py --write-accuracy " + args.write_accuracy)
+        write_accuracy(
+            results[args.write_accuracy],
+            ROOT / "framing" / "data" / "quote_accuracy.toml",
+            "python benchmarks/quotes.py --write-accuracy " + args.write_accuracy,
+        )
     return 0
 
 

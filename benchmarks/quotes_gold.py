@@ -36,12 +36,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import goldset  # noqa: E402
+import goldset
 
 KINDS = ("direct", "partial", "indirect")
-_CONTEXT_CHARS = 3500   # article text shown before the paragraph (antecedents of "he", "she")
-_MAX_PARAGRAPH = 1200   # longer paragraphs are page furniture or transcripts more often than news
-_PER_OUTLET = 4         # so that a few large outlets do not make the whole set
+_CONTEXT_CHARS = 3500  # article text shown before the paragraph (antecedents of "he", "she")
+_MAX_PARAGRAPH = 1200  # longer paragraphs are page furniture or transcripts more often than news
+_PER_OUTLET = 4  # so that a few large outlets do not make the whole set
 
 
 def extractor():
@@ -75,11 +75,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 _SPEECH_HINT = re.compile(
     r"[\"“”]|\b(?:said|says|told|according to|stated|added|claimed|argued|insisted|wrote|"
-    r"tweeted|explained|warned|announced|asked|noted|admitted|denied|called|described)\b")
+    r"tweeted|explained|warned|announced|asked|noted|admitted|denied|called|described)\b"
+)
 
 
-def sample(*, n_articles: int, seed: int, exclude: set[str], out: Path, sheet: Path,
-           set_name: str) -> None:
+def sample(
+    *, n_articles: int, seed: int, exclude: set[str], out: Path, sheet: Path, set_name: str
+) -> None:
     rng = random.Random(seed)
     ids = [aid for aid, _, _, _ in goldset.abp_records()]
     pool = [i for i in ids if f"abp:{i}" not in exclude]
@@ -92,8 +94,11 @@ def sample(*, n_articles: int, seed: int, exclude: set[str], out: Path, sheet: P
     for aid, outlet, title, text in goldset.abp_records(set(chosen)):
         if not text.strip():
             continue
-        paras = [(s, e) for s, e in paragraphs(text)
-                 if e - s <= _MAX_PARAGRAPH and _SPEECH_HINT.search(text, s, e)]
+        paras = [
+            (s, e)
+            for s, e in paragraphs(text)
+            if e - s <= _MAX_PARAGRAPH and _SPEECH_HINT.search(text, s, e)
+        ]
         if not paras:
             continue
         local = random.Random(f"{seed}:{aid}")
@@ -118,21 +123,47 @@ def sample(*, n_articles: int, seed: int, exclude: set[str], out: Path, sheet: P
         for q in quotes_of(ex, doc):
             s, e = q.start - shift, q.end - shift
             if ps <= s < pe:
-                cands.append(dict(cand=f"c{len(cands) + 1}", start=s, end=min(e, pe),
-                                  kind=q.kind, text=text[s:min(e, pe)][:300]))
+                cands.append(
+                    dict(
+                        cand=f"c{len(cands) + 1}",
+                        start=s,
+                        end=min(e, pe),
+                        kind=q.kind,
+                        text=text[s : min(e, pe)][:300],
+                    )
+                )
         uid = f"{set_name}-{n:04d}"
-        gold_rows.append(dict(id=uid, source="abp", article_id=aid, field="text", p_start=ps,
-                              p_end=pe, candidates=[{k: c[k] for k in ("cand", "start", "end",
-                                                                        "kind")}
-                                                    for c in cands], quotes=None))
-        sheet_rows.append(dict(
-            id=uid, outlet=outlet, headline=title,
-            article_before=("…" if ps > _CONTEXT_CHARS else "") + text[max(0, ps - _CONTEXT_CHARS):ps],
-            paragraph=text[ps:pe],
-            article_after=text[pe:pe + 1500] + ("…" if pe + 1500 < len(text) else ""),
-            candidates=[{k: c[k] for k in ("cand", "kind", "text")} for c in cands]))
-    header = dict(kind="quotes", set=set_name, seed=seed, n_paragraphs=len(gold_rows),
-                  n_outlets=len(per_outlet))
+        gold_rows.append(
+            dict(
+                id=uid,
+                source="abp",
+                article_id=aid,
+                field="text",
+                p_start=ps,
+                p_end=pe,
+                candidates=[{k: c[k] for k in ("cand", "start", "end", "kind")} for c in cands],
+                quotes=None,
+            )
+        )
+        sheet_rows.append(
+            dict(
+                id=uid,
+                outlet=outlet,
+                headline=title,
+                article_before=("…" if ps > _CONTEXT_CHARS else "")
+                + text[max(0, ps - _CONTEXT_CHARS) : ps],
+                paragraph=text[ps:pe],
+                article_after=text[pe : pe + 1500] + ("…" if pe + 1500 < len(text) else ""),
+                candidates=[{k: c[k] for k in ("cand", "kind", "text")} for c in cands],
+            )
+        )
+    header = dict(
+        kind="quotes",
+        set=set_name,
+        seed=seed,
+        n_paragraphs=len(gold_rows),
+        n_outlets=len(per_outlet),
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(json.dumps({"header": header}) + "\n")
@@ -143,16 +174,21 @@ def sample(*, n_articles: int, seed: int, exclude: set[str], out: Path, sheet: P
         for row in sheet_rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     n_cands = sum(len(r["candidates"]) for r in gold_rows)
-    print(f"{len(gold_rows)} paragraphs from {len(per_outlet)} outlets, {n_cands} candidates "
-          f"-> {out}; sheet {sheet}")
+    print(
+        f"{len(gold_rows)} paragraphs from {len(per_outlet)} outlets, {n_cands} candidates "
+        f"-> {out}; sheet {sheet}"
+    )
 
 
 def _locate(paragraph: str, snippet: str) -> tuple[int, int] | None:
     """Where the labeller's exact words are in the paragraph (white space and quote marks
     normalised); None when they are not there."""
+
     def norm(s):
-        return re.sub(r"\s+", " ", s.replace("“", '"').replace("”", '"').replace("’", "'")
-                      .replace("‘", "'"))
+        return re.sub(
+            r"\s+", " ", s.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+        )
+
     p, s = norm(paragraph), norm(snippet.strip())
     if not s:
         return None
@@ -162,8 +198,11 @@ def _locate(paragraph: str, snippet: str) -> tuple[int, int] | None:
     # map back: the normalisation keeps lengths except for collapsed white space
     if len(p) == len(paragraph):
         return i, i + len(s)
-    raw_positions = [k for k, ch in enumerate(paragraph)
-                     if not (ch.isspace() and k > 0 and paragraph[k - 1].isspace())]
+    raw_positions = [
+        k
+        for k, ch in enumerate(paragraph)
+        if not (ch.isspace() and k > 0 and paragraph[k - 1].isspace())
+    ]
     return raw_positions[i], raw_positions[min(i + len(s), len(raw_positions)) - 1] + 1
 
 
@@ -181,21 +220,26 @@ def merge(gold_path: Path, label_paths: list[Path]) -> int:
                     print(f"{lp}:{k}: not JSON ({err.msg}); fix the line and merge again")
                     return 1
                 labels[rec["id"]] = rec
-    texts = {aid: text for aid, _, _, text in
-             goldset.abp_records({r["article_id"] for r in rows})}
+    texts = {aid: text for aid, _, _, text in goldset.abp_records({r["article_id"] for r in rows})}
     problems = 0
     for row in rows:
         lab = labels.get(row["id"])
         if lab is None:
             continue
-        paragraph = texts[row["article_id"]][row["p_start"]:row["p_end"]]
+        paragraph = texts[row["article_id"]][row["p_start"] : row["p_end"]]
         cands = {c["cand"]: c for c in row["candidates"]}
         quotes = []
         for q in lab.get("quotes", []):
-            unit = dict(is_quote=bool(q.get("is_quote", True)), kind=q.get("kind", ""),
-                        speaker=q.get("speaker", ""), aliases=list(q.get("aliases", [])),
-                        described_as=q.get("described_as", ""), named=q.get("named", True),
-                        verb=q.get("verb", ""), why=q.get("why", ""))
+            unit = dict(
+                is_quote=bool(q.get("is_quote", True)),
+                kind=q.get("kind", ""),
+                speaker=q.get("speaker", ""),
+                aliases=list(q.get("aliases", [])),
+                described_as=q.get("described_as", ""),
+                named=q.get("named", True),
+                verb=q.get("verb", ""),
+                why=q.get("why", ""),
+            )
             if q.get("cand"):
                 c = cands.get(q["cand"])
                 if c is None:
@@ -206,11 +250,14 @@ def merge(gold_path: Path, label_paths: list[Path]) -> int:
             else:
                 where = _locate(paragraph, q.get("snippet", ""))
                 if where is None:
-                    print(f"{row['id']}: snippet not in the paragraph: {q.get('snippet', '')[:60]!r}")
+                    print(
+                        f"{row['id']}: snippet not in the paragraph: {q.get('snippet', '')[:60]!r}"
+                    )
                     problems += 1
                     continue
-                unit.update(start=row["p_start"] + where[0], end=row["p_start"] + where[1],
-                            cand=None)
+                unit.update(
+                    start=row["p_start"] + where[0], end=row["p_start"] + where[1], cand=None
+                )
             if unit["is_quote"] and unit["kind"] not in KINDS:
                 print(f"{row['id']}: kind {unit['kind']!r} is not one of {', '.join(KINDS)}")
                 problems += 1
@@ -254,8 +301,14 @@ def main(argv=None) -> int:
         for p in args.exclude:
             _, items = goldset.load_gold(Path(p))
             exclude |= {f"{i['source']}:{i['article_id']}" for i in items}
-        sample(n_articles=args.articles, seed=args.seed, exclude=exclude, out=args.out,
-               sheet=args.sheet, set_name=args.set)
+        sample(
+            n_articles=args.articles,
+            seed=args.seed,
+            exclude=exclude,
+            out=args.out,
+            sheet=args.sheet,
+            set_name=args.set,
+        )
         return 0
     return merge(args.gold, args.labels)
 

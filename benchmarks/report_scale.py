@@ -95,18 +95,33 @@ def baseline_countvectorizer(corpus: Path) -> tuple[float, float]:
         "X = CountVectorizer().fit_transform(texts)\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(corpus / "articles")], check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus / "articles")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     return float(out[0]), float(out[1])
 
 
 def render_time(page: Path, browser: str) -> float:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with tempfile.TemporaryDirectory() as profile:
         start = time.perf_counter()
-        subprocess.run([browser, *flags, f"--user-data-dir={profile}", "--dump-dom",
-                        page.resolve().as_uri()], capture_output=True, timeout=300)
+        subprocess.run(
+            [browser, *flags, f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri()],
+            capture_output=True,
+            timeout=300,
+        )
         return time.perf_counter() - start
 
 
@@ -114,8 +129,15 @@ def import_corpus(target: Path) -> None:
     sys.path.insert(0, str(HERE.parent))
     from framing.ingest import ColumnMap, import_file
 
-    columns = ColumnMap(text="content_original", outlet="source", title="title", date="date",
-                        url="url", authors="authors", leaning="bias_text")
+    columns = ColumnMap(
+        text="content_original",
+        outlet="source",
+        title="title",
+        date="date",
+        url="url",
+        authors="authors",
+        leaning="bias_text",
+    )
     import_file(BULK, target, columns=columns, progress=False)
 
 
@@ -124,9 +146,14 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, help="an existing corpus folder")
     parser.add_argument("--jobs", type=int, default=-1)
     parser.add_argument("--by", default="outlet")
-    parser.add_argument("--freq", default="auto", help="period of the Over time section (auto|W|M|Q|Y)")
-    parser.add_argument("--keep", type=Path,
-                        help="keep the page and its --tables in this folder (to open or screenshot)")
+    parser.add_argument(
+        "--freq", default="auto", help="period of the Over time section (auto|W|M|Q|Y)"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the page and its --tables in this folder (to open or screenshot)",
+    )
     args = parser.parse_args(argv)
 
     tmp = None
@@ -148,19 +175,39 @@ def main(argv=None) -> int:
         page = out / "report.html"
         base_s, base_mb = baseline_countvectorizer(corpus)
         framing = shutil.which("framing") or str(Path(sys.executable).parent / "framing")
-        wall, peak_mb, code = run_with_peak([framing, "report", "--corpus", str(corpus), "-o",
-                                             str(page), "--jobs", str(args.jobs), "--by", args.by,
-                                             "--freq", args.freq, "--tables", str(out / "tables"), "--quiet"])
+        wall, peak_mb, code = run_with_peak(
+            [
+                framing,
+                "report",
+                "--corpus",
+                str(corpus),
+                "-o",
+                str(page),
+                "--jobs",
+                str(args.jobs),
+                "--by",
+                args.by,
+                "--freq",
+                args.freq,
+                "--tables",
+                str(out / "tables"),
+                "--quiet",
+            ]
+        )
         if code:
             print(f"framing report failed with exit code {code}")
             return 1
         size_mb = page.stat().st_size / 1e6
         print(f"corpus: {n_articles:,} articles")
         print(f"baseline (CountVectorizer over the same files): {base_s:.1f} s, {base_mb:.0f} MB")
-        print(f"framing report --jobs {args.jobs} --by {args.by} --freq {args.freq}: {wall:.1f} s "
-              f"({wall / base_s:.2f}x baseline; target <= 180 s)")
-        print(f"peak memory, all processes: {peak_mb:.0f} MB ({peak_mb / base_mb:.2f}x baseline; "
-              "target <= 4096 MB)")
+        print(
+            f"framing report --jobs {args.jobs} --by {args.by} --freq {args.freq}: {wall:.1f} s "
+            f"({wall / base_s:.2f}x baseline; target <= 180 s)"
+        )
+        print(
+            f"peak memory, all processes: {peak_mb:.0f} MB ({peak_mb / base_mb:.2f}x baseline; "
+            "target <= 4096 MB)"
+        )
         print(f"page: {size_mb:.2f} MB (target <= 5 MB)")
         browser = shutil.which("chromium") or shutil.which("chromium-browser")
         if browser:
@@ -168,8 +215,10 @@ def main(argv=None) -> int:
             empty.write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
             base_r = render_time(empty, browser)
             r = render_time(page, browser)
-            print(f"render in headless Chromium: {r:.1f} s (empty page: {base_r:.1f} s; "
-                  f"{r - base_r:.1f} s for the report)")
+            print(
+                f"render in headless Chromium: {r:.1f} s (empty page: {base_r:.1f} s; "
+                f"{r - base_r:.1f} s for the report)"
+            )
         else:
             print("render time: skipped (no chromium)")
         if args.keep is None:

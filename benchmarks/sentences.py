@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.text import split_sentences  # noqa: E402
+from framing.text import split_sentences
 
 BABE = ROOT.parent / "shared" / "data" / "babe" / "final_labels_SG2.csv"
 ROWS_PER_PARAGRAPH = 8
@@ -48,102 +48,164 @@ ROWS_PER_PARAGRAPH = 8
 # (text, its sentences). Written for this benchmark; each line tests one trap, named in a comment.
 HARD_CASES: list[tuple[str, list[str]]] = [
     # a title abbreviation before a name
-    ("Gen. Frank McKenzie spoke first. Reporters left.",
-     ["Gen. Frank McKenzie spoke first.", "Reporters left."]),
+    (
+        "Gen. Frank McKenzie spoke first. Reporters left.",
+        ["Gen. Frank McKenzie spoke first.", "Reporters left."],
+    ),
     # stacked titles and an initial
-    ("Lt. Gen. Mark Milley met Adm. John C. Aquilino in Doha. Both declined to comment.",
-     ["Lt. Gen. Mark Milley met Adm. John C. Aquilino in Doha.", "Both declined to comment."]),
+    (
+        "Lt. Gen. Mark Milley met Adm. John C. Aquilino in Doha. Both declined to comment.",
+        ["Lt. Gen. Mark Milley met Adm. John C. Aquilino in Doha.", "Both declined to comment."],
+    ),
     # a long descriptive title
-    ("Central Command leader Marine Corps Gen. Frank McKenzie said the flight left.",
-     ["Central Command leader Marine Corps Gen. Frank McKenzie said the flight left."]),
+    (
+        "Central Command leader Marine Corps Gen. Frank McKenzie said the flight left.",
+        ["Central Command leader Marine Corps Gen. Frank McKenzie said the flight left."],
+    ),
     # "U.S." inside a sentence
-    ("The U.S. Army left Bagram. The base was handed over.",
-     ["The U.S. Army left Bagram.", "The base was handed over."]),
+    (
+        "The U.S. Army left Bagram. The base was handed over.",
+        ["The U.S. Army left Bagram.", "The base was handed over."],
+    ),
     # "U.S." ending a sentence
-    ("The last troops returned to the U.S. The war was over.",
-     ["The last troops returned to the U.S.", "The war was over."]),
+    (
+        "The last troops returned to the U.S. The war was over.",
+        ["The last troops returned to the U.S.", "The war was over."],
+    ),
     # a month abbreviation and a date
-    ("The last plane left on Aug. 30 at 3:29 p.m. Officials confirmed it.",
-     ["The last plane left on Aug. 30 at 3:29 p.m.", "Officials confirmed it."]),
+    (
+        "The last plane left on Aug. 30 at 3:29 p.m. Officials confirmed it.",
+        ["The last plane left on Aug. 30 at 3:29 p.m.", "Officials confirmed it."],
+    ),
     # "p.m." mid-sentence
-    ("The flight left at 11 p.m. Eastern time on Monday.",
-     ["The flight left at 11 p.m. Eastern time on Monday."]),
+    (
+        "The flight left at 11 p.m. Eastern time on Monday.",
+        ["The flight left at 11 p.m. Eastern time on Monday."],
+    ),
     # "U.N." before a proper noun
-    ("The U.N. Security Council adopted a resolution. China abstained.",
-     ["The U.N. Security Council adopted a resolution.", "China abstained."]),
+    (
+        "The U.N. Security Council adopted a resolution. China abstained.",
+        ["The U.N. Security Council adopted a resolution.", "China abstained."],
+    ),
     # initials in a name
-    ("The novel by J. K. Rowling sold well. Critics were kind.",
-     ["The novel by J. K. Rowling sold well.", "Critics were kind."]),
-    ("John F. Kennedy was elected in 1960. He was 43.",
-     ["John F. Kennedy was elected in 1960.", "He was 43."]),
+    (
+        "The novel by J. K. Rowling sold well. Critics were kind.",
+        ["The novel by J. K. Rowling sold well.", "Critics were kind."],
+    ),
+    (
+        "John F. Kennedy was elected in 1960. He was 43.",
+        ["John F. Kennedy was elected in 1960.", "He was 43."],
+    ),
     # state abbreviations and party labels
-    ("Sen. Lindsey Graham, R-S.C., said the plan failed. Others agreed.",
-     ["Sen. Lindsey Graham, R-S.C., said the plan failed.", "Others agreed."]),
+    (
+        "Sen. Lindsey Graham, R-S.C., said the plan failed. Others agreed.",
+        ["Sen. Lindsey Graham, R-S.C., said the plan failed.", "Others agreed."],
+    ),
     # Washington, D.C. at a sentence end
-    ("The protest moved to Washington, D.C. The police followed.",
-     ["The protest moved to Washington, D.C.", "The police followed."]),
+    (
+        "The protest moved to Washington, D.C. The police followed.",
+        ["The protest moved to Washington, D.C.", "The police followed."],
+    ),
     # "St." and "Ft." in place names
-    ("He grew up in St. Louis and trained at Ft. Bragg. He deployed twice.",
-     ["He grew up in St. Louis and trained at Ft. Bragg.", "He deployed twice."]),
+    (
+        "He grew up in St. Louis and trained at Ft. Bragg. He deployed twice.",
+        ["He grew up in St. Louis and trained at Ft. Bragg.", "He deployed twice."],
+    ),
     # "No." before a number
-    ("The No. 2 official resigned. A successor was named.",
-     ["The No. 2 official resigned.", "A successor was named."]),
+    (
+        "The No. 2 official resigned. A successor was named.",
+        ["The No. 2 official resigned.", "A successor was named."],
+    ),
     # a decimal number and a currency amount
-    ("The war cost $2.3 trillion. Congress never voted on it.",
-     ["The war cost $2.3 trillion.", "Congress never voted on it."]),
+    (
+        "The war cost $2.3 trillion. Congress never voted on it.",
+        ["The war cost $2.3 trillion.", "Congress never voted on it."],
+    ),
     # a quotation with several sentences before its attribution
-    ('"We made history again. The occupation ended tonight," said Anas Haqqani. He smiled.',
-     ['"We made history again. The occupation ended tonight," said Anas Haqqani.', "He smiled."]),
+    (
+        '"We made history again. The occupation ended tonight," said Anas Haqqani. He smiled.',
+        ['"We made history again. The occupation ended tonight," said Anas Haqqani.', "He smiled."],
+    ),
     # curly quotes, a quote split across its attribution
-    ("“I believe we will get them out,” McKenzie said. “Our desire remains.”",
-     ["“I believe we will get them out,” McKenzie said.", "“Our desire remains.”"]),
+    (
+        "“I believe we will get them out,” McKenzie said. “Our desire remains.”",
+        ["“I believe we will get them out,” McKenzie said.", "“Our desire remains.”"],
+    ),
     # a reversed opening mark
-    ("McKenzie asserted that ”every single US service member is now out.” The base was empty.",
-     ["McKenzie asserted that ”every single US service member is now out.”",
-      "The base was empty."]),
+    (
+        "McKenzie asserted that ”every single US service member is now out.” The base was empty.",
+        [
+            "McKenzie asserted that ”every single US service member is now out.”",
+            "The base was empty.",
+        ],
+    ),
     # a question inside a quotation
-    ('"Why now? Why not in May?" she asked. Nobody answered.',
-     ['"Why now? Why not in May?" she asked.', "Nobody answered."]),
+    (
+        '"Why now? Why not in May?" she asked. Nobody answered.',
+        ['"Why now? Why not in May?" she asked.', "Nobody answered."],
+    ),
     # an ellipsis inside a sentence and inside a quote
-    ("“We did not get everybody out … but I think we did well,” he said. The base closed.",
-     ["“We did not get everybody out … but I think we did well,” he said.", "The base closed."]),
+    (
+        "“We did not get everybody out … but I think we did well,” he said. The base closed.",
+        ["“We did not get everybody out … but I think we did well,” he said.", "The base closed."],
+    ),
     # an ellipsis ending a sentence
     ("They waited… Nobody came.", ["They waited…", "Nobody came."]),
     # a sentence ending in a closing quote, then a new one
-    ("She called it a “positive step.” Others disagreed.",
-     ["She called it a “positive step.”", "Others disagreed."]),
+    (
+        "She called it a “positive step.” Others disagreed.",
+        ["She called it a “positive step.”", "Others disagreed."],
+    ),
     # a closing bracket after the full stop
-    ("The base was handed over. (Officials confirmed it.) The army took control.",
-     ["The base was handed over.", "(Officials confirmed it.)", "The army took control."]),
+    (
+        "The base was handed over. (Officials confirmed it.) The army took control.",
+        ["The base was handed over.", "(Officials confirmed it.)", "The army took control."],
+    ),
     # an exclamation, then a sentence starting with a digit
     ("It is over! 2021 ends a long war.", ["It is over!", "2021 ends a long war."]),
     # "e.g." and "i.e." mid-sentence
-    ("Some groups, e.g. the Haqqani network, refused. Others, i.e. the rest, agreed.",
-     ["Some groups, e.g. the Haqqani network, refused.", "Others, i.e. the rest, agreed."]),
+    (
+        "Some groups, e.g. the Haqqani network, refused. Others, i.e. the rest, agreed.",
+        ["Some groups, e.g. the Haqqani network, refused.", "Others, i.e. the rest, agreed."],
+    ),
     # "Inc." and "Corp." in company names
-    ("Apple Inc. and Microsoft Corp. reported earnings. Shares rose.",
-     ["Apple Inc. and Microsoft Corp. reported earnings.", "Shares rose."]),
+    (
+        "Apple Inc. and Microsoft Corp. reported earnings. Shares rose.",
+        ["Apple Inc. and Microsoft Corp. reported earnings.", "Shares rose."],
+    ),
     # "Mr." and "Dr."
-    ("Mr. Biden met Dr. Anthony Fauci. They spoke for an hour.",
-     ["Mr. Biden met Dr. Anthony Fauci.", "They spoke for an hour."]),
+    (
+        "Mr. Biden met Dr. Anthony Fauci. They spoke for an hour.",
+        ["Mr. Biden met Dr. Anthony Fauci.", "They spoke for an hour."],
+    ),
     # "U.S.-led"
-    ("The U.S.-led coalition withdrew. The Taliban advanced.",
-     ["The U.S.-led coalition withdrew.", "The Taliban advanced."]),
+    (
+        "The U.S.-led coalition withdrew. The Taliban advanced.",
+        ["The U.S.-led coalition withdrew.", "The Taliban advanced."],
+    ),
     # a sentence ending in "U.S." before a pronoun
     ("They fled to the U.S. He stayed.", ["They fled to the U.S.", "He stayed."]),
     # "Jan." before a capitalised word that is not a sentence opener
-    ("The deal was signed in Feb. 2020 in Doha. It called for a withdrawal.",
-     ["The deal was signed in Feb. 2020 in Doha.", "It called for a withdrawal."]),
+    (
+        "The deal was signed in Feb. 2020 in Doha. It called for a withdrawal.",
+        ["The deal was signed in Feb. 2020 in Doha.", "It called for a withdrawal."],
+    ),
     # "Rep." and "Gov."
-    ("Rep. Adam Schiff and Gov. Gavin Newsom spoke. The crowd cheered.",
-     ["Rep. Adam Schiff and Gov. Gavin Newsom spoke.", "The crowd cheered."]),
+    (
+        "Rep. Adam Schiff and Gov. Gavin Newsom spoke. The crowd cheered.",
+        ["Rep. Adam Schiff and Gov. Gavin Newsom spoke.", "The crowd cheered."],
+    ),
     # a colon introducing a quotation of two sentences, closed in the paragraph
-    ('He said: "We are leaving. It is final." Then he left.',
-     ['He said: "We are leaving. It is final."', "Then he left."]),
+    (
+        'He said: "We are leaving. It is final." Then he left.',
+        ['He said: "We are leaving. It is final."', "Then he left."],
+    ),
     # known misses of framing's rules, kept so the figures stay honest:
     # "U.S." ending a sentence before a name (framing reads "U.S. Donald" as one phrase)
-    ("Visitors were banned from the U.S. Donald Trump signed the order on Friday.",
-     ["Visitors were banned from the U.S.", "Donald Trump signed the order on Friday."]),
+    (
+        "Visitors were banned from the U.S. Donald Trump signed the order on Friday.",
+        ["Visitors were banned from the U.S.", "Donald Trump signed the order on Friday."],
+    ),
     # a sentence opening with a lower-case brand name
     ("Apple shares rose. eBay shares fell.", ["Apple shares rose.", "eBay shares fell."]),
 ]
@@ -154,7 +216,8 @@ _ABBREVIATION_LIKE = re.compile(
     r"(?:^|[\s(])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]|(?i:mr|mrs|ms|dr|prof|gen|gens|lt|col|maj|capt|"
     r"sgt|adm|sen|sens|rep|reps|gov|govs|pres|rev|ret|st|ft|mt|jr|sr|inc|corp|co|ltd|bros|no|nos|"
     r"vs|etc|dept|univ|est|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|dem|gop|"
-    r"calif|fla|tex|mass|wash|ariz|mich|penn|va|pa|ga|ill|fig|vol))\.[\"'”’)]*$")
+    r"calif|fla|tex|mass|wash|ariz|mich|penn|va|pa|ga|ill|fig|vol))\.[\"'”’)]*$"
+)
 
 
 def _boundaries(text: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -202,8 +265,9 @@ def hard_cases(show: int = 0) -> dict[str, dict]:
             else:
                 failures.append([text[s:e] for s, e in spans])
         p, r, f = _prf(tp, fp, fn)
-        results[name] = dict(precision=p, recall=r, f1=f, cases=len(HARD_CASES), exact=exact,
-                             failures=failures)
+        results[name] = dict(
+            precision=p, recall=r, f1=f, cases=len(HARD_CASES), exact=exact, failures=failures
+        )
     return results
 
 
@@ -223,7 +287,7 @@ def babe(show: int = 0) -> dict[str, dict]:
     rows = _load_babe()
     paragraphs = []  # (text, gold boundary offsets, the eligible ones)
     for i in range(0, len(rows), ROWS_PER_PARAGRAPH):
-        chunk = rows[i:i + ROWS_PER_PARAGRAPH]
+        chunk = rows[i : i + ROWS_PER_PARAGRAPH]
         text, gold, eligible = "", set(), set()
         for j, row in enumerate(chunk):
             if j:
@@ -247,24 +311,29 @@ def babe(show: int = 0) -> dict[str, dict]:
             tp += len(predicted & gold)
             tp_eligible += len(predicted & eligible)
             for b in sorted(eligible - predicted):
-                missed.append(text[max(0, b - 70):b] + " ‖ " + text[b:b + 40])
+                missed.append(text[max(0, b - 70) : b] + " ‖ " + text[b : b + 40])
             for b in sorted(predicted - gold):
-                before = text[max(0, b - 40):b].rstrip()
+                before = text[max(0, b - 40) : b].rstrip()
                 if _ABBREVIATION_LIKE.search(before):
                     inside_abbrev += 1
-                    false_breaks.append(text[max(0, b - 70):b] + " ‖ " + text[b:b + 40])
+                    false_breaks.append(text[max(0, b - 70) : b] + " ‖ " + text[b : b + 40])
                 else:
                     inside_ordinary += 1
         n_pred = tp + inside_ordinary + inside_abbrev
         results[name] = dict(
-            rows=len(rows), joins=n_gold, eligible_joins=n_eligible,
-            recall=tp / n_gold, recall_eligible=tp_eligible / n_eligible,
+            rows=len(rows),
+            joins=n_gold,
+            eligible_joins=n_eligible,
+            recall=tp / n_gold,
+            recall_eligible=tp_eligible / n_eligible,
             precision_lower=tp / n_pred if n_pred else 1.0,
             precision_estimate=(tp + inside_ordinary) / n_pred if n_pred else 1.0,
             breaks_inside_rows=inside_ordinary + inside_abbrev,
             breaks_after_abbreviation_like=inside_abbrev,
             chars_per_second=sum(len(t) for t, _, _ in paragraphs) / seconds,
-            missed=missed, false_breaks=false_breaks)
+            missed=missed,
+            false_breaks=false_breaks,
+        )
     return results
 
 
@@ -276,30 +345,42 @@ def main(argv=None) -> int:
     print(f"Hard cases ({len(HARD_CASES)} hand-written news texts, exact gold):")
     print(f"  {'splitter':<24} {'precision':>9} {'recall':>7} {'F1':>6} {'cases right':>12}")
     for name, r in hard_cases().items():
-        print(f"  {name:<24} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
-              f"{r['exact']:>6}/{r['cases']:<5}")
-        for failure in r["failures"][:args.show]:
+        print(
+            f"  {name:<24} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} "
+            f"{r['exact']:>6}/{r['cases']:<5}"
+        )
+        for failure in r["failures"][: args.show]:
             print(f"      ✗ {failure}")
 
     if not BABE.is_file():
-        print(f"\nBABE: skipped, {BABE} is absent (it lives in ../shared/data, not in the project).")
+        print(
+            f"\nBABE: skipped, {BABE} is absent (it lives in ../shared/data, not in the project)."
+        )
         return 0
-    print(f"\nBABE ({ROWS_PER_PARAGRAPH} rows per pseudo-paragraph; joins are the gold boundaries):")
-    print(f"  {'splitter':<24} {'recall':>7} {'recall*':>8} {'prec≥':>7} {'prec~':>7} "
-          f"{'in-row':>7} {'abbr.':>6} {'MB/s':>6}")
+    print(
+        f"\nBABE ({ROWS_PER_PARAGRAPH} rows per pseudo-paragraph; joins are the gold boundaries):"
+    )
+    print(
+        f"  {'splitter':<24} {'recall':>7} {'recall*':>8} {'prec≥':>7} {'prec~':>7} "
+        f"{'in-row':>7} {'abbr.':>6} {'MB/s':>6}"
+    )
     for name, r in babe().items():
-        print(f"  {name:<24} {r['recall']:7.3f} {r['recall_eligible']:8.3f} "
-              f"{r['precision_lower']:7.3f} {r['precision_estimate']:7.3f} "
-              f"{r['breaks_inside_rows']:7d} {r['breaks_after_abbreviation_like']:6d} "
-              f"{r['chars_per_second'] / 1e6:6.2f}")
-        for m in r["missed"][:args.show]:
+        print(
+            f"  {name:<24} {r['recall']:7.3f} {r['recall_eligible']:8.3f} "
+            f"{r['precision_lower']:7.3f} {r['precision_estimate']:7.3f} "
+            f"{r['breaks_inside_rows']:7d} {r['breaks_after_abbreviation_like']:6d} "
+            f"{r['chars_per_second'] / 1e6:6.2f}"
+        )
+        for m in r["missed"][: args.show]:
             print(f"      missed: {m}")
-        for m in r["false_breaks"][:args.show]:
+        for m in r["false_breaks"][: args.show]:
             print(f"      break after abbreviation-like token: {m}")
-    print(f"  recall: all {r['joins']} joins; recall*: the {r['eligible_joins']} joins after a row "
-          "ending in . ! ? … and before a capital, digit or opening quote;\n"
-          "  prec≥: every break inside a row counted false; prec~: only breaks after "
-          "abbreviation-like tokens (abbr.) counted false; in-row: breaks inside rows.")
+    print(
+        f"  recall: all {r['joins']} joins; recall*: the {r['eligible_joins']} joins after a row "
+        "ending in . ! ? … and before a capital, digit or opening quote;\n"
+        "  prec≥: every break inside a row counted false; prec~: only breaks after "
+        "abbreviation-like tokens (abbr.) counted false; in-row: breaks inside rows."
+    )
     return 0
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from framing.corpus import Corpus  # noqa: E402
-from framing.ingest.stories import suggest_stories  # noqa: E402
+from framing.corpus import Corpus
+from framing.ingest.stories import suggest_stories
 
 
 def _rss_mb() -> float:
@@ -40,23 +40,30 @@ def main(argv=None) -> int:
 
     t0 = time.perf_counter()
     texts = [f"{a.title}\n{a.text}" for a in corpus]
-    TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5).fit_transform(texts)
+    TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, max_df=0.5).fit_transform(
+        texts
+    )
     base = time.perf_counter() - t0
     n = len(texts)
     del texts
     base_rss = _rss_mb()
-    print(f"baseline: read + TfidfVectorizer over {n} articles: {base:.1f} s, peak RSS {base_rss:.0f} MB")
+    print(
+        f"baseline: read + TfidfVectorizer over {n} articles: {base:.1f} s, peak RSS {base_rss:.0f} MB"
+    )
 
     t0 = time.perf_counter()
-    groups = suggest_stories(args.corpus, threshold=args.threshold, window=args.window,
-                             corpus=corpus)
+    groups = suggest_stories(
+        args.corpus, threshold=args.threshold, window=args.window, corpus=corpus
+    )
     took = time.perf_counter() - t0
     members = sum(len(g.members) for g in groups)
     sizes = sorted((len(g.members) for g in groups), reverse=True)
-    print(f"stories suggest: {took:.1f} s ({took / base:.2f}x the baseline), peak RSS "
-          f"{_rss_mb():.0f} MB; {len(groups)} groups holding {members} articles; largest "
-          f"{sizes[:5]}; outlets per group median "
-          f"{sorted(len(g.outlets) for g in groups)[len(groups) // 2] if groups else 0}")
+    print(
+        f"stories suggest: {took:.1f} s ({took / base:.2f}x the baseline), peak RSS "
+        f"{_rss_mb():.0f} MB; {len(groups)} groups holding {members} articles; largest "
+        f"{sizes[:5]}; outlets per group median "
+        f"{sorted(len(g.outlets) for g in groups)[len(groups) // 2] if groups else 0}"
+    )
     return 0
 
 

@@ -34,8 +34,6 @@ Modules that pull in matplotlib or large lexicons are imported on first use, so 
 (and the command line) stays quick.
 """
 
-from ._version import __version__
-
 import importlib as _importlib
 import os as _os
 from collections import Counter as _Counter
@@ -44,6 +42,8 @@ from dataclasses import replace as _replace
 
 import pandas as _pd
 
+from . import types as _types
+from ._version import __version__
 from .analysis import Analysis, analyse, summarise_axes
 from .axes import AxisCounter, AxisLexicon, load_axes
 from .corpus import Corpus
@@ -51,7 +51,6 @@ from .corpus import slugify as _slugify
 from .display import Evidence, evidence
 from .errors import CorpusError, FramingError, InputError, LexiconError
 from .report import Report, build_report
-from . import types as _types
 from .types import Article, Hit, Outlet, Sentence
 
 __all__ = [
@@ -149,11 +148,18 @@ def __dir__() -> list[str]:
 _OUTLET_FIELDS = tuple(f for f in _types.OUTLET_FIELDS if f != "name")  # the name has its column
 
 
-def load_corpus(source: str | _os.PathLike | _pd.DataFrame = "corpus", *, text: str = "text",
-                outlet: str = "outlet",
-                title: str | None = "title", published: str | None = "published",
-                story: str | None = "story", url: str | None = "url",
-                outlet_fields: dict[str, str] | None = None, name: str = "corpus") -> Corpus:
+def load_corpus(
+    source: str | _os.PathLike | _pd.DataFrame = "corpus",
+    *,
+    text: str = "text",
+    outlet: str = "outlet",
+    title: str | None = "title",
+    published: str | None = "published",
+    story: str | None = "story",
+    url: str | None = "url",
+    outlet_fields: dict[str, str] | None = None,
+    name: str = "corpus",
+) -> Corpus:
     """Open a corpus: a corpus folder, or a pandas DataFrame with one article per row.
 
     source : the folder holding ``outlets/`` and ``articles/`` (read lazily, one article at a time),
@@ -180,18 +186,35 @@ def load_corpus(source: str | _os.PathLike | _pd.DataFrame = "corpus", *, text: 
     """
     if not isinstance(source, _pd.DataFrame):
         if outlet_fields:
-            raise InputError(None, "outlet_fields applies to a DataFrame only",
-                             hint="a corpus folder keeps outlet metadata in outlets/<id>.toml")
+            raise InputError(
+                None,
+                "outlet_fields applies to a DataFrame only",
+                hint="a corpus folder keeps outlet metadata in outlets/<id>.toml",
+            )
         return Corpus.load(source)
-    corpus = Corpus.from_frame(source, text=text, outlet=outlet, title=title, published=published,
-                               story=story, url=url, name=name)
+    corpus = Corpus.from_frame(
+        source,
+        text=text,
+        outlet=outlet,
+        title=title,
+        published=published,
+        story=story,
+        url=url,
+        name=name,
+    )
     for field, column in (outlet_fields or {}).items():
         if field not in _OUTLET_FIELDS:
-            raise InputError(None, f"{field!r} is not an outlet field",
-                             hint=f"outlet fields: {', '.join(_OUTLET_FIELDS)}")
+            raise InputError(
+                None,
+                f"{field!r} is not an outlet field",
+                hint=f"outlet fields: {', '.join(_OUTLET_FIELDS)}",
+            )
         if column not in source.columns:
-            raise InputError(None, f"the DataFrame has no column {column!r}",
-                             hint=f"columns: {list(source.columns)}")
+            raise InputError(
+                None,
+                f"the DataFrame has no column {column!r}",
+                hint=f"columns: {list(source.columns)}",
+            )
         ids = source[outlet].astype(str).map(lambda n: _slugify(n, fallback="outlet"))
         values = source[column].where(source[column].notna(), "").astype(str).str.strip()
         counts: dict[str, _Counter] = {}
@@ -199,13 +222,21 @@ def load_corpus(source: str | _os.PathLike | _pd.DataFrame = "corpus", *, text: 
             if value:
                 counts.setdefault(outlet_id, _Counter())[value] += 1
         for outlet_id, counter in counts.items():
-            corpus.outlets[outlet_id] = _replace(corpus.outlets[outlet_id],
-                                                **{field: counter.most_common(1)[0][0]})
+            corpus.outlets[outlet_id] = _replace(
+                corpus.outlets[outlet_id], **{field: counter.most_common(1)[0][0]}
+            )
     return corpus
 
 
-def compare_terms(corpus: Corpus, analysis: Analysis | None = None, *, by: str = "outlet",
-                  top: int | None = 20, min_df: int = 5, **options) -> _pd.DataFrame:
+def compare_terms(
+    corpus: Corpus,
+    analysis: Analysis | None = None,
+    *,
+    by: str = "outlet",
+    top: int | None = 20,
+    min_df: int = 5,
+    **options,
+) -> _pd.DataFrame:
     """Words and two-word phrases each group uses more than the other groups do.
 
     Each group (outlet, leaning, ownership …) is compared with all other articles by log-odds
@@ -238,9 +269,14 @@ def compare_terms(corpus: Corpus, analysis: Analysis | None = None, *, by: str =
     elif by == "outlet":
         groups = counts.outlets
     elif by in _OUTLET_FIELDS:
-        groups = [corpus.outlets[o].group_value(by) if o in corpus.outlets else "(unknown)"
-                  for o in counts.outlets]
+        groups = [
+            corpus.outlets[o].group_value(by) if o in corpus.outlets else "(unknown)"
+            for o in counts.outlets
+        ]
     else:
-        raise InputError(None, f"cannot group by {by!r} without the analysis",
-                         hint="pass the analysis: compare_terms(corpus, analysis, by=...)")
+        raise InputError(
+            None,
+            f"cannot group by {by!r} without the analysis",
+            hint="pass the analysis: compare_terms(corpus, analysis, by=...)",
+        )
     return distinctive_terms(counts, groups, top=top, by=by, **options)

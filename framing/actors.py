@@ -21,13 +21,22 @@ from typing import ClassVar
 
 import pandas as pd
 
-from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .matching import inflections, trie_pattern
 from .text import tokenize
 
-__all__ = ["Actor", "Role", "ActorLexicon", "PhraseMatcher", "load_actors", "parse_actors", "DEFAULT_ACTORS_PATH",
-           "OTHER", "UNATTRIBUTED"]
+__all__ = [
+    "Actor",
+    "Role",
+    "ActorLexicon",
+    "PhraseMatcher",
+    "load_actors",
+    "parse_actors",
+    "DEFAULT_ACTORS_PATH",
+    "OTHER",
+    "UNATTRIBUTED",
+]
 
 DEFAULT_ACTORS_PATH = "framing/data/actors.toml"
 #: speakers with neither an actor nor a role cue
@@ -72,14 +81,17 @@ class PhraseMatcher:
             self._by_form.setdefault(" ".join(words), (key, rule))
             if not exact:
                 # only the head (last) word inflects: "coalition forces", not "coalitions forces"
-                inflected.extend((" ".join(words[:-1] + [form]), key, rule)
-                                 for form in sorted(inflections(words[-1])))
+                inflected.extend(
+                    (" ".join(words[:-1] + [form]), key, rule)
+                    for form in sorted(inflections(words[-1]))
+                )
         for form, key, rule in inflected:
             # a phrase as written wins over another's inflection: "ISIS" is not the plural of "ISI"
             self._by_form.setdefault(form, (key, rule))
         pattern = trie_pattern(self._by_form, separator=_SEPARATOR)
-        self._regex = (re.compile(r"(?<![^\W_])(?:" + pattern + r")(?![^\W_])")
-                       if self._by_form else None)
+        self._regex = (
+            re.compile(r"(?<![^\W_])(?:" + pattern + r")(?![^\W_])") if self._by_form else None
+        )
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -192,15 +204,24 @@ class ActorLexicon(ItemsById):
         """One row per (actor, alias or spelling): the whole file as a table."""
         rows = []
         for a in self.actors:
-            rows += [dict(actor=a.id, label=a.label, kind=a.kind, what="alias", term=t, person="")
-                     for t in a.aliases]
-            rows += [dict(actor=a.id, label=a.label, kind=a.kind, what="person", term=s, person=p[0])
-                     for p in a.people for s in p]
-            rows += [dict(actor=a.id, label=a.label, kind=a.kind, what="exclude", term=t, person="")
-                     for t in a.exclude]
+            rows += [
+                dict(actor=a.id, label=a.label, kind=a.kind, what="alias", term=t, person="")
+                for t in a.aliases
+            ]
+            rows += [
+                dict(actor=a.id, label=a.label, kind=a.kind, what="person", term=s, person=p[0])
+                for p in a.people
+                for s in p
+            ]
+            rows += [
+                dict(actor=a.id, label=a.label, kind=a.kind, what="exclude", term=t, person="")
+                for t in a.exclude
+            ]
         for r in self.roles:
-            rows += [dict(actor=r.id, label=r.label, kind="role", what="cue", term=t, person="")
-                     for t in r.cues]
+            rows += [
+                dict(actor=r.id, label=r.label, kind="role", what="cue", term=t, person="")
+                for t in r.cues
+            ]
         return pd.DataFrame(rows, columns=["actor", "label", "kind", "what", "term", "person"])
 
     # --- matching ------------------------------------------------------------------------
@@ -294,7 +315,7 @@ class ActorLexicon(ItemsById):
         """The role whose cue comes last in a speaker's description ("ministry spokesman")."""
         last = None
         for key, start, end in self._roles.finditer(description):
-            if description[start - 1:start] == "-" or description[end:end + 1] == "-":
+            if description[start - 1 : start] == "-" or description[end : end + 1] == "-":
                 continue  # inside a hyphenated name: "the Spokesman-Review" is a newspaper
             last = key
         return last
@@ -321,7 +342,7 @@ class ActorLexicon(ItemsById):
         found = self.cache.get(key)
         if found is None:
             found = self.cache[key] = self._classify(description, name)
-        if found[1] != "governmental" :
+        if found[1] != "governmental":
             return found
         role = found[0]
         if context:
@@ -375,8 +396,12 @@ def _strings(value, source: str, where: str, line: int | None) -> tuple[str, ...
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise LexiconError(source, f"{where} must be a list of non-empty strings", line=line,
-                           hint='write it as ["one", "two"]')
+        raise LexiconError(
+            source,
+            f"{where} must be a list of non-empty strings",
+            line=line,
+            hint='write it as ["one", "two"]',
+        )
     return tuple(v.strip() for v in value)
 
 
@@ -384,15 +409,26 @@ def _people(value, source: str, where: str, line: int | None) -> tuple[tuple[str
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise LexiconError(source, f"{where} must be a list", line=line,
-                           hint='write it as ["A Name", ["Another Name", "Other Spelling"]]')
+        raise LexiconError(
+            source,
+            f"{where} must be a list",
+            line=line,
+            hint='write it as ["A Name", ["Another Name", "Other Spelling"]]',
+        )
     people = []
     for entry in value:
         spellings = [entry] if isinstance(entry, str) else entry
-        if not isinstance(spellings, list) or not spellings or not all(
-                isinstance(s, str) and s.strip() for s in spellings):
-            raise LexiconError(source, f"{where}: {entry!r} is neither a name nor a list of names",
-                               line=line, hint='write ["Name", "Other Spelling"]')
+        if (
+            not isinstance(spellings, list)
+            or not spellings
+            or not all(isinstance(s, str) and s.strip() for s in spellings)
+        ):
+            raise LexiconError(
+                source,
+                f"{where}: {entry!r} is neither a name nor a list of names",
+                line=line,
+                hint='write ["Name", "Other Spelling"]',
+            )
         people.append(tuple(s.strip() for s in spellings))
     return tuple(people)
 
@@ -408,13 +444,20 @@ def parse_actors(raw: str, source: str = "<actors>") -> ActorLexicon:
     for n, item in enumerate(items, 1):
         actor_id = item.get("id")
         if not isinstance(actor_id, str) or not _ID.match(actor_id):
-            raise LexiconError(source, f"actor #{n} has no valid id ({actor_id!r})",
-                               line=_line_of(raw, str(actor_id)) if actor_id else None,
-                               hint='use lower-case letters, digits and hyphens: id = "us-government"')
+            raise LexiconError(
+                source,
+                f"actor #{n} has no valid id ({actor_id!r})",
+                line=_line_of(raw, str(actor_id)) if actor_id else None,
+                hint='use lower-case letters, digits and hyphens: id = "us-government"',
+            )
         line = _line_of(raw, actor_id)
         if actor_id in seen or actor_id in _RESERVED:
-            raise LexiconError(source, f"actor id {actor_id!r} is used twice or reserved", line=line,
-                               hint="give each actor its own id (other and unattributed are taken)")
+            raise LexiconError(
+                source,
+                f"actor id {actor_id!r} is used twice or reserved",
+                line=line,
+                hint="give each actor its own id (other and unattributed are taken)",
+            )
         seen[actor_id] = "actor"
         where = f"actor {actor_id!r}"
         aliases = _strings(item.get("aliases"), source, f"{where}: aliases", line)
@@ -425,52 +468,96 @@ def parse_actors(raw: str, source: str = "<actors>") -> ActorLexicon:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise LexiconError(source, f"{where}: pattern {pattern!r} is not a valid regular "
-                                   f"expression ({exc})", line=line,
-                                   hint="escape backslashes in TOML: '\\bD-[A-Z]' or use single quotes") from None
+                raise LexiconError(
+                    source,
+                    f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})",
+                    line=line,
+                    hint="escape backslashes in TOML: '\\bD-[A-Z]' or use single quotes",
+                ) from None
         if not aliases and not people and not patterns:
-            raise LexiconError(source, f"{where} has neither aliases nor people", line=line,
-                               hint='add aliases = ["…"] so the actor can be found')
+            raise LexiconError(
+                source,
+                f"{where} has neither aliases nor people",
+                line=line,
+                hint='add aliases = ["…"] so the actor can be found',
+            )
         for term in aliases + tuple(s for p in people for s in p):
             key = " ".join(tokenize(term.lstrip("=")))
             if not key:
                 raise LexiconError(source, f"{where}: {term!r} has no letters or digits", line=line)
             other = owner_of_term.setdefault(key, actor_id)
             if other != actor_id:
-                raise LexiconError(source, f"{term!r} is listed for both {other!r} and {actor_id!r}",
-                                   line=line, hint="keep each alias and name in one actor")
+                raise LexiconError(
+                    source,
+                    f"{term!r} is listed for both {other!r} and {actor_id!r}",
+                    line=line,
+                    hint="keep each alias and name in one actor",
+                )
         for person in people:
             for spelling in person:
                 other = owner_of_person.setdefault(normalise_name(spelling), actor_id)
                 if other != actor_id:
-                    raise LexiconError(source, f"person {spelling!r} is listed for both {other!r} "
-                                       f"and {actor_id!r}", line=line, hint="keep each person in one actor")
-        actors.append(Actor(id=actor_id, label=str(item.get("label") or actor_id),
-                            kind=str(item.get("kind", "")), aliases=aliases, people=people,
-                            exclude=exclude, patterns=patterns))
+                    raise LexiconError(
+                        source,
+                        f"person {spelling!r} is listed for both {other!r} and {actor_id!r}",
+                        line=line,
+                        hint="keep each person in one actor",
+                    )
+        actors.append(
+            Actor(
+                id=actor_id,
+                label=str(item.get("label") or actor_id),
+                kind=str(item.get("kind", "")),
+                aliases=aliases,
+                people=people,
+                exclude=exclude,
+                patterns=patterns,
+            )
+        )
     roles = []
     for n, item in enumerate(data.get("role", []) or [], 1):
         role_id = item.get("id")
         if not isinstance(role_id, str) or not _ID.match(role_id):
-            raise LexiconError(source, f"role #{n} has no valid id ({role_id!r})",
-                               hint='use lower-case letters, digits and hyphens: id = "official"')
+            raise LexiconError(
+                source,
+                f"role #{n} has no valid id ({role_id!r})",
+                hint='use lower-case letters, digits and hyphens: id = "official"',
+            )
         line = _line_of(raw, role_id)
         if role_id in seen or role_id in _RESERVED:
-            raise LexiconError(source, f"role id {role_id!r} is used twice, by an actor or reserved",
-                               line=line, hint="give each actor and role its own id")
+            raise LexiconError(
+                source,
+                f"role id {role_id!r} is used twice, by an actor or reserved",
+                line=line,
+                hint="give each actor and role its own id",
+            )
         seen[role_id] = "role"
         cues = _strings(item.get("cues"), source, f"role {role_id!r}: cues", line)
         if not cues:
-            raise LexiconError(source, f"role {role_id!r} has no cues", line=line,
-                               hint='add cues = ["official", …]')
+            raise LexiconError(
+                source,
+                f"role {role_id!r} has no cues",
+                line=line,
+                hint='add cues = ["official", …]',
+            )
         governmental = item.get("governmental", False)
         if not isinstance(governmental, bool):
-            raise LexiconError(source, f"role {role_id!r}: governmental must be true or false",
-                               line=line)
-        roles.append(Role(id=role_id, label=str(item.get("label") or role_id), cues=cues,
-                          governmental=governmental))
+            raise LexiconError(
+                source, f"role {role_id!r}: governmental must be true or false", line=line
+            )
+        roles.append(
+            Role(
+                id=role_id,
+                label=str(item.get("label") or role_id),
+                cues=cues,
+                governmental=governmental,
+            )
+        )
     unknown = set(data) - {"actor", "role"}
     if unknown:
-        raise LexiconError(source, f"unknown table(s) {sorted(unknown)}",
-                           hint="an actor file has [[actor]] and [[role]] tables only")
+        raise LexiconError(
+            source,
+            f"unknown table(s) {sorted(unknown)}",
+            hint="an actor file has [[actor]] and [[role]] tables only",
+        )
     return ActorLexicon(actors=tuple(actors), roles=tuple(roles), source=source)

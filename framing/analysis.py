@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import heapq
 import os
-from hashlib import blake2b
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
@@ -34,14 +34,38 @@ if TYPE_CHECKING:
 
 __all__ = ["Analysis", "analyse", "default_extractors", "HIT_COLUMNS"]
 
-HIT_COLUMNS = ["article_id", "outlet", "feature", "label", "term", "matched", "sentence_index",
-               "sentence", "start", "end", "in_quote"]
-ARTICLE_COLUMNS = ["article_id", "outlet", "outlet_name", "title", "url", "published", "story",
-                   "n_words", "n_sentences", "n_quoted_words", "n_furniture_lines", "path"]
+HIT_COLUMNS = [
+    "article_id",
+    "outlet",
+    "feature",
+    "label",
+    "term",
+    "matched",
+    "sentence_index",
+    "sentence",
+    "start",
+    "end",
+    "in_quote",
+]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "outlet",
+    "outlet_name",
+    "title",
+    "url",
+    "published",
+    "story",
+    "n_words",
+    "n_sentences",
+    "n_quoted_words",
+    "n_furniture_lines",
+    "path",
+]
 
 
-def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
-                       progress: bool | Progress = False) -> list[ArticleExtractor]:
+def default_extractors(
+    *, axes=None, loaded=None, actors=None, verbs=None, progress: bool | Progress = False
+) -> list[ArticleExtractor]:
     """The extractors ``framing report`` runs, fitted: framing axes, loaded language, attribution.
 
     Each argument is a path to a user lexicon file (or None for the built-in one). Fitting
@@ -51,10 +75,14 @@ def default_extractors(*, axes=None, loaded=None, actors=None, verbs=None,
     from .axes import AxisCounter
     from .loaded import LoadedLanguage
 
-    extractors: list[ArticleExtractor] = [AxisCounter(axes=axes), LoadedLanguage(lexicon=loaded),
-                                          AttributionExtractor(actors=actors, verbs=verbs)]
-    with as_progress(progress).stage("loading lexicons", total=len(extractors),
-                                     unit="lexicons") as stage:
+    extractors: list[ArticleExtractor] = [
+        AxisCounter(axes=axes),
+        LoadedLanguage(lexicon=loaded),
+        AttributionExtractor(actors=actors, verbs=verbs),
+    ]
+    with as_progress(progress).stage(
+        "loading lexicons", total=len(extractors), unit="lexicons"
+    ) as stage:
         for e in extractors:
             with stage.step(e.name):
                 e.fit()
@@ -110,8 +138,10 @@ class Analysis:
         if by in frame.columns:
             return frame
         if by not in self.outlets.columns:
-            raise KeyError(f"unknown grouping {by!r}; use outlet, story or one of "
-                           f"{[c for c in self.outlets.columns if c not in ('id', 'path')]}")
+            raise KeyError(
+                f"unknown grouping {by!r}; use outlet, story or one of "
+                f"{[c for c in self.outlets.columns if c not in ('id', 'path')]}"
+            )
         mapping = self.outlets.set_index("id")[by].replace("", "(unknown)")
         frame = frame.copy()
         frame[by] = frame["outlet"].map(mapping).fillna("(unknown)")
@@ -131,19 +161,35 @@ class Analysis:
         totals = self.hits_total[self.hits_total["outlet"].isin(outlets_kept)]
         if len(keep) < len(self.articles):
             # the full-run totals no longer apply; count what the subset's evidence holds
-            totals = hits.groupby(["outlet", "feature", "label"]).size().rename("n_hits").reset_index()
+            totals = (
+                hits.groupby(["outlet", "feature", "label"]).size().rename("n_hits").reset_index()
+            )
         outlets = self.outlets.copy()
         counts = articles.groupby("outlet").size()
         outlets["n_articles"] = outlets["id"].map(counts).fillna(0).astype(int)
         return Analysis(
-            name=self.name, articles=articles, outlets=outlets,
-            values=self.values[mask].reset_index(drop=True), hits=hits, hits_total=totals,
-            records={k: v[v["article_id"].isin(keep)].reset_index(drop=True)
-                     for k, v in self.records.items()},
-            extractors=self.extractors, evidence_per_cell=self.evidence_per_cell)
+            name=self.name,
+            articles=articles,
+            outlets=outlets,
+            values=self.values[mask].reset_index(drop=True),
+            hits=hits,
+            hits_total=totals,
+            records={
+                k: v[v["article_id"].isin(keep)].reset_index(drop=True)
+                for k, v in self.records.items()
+            },
+            extractors=self.extractors,
+            evidence_per_cell=self.evidence_per_cell,
+        )
 
-    def filter(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> Analysis:
+    def filter(
+        self,
+        *,
+        stories: list[str] | None = None,
+        outlets: list[str] | None = None,
+        since=None,
+        until=None,
+    ) -> Analysis:
         """Keep the articles of some stories and outlets (ids or names) within a date range."""
         a = self.articles
         mask = np.ones(len(a), dtype=bool)
@@ -151,8 +197,10 @@ class Analysis:
             mask &= a["story"].isin(stories).to_numpy()
         if outlets:
             wanted = {o.casefold() for o in outlets}
-            mask &= (a["outlet"].str.casefold().isin(wanted)
-                     | a["outlet_name"].str.casefold().isin(wanted)).to_numpy()
+            mask &= (
+                a["outlet"].str.casefold().isin(wanted)
+                | a["outlet_name"].str.casefold().isin(wanted)
+            ).to_numpy()
         dates = pd.to_datetime(a["published"], errors="coerce")
         if since is not None:
             mask &= (dates >= pd.Timestamp(since)).to_numpy()
@@ -164,19 +212,26 @@ class Analysis:
         """A notebook summary: size, outlets and where to look next."""
         from html import escape
 
-        top = (self.articles.groupby("outlet_name").agg(articles=("article_id", "size"),
-                                                        words=("n_words", "sum"))
-               .sort_values("articles", ascending=False).head(10))
-        return (f"<div><strong>Analysis of {escape(self.name)}</strong>: {self.n_articles:,} articles, "
-                f"{self.n_outlets:,} outlets, {int(self.articles['n_words'].sum()):,} words, "
-                f"{len(self.hits):,} evidence sentences kept."
-                f"{top.to_html(max_rows=10)}"
-                "<p>Next: <code>framing.summarise_axes(analysis)</code>, <code>analysis.hits</code>, "
-                "<code>framing.Report(analysis)</code>.</p></div>")
+        top = (
+            self.articles.groupby("outlet_name")
+            .agg(articles=("article_id", "size"), words=("n_words", "sum"))
+            .sort_values("articles", ascending=False)
+            .head(10)
+        )
+        return (
+            f"<div><strong>Analysis of {escape(self.name)}</strong>: {self.n_articles:,} articles, "
+            f"{self.n_outlets:,} outlets, {int(self.articles['n_words'].sum()):,} words, "
+            f"{len(self.hits):,} evidence sentences kept."
+            f"{top.to_html(max_rows=10)}"
+            "<p>Next: <code>framing.summarise_axes(analysis)</code>, <code>analysis.hits</code>, "
+            "<code>framing.Report(analysis)</code>.</p></div>"
+        )
 
     def __repr__(self) -> str:
-        return (f"<Analysis {self.name!r}: {self.n_articles} articles, {self.n_outlets} outlets, "
-                f"{len(self.hits)} evidence sentences>")
+        return (
+            f"<Analysis {self.name!r}: {self.n_articles} articles, {self.n_outlets} outlets, "
+            f"{len(self.hits)} evidence sentences>"
+        )
 
 
 # --- the pass ----------------------------------------------------------------------------------
@@ -198,8 +253,11 @@ def _process(item, extractors=None, corpus=None, gate=None):
     (outlet, feature, label); ``records`` are ``(keys, rows of values)``, packed as tuples.
     """
     if extractors is None:
-        extractors, corpus, gate = (_WORKER_STATE["extractors"], _WORKER_STATE["corpus"],
-                                    _WORKER_STATE["gate"])
+        extractors, corpus, gate = (
+            _WORKER_STATE["extractors"],
+            _WORKER_STATE["corpus"],
+            _WORKER_STATE["gate"],
+        )
     article = item if isinstance(item, Article) else corpus.read_article(item)
     doc = Document.from_article(article)
     results = []
@@ -213,9 +271,19 @@ def _process(item, extractors=None, corpus=None, gate=None):
         if gate is not None:
             hits = [h for h in hits if gate.offer(h)]
         results.append((e.name, extraction.values, hits, counts, _pack(extraction.records)))
-    row = (article.id, article.outlet, article.title, article.url, article.published,
-           article.story, doc.n_words, len(doc.sentence_spans), doc.n_quoted_words,
-           len(article.furniture), article.path)
+    row = (
+        article.id,
+        article.outlet,
+        article.title,
+        article.url,
+        article.published,
+        article.story,
+        doc.n_words,
+        len(doc.sentence_spans),
+        doc.n_quoted_words,
+        len(article.furniture),
+        article.path,
+    )
     return row, results
 
 
@@ -223,7 +291,9 @@ def _pack(records: list[dict]) -> tuple[list, list] | None:
     if not records:
         return None
     # the article's id and outlet are added by the pass itself
-    keys = [k for k in dict.fromkeys(k for r in records for k in r) if k not in ("article_id", "outlet")]
+    keys = [
+        k for k in dict.fromkeys(k for r in records for k in r) if k not in ("article_id", "outlet")
+    ]
     return keys, [tuple(r.get(k) for k in keys) for r in records]
 
 
@@ -231,12 +301,22 @@ def _process_chunk(items):
     return [_process(item) for item in items]
 
 
-def analyse(corpus: Corpus | Iterable[Article], *,
-            extractors: Sequence[ArticleExtractor] | None = None,
-            axes=None, loaded=None, actors=None, verbs=None,
-            evidence_per_cell: int | None = 50, n_jobs: int = 1,
-            progress: bool | Progress = False, seed: int = 0,
-            engine: str = "local", client=None, scheduler: str | None = None) -> Analysis:
+def analyse(
+    corpus: Corpus | Iterable[Article],
+    *,
+    extractors: Sequence[ArticleExtractor] | None = None,
+    axes=None,
+    loaded=None,
+    actors=None,
+    verbs=None,
+    evidence_per_cell: int | None = 50,
+    n_jobs: int = 1,
+    progress: bool | Progress = False,
+    seed: int = 0,
+    engine: str = "local",
+    client=None,
+    scheduler: str | None = None,
+) -> Analysis:
     """Run every extractor over every article and collect the results.
 
     axes, loaded, actors, verbs : user lexicon files replacing the built-in ones.
@@ -262,8 +342,9 @@ def analyse(corpus: Corpus | Iterable[Article], *,
     if not isinstance(corpus, Corpus):
         corpus = Corpus.from_articles(corpus)
     if extractors is None:
-        extractors = default_extractors(axes=axes, loaded=loaded, actors=actors, verbs=verbs,
-                                        progress=progress)
+        extractors = default_extractors(
+            axes=axes, loaded=loaded, actors=actors, verbs=verbs, progress=progress
+        )
     extractors = list(extractors)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
@@ -274,18 +355,30 @@ def analyse(corpus: Corpus | Iterable[Article], *,
 
         result = _Partial(extractors, evidence_per_cell, seed)
         # the stage's time includes building the tables, after the partitions are merged
-        with run_partitions(items, extractors=extractors, corpus=corpus,
-                            evidence_per_cell=evidence_per_cell, seed=seed, n_jobs=n_jobs,
-                            client=client, scheduler=scheduler, progress=progress) as partials:
+        with run_partitions(
+            items,
+            extractors=extractors,
+            corpus=corpus,
+            evidence_per_cell=evidence_per_cell,
+            seed=seed,
+            n_jobs=n_jobs,
+            client=client,
+            scheduler=scheduler,
+            progress=progress,
+        ) as partials:
             for partial in partials:
                 result.merge(partial)
             return result.analysis(corpus, extractors)
 
     parallel = n_jobs > 1 and len(items) > 200
     # the stage starts before the workers do: their first results take seconds to come back
-    stage = progress.stage("analysing articles", total=len(items), unit="articles",
-                           start=f"{len(items):,} articles, "
-                                 + (f"{n_jobs} worker processes" if parallel else "1 process"))
+    stage = progress.stage(
+        "analysing articles",
+        total=len(items),
+        unit="articles",
+        start=f"{len(items):,} articles, "
+        + (f"{n_jobs} worker processes" if parallel else "1 process"),
+    )
     result = _Partial(extractors, evidence_per_cell, seed)
     # the stage's time includes building the tables (seconds on a large corpus), after the
     # workers are gone
@@ -293,9 +386,13 @@ def analyse(corpus: Corpus | Iterable[Article], *,
         with ExitStack() as stack:
             iterator: Iterable
             if parallel:
-                pool = stack.enter_context(worker_pool(n_jobs, initializer=_init_worker,
-                                                       initargs=(extractors, corpus,
-                                                                 evidence_per_cell, seed)))
+                pool = stack.enter_context(
+                    worker_pool(
+                        n_jobs,
+                        initializer=_init_worker,
+                        initargs=(extractors, corpus, evidence_per_cell, seed),
+                    )
+                )
                 iterator = imap_chunks(_process_chunk, items, pool, chunksize=64)
             else:
                 iterator = (_process(item, extractors, corpus) for item in items)
@@ -377,20 +474,33 @@ class _Partial:
         rows = self.rows
         outlet_names = {o.id: o.name for o in corpus.outlets.values()}
         articles = pd.DataFrame(
-            [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows], columns=ARTICLE_COLUMNS)
-        values = _values_frame(len(rows), self.column_of, self.row_ids, self.col_ids,
-                               self.cell_values, extractors)
+            [(r[0], r[1], outlet_names.get(r[1], r[1]), *r[2:]) for r in rows],
+            columns=ARTICLE_COLUMNS,
+        )
+        values = _values_frame(
+            len(rows), self.column_of, self.row_ids, self.col_ids, self.cell_values, extractors
+        )
         counts = articles.groupby("outlet").size() if len(articles) else pd.Series(dtype=int)
-        outlets = pd.DataFrame([
-            {**{k: getattr(o, k) for k in ("id", *OUTLET_FIELDS)},
-             "n_articles": int(counts.get(o.id, 0))}
-            for o in corpus.outlets.values()])
+        outlets = pd.DataFrame(
+            [
+                {
+                    **{k: getattr(o, k) for k in ("id", *OUTLET_FIELDS)},
+                    "n_articles": int(counts.get(o.id, 0)),
+                }
+                for o in corpus.outlets.values()
+            ]
+        )
         return Analysis(
-            name=corpus.name, articles=articles, outlets=outlets, values=values,
-            hits=self.sampler.frame(), hits_total=self.sampler.totals(),
+            name=corpus.name,
+            articles=articles,
+            outlets=outlets,
+            values=values,
+            hits=self.sampler.frame(),
+            hits_total=self.sampler.totals(),
             records={k: v.frame() for k, v in self.records.items() if len(v)},
             extractors={e.name: e for e in extractors},
-            evidence_per_cell=self.sampler.per_cell)
+            evidence_per_cell=self.sampler.per_cell,
+        )
 
 
 def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) -> pd.DataFrame:
@@ -410,8 +520,9 @@ def _values_frame(n_rows, column_of, row_ids, col_ids, cell_values, extractors) 
     rows = np.concatenate(row_ids) if row_ids else np.zeros(0, dtype=np.int32)
     cols = remap[np.concatenate(col_ids)] if col_ids else np.zeros(0, dtype=np.int64)
     vals = np.concatenate(cell_values) if cell_values else np.zeros(0, dtype=np.float32)
-    matrix = sparse.coo_matrix((vals, (rows, cols)), shape=(n_rows, len(columns)),
-                               dtype=np.float32).toarray()
+    matrix = sparse.coo_matrix(
+        (vals, (rows, cols)), shape=(n_rows, len(columns)), dtype=np.float32
+    ).toarray()
     return pd.DataFrame(matrix, columns=columns)
 
 
@@ -428,8 +539,14 @@ class _Records:
 
     def add(self, article_id: str, outlet: str, keys: list[str], rows: list[tuple]) -> None:
         values = list(zip(*rows)) if rows else [()] * len(keys)
-        self._append([("article_id", [article_id] * len(rows)), ("outlet", [outlet] * len(rows)),
-                      *zip(keys, values)], len(rows))
+        self._append(
+            [
+                ("article_id", [article_id] * len(rows)),
+                ("outlet", [outlet] * len(rows)),
+                *zip(keys, values),
+            ],
+            len(rows),
+        )
 
     def extend(self, other: _Records) -> None:
         """Append ``other``'s records, as if they had been added one by one."""
@@ -482,8 +599,9 @@ class _EvidenceSampler:
             cell.append((0, hit))
             return True
         identity = f"{hit.article_id}\0{hit.sentence_index}\0{hit.start}\0{hit.end}\0{hit.term}"
-        priority = int.from_bytes(blake2b(identity.encode(), digest_size=8, key=self.seed).digest(),
-                                  "big")
+        priority = int.from_bytes(
+            blake2b(identity.encode(), digest_size=8, key=self.seed).digest(), "big"
+        )
         # a max-heap of the lowest priorities (ties, i.e. the same hit twice, by the hit itself)
         entry = (-priority, hit)
         if len(cell) < self.per_cell:
@@ -507,13 +625,26 @@ class _EvidenceSampler:
         hits = [hit for cell in self.cells.values() for _, hit in cell]
         frame = pd.DataFrame(hits, columns=HIT_COLUMNS)
         if len(frame):
-            frame = frame.sort_values(["outlet", "feature", "label", "article_id", "sentence_index",
-                                       "start", "end", "term"], kind="stable").reset_index(drop=True)
+            frame = frame.sort_values(
+                [
+                    "outlet",
+                    "feature",
+                    "label",
+                    "article_id",
+                    "sentence_index",
+                    "start",
+                    "end",
+                    "term",
+                ],
+                kind="stable",
+            ).reset_index(drop=True)
         return frame
 
     def totals(self) -> pd.DataFrame:
-        return pd.DataFrame([(*k, n) for k, n in self.seen.items()],
-                            columns=["outlet", "feature", "label", "n_hits"])
+        return pd.DataFrame(
+            [(*k, n) for k, n in self.seen.items()],
+            columns=["outlet", "feature", "label", "n_hits"],
+        )
 
 
 def summarise_axes(analysis: Analysis, *, by: str = "outlet") -> pd.DataFrame:
@@ -523,4 +654,3 @@ def summarise_axes(analysis: Analysis, *, by: str = "outlet") -> pd.DataFrame:
     articles = analysis.with_groups(by)
     counter = cast(AxisCounter, analysis.extractors["axes"])  # the extractor named "axes"
     return axis_table(articles, analysis.values, counter.lexicon_, by=by)
-

@@ -28,26 +28,49 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .actors import PhraseMatcher, load_actors
-from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import InputError, LexiconError
 from .features import Extraction, TransformByExtract
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .matching import TermMatcher
-from .referents import in_proper_name, is_title_case
 from .quotes import QUOTE_KINDS, Quote, ReportingVerb, find_quotes
+from .referents import in_proper_name, is_title_case
 from .text import Document
 from .types import Hit
 
 __all__ = [
-    "VerbClass", "VerbLexicon", "load_reporting_verbs", "parse_reporting_verbs",
-    "find_reporting_verbs", "AttributionExtractor", "verb_mix", "speaker_verbs", "quoted_actors",
-    "quoted_speakers", "quote_share", "actor_tone", "DEFAULT_VERBS_PATH", "RECORD_COLUMNS",
+    "VerbClass",
+    "VerbLexicon",
+    "load_reporting_verbs",
+    "parse_reporting_verbs",
+    "find_reporting_verbs",
+    "AttributionExtractor",
+    "verb_mix",
+    "speaker_verbs",
+    "quoted_actors",
+    "quoted_speakers",
+    "quote_share",
+    "actor_tone",
+    "DEFAULT_VERBS_PATH",
+    "RECORD_COLUMNS",
 ]
 
 DEFAULT_VERBS_PATH = "framing/data/reporting_verbs.toml"
 #: the columns of ``analysis.records["attribution"]`` (after ``article_id`` and ``outlet``)
-RECORD_COLUMNS = ["kind", "speaker", "speaker_description", "actor", "verb", "verb_class", "text",
-                  "n_words", "sentence_index", "sentence", "speaker_by", "actor_by",
-                  "attributed_by"]
+RECORD_COLUMNS = [
+    "kind",
+    "speaker",
+    "speaker_description",
+    "actor",
+    "verb",
+    "verb_class",
+    "text",
+    "n_words",
+    "sentence_index",
+    "sentence",
+    "speaker_by",
+    "actor_by",
+    "attributed_by",
+]
 
 
 # --- the reporting-verb lexicon ------------------------------------------------------------------
@@ -84,8 +107,9 @@ class VerbLexicon(ItemsById):
     def exclude_words(self) -> frozenset[str]:
         """Every word form of the exclude phrases: a verb that is none of them ("said") cannot
         be inside one, and needs no look at the words around it."""
-        return frozenset(w for t in self.exclude for form in self.exclude_matcher.forms(t)
-                         for w in form.split())
+        return frozenset(
+            w for t in self.exclude for form in self.exclude_matcher.forms(t) for w in form.split()
+        )
 
     @property
     def class_ids(self) -> list[str]:
@@ -98,19 +122,23 @@ class VerbLexicon(ItemsById):
     @cached_property
     def matcher(self) -> TermMatcher:
         """The terms with their inflections, as :class:`~framing.matching.TermMatcher` defines them."""
-        return TermMatcher((f"{c.id}\t{lemma}\t{mode}", term)
-                           for c in self.classes
-                           for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
-                           for lemma, term in entries)
+        return TermMatcher(
+            (f"{c.id}\t{lemma}\t{mode}", term)
+            for c in self.classes
+            for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
+            for lemma, term in entries
+        )
 
     @cached_property
     def scanner(self) -> PhraseMatcher:
         """The matcher's word forms in one case-blind regex: the same matches, found faster."""
-        return PhraseMatcher((f"{c.id}\t{lemma}\t{mode}", "=" + form)
-                             for c in self.classes
-                             for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
-                             for lemma, term in entries
-                             for form in self.matcher.forms(term))
+        return PhraseMatcher(
+            (f"{c.id}\t{lemma}\t{mode}", "=" + form)
+            for c in self.classes
+            for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
+            for lemma, term in entries
+            for form in self.matcher.forms(term)
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (class, lemma, form): every word form that counts, for documentation."""
@@ -119,8 +147,11 @@ class VerbLexicon(ItemsById):
             for mode, entries in (("always", c.verbs), ("in speech", c.in_speech)):
                 for lemma, term in entries:
                     for form in self.matcher.forms(term):
-                        rows.append(dict(verb_class=c.id, label=c.label, lemma=lemma, form=form,
-                                         counted=mode))
+                        rows.append(
+                            dict(
+                                verb_class=c.id, label=c.label, lemma=lemma, form=form, counted=mode
+                            )
+                        )
         return pd.DataFrame(rows, columns=["verb_class", "label", "lemma", "form", "counted"])
 
 
@@ -144,8 +175,12 @@ def _entries(value, source: str, where: str, line) -> tuple[tuple[str, str], ...
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise LexiconError(source, f"{where} must be a list of non-empty strings", line=line,
-                           hint='write it as ["say", "blast: blasted, blasting"]')
+        raise LexiconError(
+            source,
+            f"{where} must be a list of non-empty strings",
+            line=line,
+            hint='write it as ["say", "blast: blasted, blasting"]',
+        )
     out: list[tuple[str, str]] = []
     for entry in value:
         if ":" in entry:
@@ -153,8 +188,12 @@ def _entries(value, source: str, where: str, line) -> tuple[tuple[str, str], ...
             lemma = lemma.strip().lstrip("=")
             forms = [f.strip() for f in forms.split(",") if f.strip()]
             if not lemma or not forms:
-                raise LexiconError(source, f"{where}: {entry!r} needs a lemma and its forms",
-                                   line=line, hint='write "blast: blasted, blasting"')
+                raise LexiconError(
+                    source,
+                    f"{where}: {entry!r} needs a lemma and its forms",
+                    line=line,
+                    hint='write "blast: blasted, blasting"',
+                )
             out.extend((lemma, "=" + f.lstrip("=")) for f in forms)
         else:
             out.append((entry.strip().lstrip("="), entry.strip()))
@@ -174,27 +213,44 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
     for n, item in enumerate(items, 1):
         class_id = item.get("id")
         if not isinstance(class_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", class_id):
-            raise LexiconError(source, f"class #{n} has no valid id ({class_id!r})",
-                               hint='use lower-case letters, digits and hyphens: id = "neutral"')
+            raise LexiconError(
+                source,
+                f"class #{n} has no valid id ({class_id!r})",
+                hint='use lower-case letters, digits and hyphens: id = "neutral"',
+            )
         line = _line(raw, class_id)
         if any(c.id == class_id for c in classes):
-            raise LexiconError(source, f"class {class_id!r} is defined twice", line=line,
-                               hint="give each class its own id")
+            raise LexiconError(
+                source,
+                f"class {class_id!r} is defined twice",
+                line=line,
+                hint="give each class its own id",
+            )
         verbs = _entries(item.get("verbs"), source, f"class {class_id!r}: verbs", line)
         in_speech = _entries(item.get("in_speech"), source, f"class {class_id!r}: in_speech", line)
         if not verbs and not in_speech:
-            raise LexiconError(source, f"class {class_id!r} has no verbs", line=line,
-                               hint='add verbs = ["…"]')
+            raise LexiconError(
+                source, f"class {class_id!r} has no verbs", line=line, hint='add verbs = ["…"]'
+            )
         for _lemma, term in verbs + in_speech:
             for form in TermMatcher([("x", term)]).forms(term):
                 other = owner.setdefault(form, class_id)
                 if other != class_id:
-                    raise LexiconError(source, f"{form!r} ({term!r}) is a form of both {other!r} "
-                                       f"and {class_id!r}", line=line,
-                                       hint="keep each verb in one class")
-        classes.append(VerbClass(id=class_id, label=str(item.get("label") or class_id),
-                                 description=str(item.get("description", "")),
-                                 verbs=verbs, in_speech=in_speech))
+                    raise LexiconError(
+                        source,
+                        f"{form!r} ({term!r}) is a form of both {other!r} and {class_id!r}",
+                        line=line,
+                        hint="keep each verb in one class",
+                    )
+        classes.append(
+            VerbClass(
+                id=class_id,
+                label=str(item.get("label") or class_id),
+                description=str(item.get("description", "")),
+                verbs=verbs,
+                in_speech=in_speech,
+            )
+        )
     guards = {}
     for key in ("not_after", "not_before"):
         value = data.get(key, [])
@@ -203,10 +259,14 @@ def parse_reporting_verbs(raw: str, source: str = "<reporting verbs>") -> VerbLe
         guards[key] = frozenset(v.strip().lower() for v in value if v.strip())
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(v, str) and v.strip() for v in exclude):
-        raise LexiconError(source, "exclude must be a list of phrases",
-                           hint='write it as exclude = ["admitted to hospital"]')
-    return VerbLexicon(classes=tuple(classes), source=source,
-                       exclude=tuple(v.strip() for v in exclude), **guards)
+        raise LexiconError(
+            source,
+            "exclude must be a list of phrases",
+            hint='write it as exclude = ["admitted to hospital"]',
+        )
+    return VerbLexicon(
+        classes=tuple(classes), source=source, exclude=tuple(v.strip() for v in exclude), **guards
+    )
 
 
 # --- finding reporting verbs in an article -------------------------------------------------------
@@ -237,26 +297,33 @@ def find_reporting_verbs(doc: Document, lexicon: VerbLexicon, matches=None) -> l
     for key, start, end in matches:
         if doc.in_quote(start, end):
             continue
-        if lexicon.exclude and text[start:end].lower() in lexicon.exclude_words \
-                and _excluded(lexicon, text, start, end):
+        if (
+            lexicon.exclude
+            and text[start:end].lower() in lexicon.exclude_words
+            and _excluded(lexicon, text, start, end)
+        ):
             continue  # "admitted to hospital" reports nothing
         if text[start].isupper():
             si = doc.sentence_index(start)
             s0, e0 = doc.sentence_spans[si]
             if in_proper_name(text, start, end, s0, e0, is_title_case(text[s0:e0])):
                 continue  # a name or a title ("the Claims Conference")
-        before = text[max(0, start - 16):start].rsplit(None, 1)
-        if before and before[-1].lower() in lexicon.not_after and text[start - 1:start] == " ":
+        before = text[max(0, start - 16) : start].rsplit(None, 1)
+        if before and before[-1].lower() in lexicon.not_after and text[start - 1 : start] == " ":
             continue
-        after = text[end:end + 20].split(None, 1)
-        if after and text[end:end + 1] == " " and \
-                after[0].lower().rstrip(".,;:") in lexicon.not_before:
+        after = text[end : end + 20].split(None, 1)
+        if (
+            after
+            and text[end : end + 1] == " "
+            and after[0].lower().rstrip(".,;:") in lexicon.not_before
+        ):
             continue
         verb_class, lemma, mode = key.split("\t")
         if mode == "speech" and not _reports_speech(doc, start, end, quote_starts):
             continue
-        found.append(ReportingVerb(start, end, lemma, verb_class, text[start:end],
-                                   mode == "always"))
+        found.append(
+            ReportingVerb(start, end, lemma, verb_class, text[start:end], mode == "always")
+        )
     return found
 
 
@@ -264,9 +331,10 @@ def _excluded(lexicon: VerbLexicon, text: str, start: int, end: int) -> bool:
     """Is the verb at ``start:end`` inside one of the lexicon's exclude phrases? Only the words
     around the verb are scanned: verbs are few, articles long."""
     lo = max(0, start - 60)
-    piece = text[lo:end + 60]
-    return any(m.start <= start - lo and end - lo <= m.end
-               for m in lexicon.exclude_matcher.finditer(piece))
+    piece = text[lo : end + 60]
+    return any(
+        m.start <= start - lo and end - lo <= m.end for m in lexicon.exclude_matcher.finditer(piece)
+    )
 
 
 def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]) -> bool:
@@ -279,15 +347,19 @@ def _reports_speech(doc: Document, start: int, end: int, quote_starts: list[int]
     if i < len(quote_starts) and quote_starts[i] < s_end:
         return True
     text = doc.text
-    for _s, e in doc.quotes[max(0, i - 1):i]:  # a quote that began before the sentence
+    for _s, e in doc.quotes[max(0, i - 1) : i]:  # a quote that began before the sentence
         if e > s_start or (e >= s_start - 2 and not text[e:s_start].strip()):
             return True
     if _INTRODUCES.match(text, end, min(s_end, end + 60)):
         return True
-    before = text[max(s_start, start - 60):start]
+    before = text[max(s_start, start - 60) : start]
     after = text[end:s_end]
-    return "," in before and len(before.rsplit(",", 1)[1].split()) <= 5 \
-        and len(after.split()) <= 3 and after.rstrip().endswith((".", "!", "?"))
+    return (
+        "," in before
+        and len(before.rsplit(",", 1)[1].split()) <= 5
+        and len(after.split()) <= 3
+        and after.rstrip().endswith((".", "!", "?"))
+    )
 
 
 # --- the extractor -------------------------------------------------------------------------------
@@ -330,16 +402,25 @@ class AttributionExtractor(TransformByExtract, TransformerMixin, BaseEstimator):
             + [f"verb_term:{lemma}" for c in self.verbs_ for lemma in c.lemmas]
             + [f"quotes:{k}" for k in (*QUOTE_KINDS, "other")]
             + ["quoted_words", "indirect_words"]
-            + [f"actor_quotes:{g}" for g in groups] + [f"actor_words:{g}" for g in groups]
-            + ([f"tone_{s}:{a}" for a in actor_ids for s in ("n", "sum", "sq")] if self.tone else [])
+            + [f"actor_quotes:{g}" for g in groups]
+            + [f"actor_words:{g}" for g in groups]
+            + (
+                [f"tone_{s}:{a}" for a in actor_ids for s in ("n", "sum", "sq")]
+                if self.tone
+                else []
+            )
         )
         if self.tone:
             self.scanner_ = PhraseMatcher(
-                [(f"{c.id}\t{lemma}\t{mode}", "=" + form)
-                 for c in self.verbs_
-                 for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
-                 for lemma, term in entries for form in self.verbs_.matcher.forms(term)]
-                + [("@" + key, phrase) for key, phrase in self.actors_.mention_entries()])
+                [
+                    (f"{c.id}\t{lemma}\t{mode}", "=" + form)
+                    for c in self.verbs_
+                    for mode, entries in (("always", c.verbs), ("speech", c.in_speech))
+                    for lemma, term in entries
+                    for form in self.verbs_.matcher.forms(term)
+                ]
+                + [("@" + key, phrase) for key, phrase in self.actors_.mention_entries()]
+            )
         return self
 
     def get_feature_names_out(self, input_features=None):
@@ -376,8 +457,21 @@ class AttributionExtractor(TransformByExtract, TransformerMixin, BaseEstimator):
             add(f"verb_term:{v.lemma}")
             i = doc.sentence_index(v.start)
             s0, _ = doc.sentence_spans[i]
-            hits.append(Hit(article.id, article.outlet, self.name, v.verb_class, v.lemma, v.matched,
-                            i, doc.sentence_text(i), v.start - s0, v.end - s0, False))
+            hits.append(
+                Hit(
+                    article.id,
+                    article.outlet,
+                    self.name,
+                    v.verb_class,
+                    v.lemma,
+                    v.matched,
+                    i,
+                    doc.sentence_text(i),
+                    v.start - s0,
+                    v.end - s0,
+                    False,
+                )
+            )
 
         quotes = find_quotes(doc, verbs, self.actors_) if doc.quotes or verbs else []
         records = []
@@ -420,13 +514,23 @@ class AttributionExtractor(TransformByExtract, TransformerMixin, BaseEstimator):
                 values[f"tone_sq:{actor}"] = values.get(f"tone_sq:{actor}", 0.0) + score * score
 
 
-
 def _record(doc: Document, q: Quote) -> dict:
     i = doc.sentence_index(q.start)
-    return dict(kind=q.kind, speaker=q.speaker, speaker_description=q.speaker_description,
-                actor=q.actor, verb=q.verb, verb_class=q.verb_class, text=q.text,
-                n_words=q.n_words, sentence_index=i, sentence=doc.sentence_text(i),
-                speaker_by=q.speaker_by, actor_by=q.actor_by, attributed_by=q.attributed_by)
+    return dict(
+        kind=q.kind,
+        speaker=q.speaker,
+        speaker_description=q.speaker_description,
+        actor=q.actor,
+        verb=q.verb,
+        verb_class=q.verb_class,
+        text=q.text,
+        n_words=q.n_words,
+        sentence_index=i,
+        sentence=doc.sentence_text(i),
+        speaker_by=q.speaker_by,
+        actor_by=q.actor_by,
+        attributed_by=q.attributed_by,
+    )
 
 
 # --- summaries -----------------------------------------------------------------------------------
@@ -435,8 +539,11 @@ def _record(doc: Document, q: Quote) -> dict:
 def _extractor(analysis) -> AttributionExtractor:
     ex = analysis.extractors.get(AttributionExtractor.name)
     if ex is None:
-        raise InputError(None, "this analysis ran without the attribution extractor",
-                         hint="run framing.analyse with AttributionExtractor among the extractors")
+        raise InputError(
+            None,
+            "this analysis ran without the attribution extractor",
+            hint="run framing.analyse with AttributionExtractor among the extractors",
+        )
     return ex
 
 
@@ -444,7 +551,9 @@ def _grouped(analysis, by: str) -> tuple[pd.DataFrame, dict]:
     try:
         articles = analysis.with_groups(by)
     except KeyError as exc:
-        raise InputError(None, str(exc).strip("'\""), hint="group by outlet or an outlet field") from None
+        raise InputError(
+            None, str(exc).strip("'\""), hint="group by outlet or an outlet field"
+        ) from None
     return articles, articles.groupby(by, sort=True, observed=True).indices
 
 
@@ -478,35 +587,80 @@ def verb_mix(analysis, *, by: str = "outlet", level: str = "class") -> pd.DataFr
     articles, groups = _grouped(analysis, by)
     words = articles["n_words"].to_numpy(dtype=float)
     class_cols = {c: _column(analysis.values, f"verb:{c}") for c in ex.verbs_.class_ids}
-    lemma_cols = {(c.id, lemma): _column(analysis.values, f"verb_term:{lemma}")
-                  for c in ex.verbs_ for lemma in c.lemmas}
+    lemma_cols = {
+        (c.id, lemma): _column(analysis.values, f"verb_term:{lemma}")
+        for c in ex.verbs_
+        for lemma in c.lemmas
+    }
     rows = []
     for group, idx in groups.items():
         n_words = float(words[idx].sum())
         total = float(sum(col[idx].sum() for col in class_cols.values()))
         for c in ex.verbs_:
             class_count = float(class_cols[c.id][idx].sum())
-            used = sorted(((float(lemma_cols[(c.id, lemma)][idx].sum()), lemma)
-                           for lemma in c.lemmas), key=lambda t: (-t[0], t[1]))
+            used = sorted(
+                ((float(lemma_cols[(c.id, lemma)][idx].sum()), lemma) for lemma in c.lemmas),
+                key=lambda t: (-t[0], t[1]),
+            )
             used = [(n, lemma) for n, lemma in used if n > 0]
             if level == "class":
-                rows.append({by: group, "verb_class": c.id, "label": c.label,
-                             "count": int(class_count), "total": int(total),
-                             "share": class_count / total if total else np.nan,
-                             "rate_per_1k": 1000 * class_count / n_words if n_words else np.nan,
-                             "verbs": ", ".join(f"{lemma} ×{int(n)}" for n, lemma in used),
-                             "n_articles": len(idx), "n_words": int(n_words)})
+                rows.append(
+                    {
+                        by: group,
+                        "verb_class": c.id,
+                        "label": c.label,
+                        "count": int(class_count),
+                        "total": int(total),
+                        "share": class_count / total if total else np.nan,
+                        "rate_per_1k": 1000 * class_count / n_words if n_words else np.nan,
+                        "verbs": ", ".join(f"{lemma} ×{int(n)}" for n, lemma in used),
+                        "n_articles": len(idx),
+                        "n_words": int(n_words),
+                    }
+                )
             else:
                 for n, lemma in used:
-                    rows.append({by: group, "verb_class": c.id, "verb": lemma, "count": int(n),
-                                 "class_count": int(class_count), "total": int(total),
-                                 "share": n / total if total else np.nan,
-                                 "rate_per_1k": 1000 * n / n_words if n_words else np.nan,
-                                 "n_articles": len(idx), "n_words": int(n_words)})
-    columns = ([by, "verb_class", "label", "count", "total", "share", "rate_per_1k", "verbs",
-                "n_articles", "n_words"] if level == "class" else
-               [by, "verb_class", "verb", "count", "class_count", "total", "share", "rate_per_1k",
-                "n_articles", "n_words"])
+                    rows.append(
+                        {
+                            by: group,
+                            "verb_class": c.id,
+                            "verb": lemma,
+                            "count": int(n),
+                            "class_count": int(class_count),
+                            "total": int(total),
+                            "share": n / total if total else np.nan,
+                            "rate_per_1k": 1000 * n / n_words if n_words else np.nan,
+                            "n_articles": len(idx),
+                            "n_words": int(n_words),
+                        }
+                    )
+    columns = (
+        [
+            by,
+            "verb_class",
+            "label",
+            "count",
+            "total",
+            "share",
+            "rate_per_1k",
+            "verbs",
+            "n_articles",
+            "n_words",
+        ]
+        if level == "class"
+        else [
+            by,
+            "verb_class",
+            "verb",
+            "count",
+            "class_count",
+            "total",
+            "share",
+            "rate_per_1k",
+            "n_articles",
+            "n_words",
+        ]
+    )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -519,19 +673,37 @@ def speaker_verbs(analysis, *, by: str = "outlet") -> pd.DataFrame:
     ex = _extractor(analysis)
     articles, _ = _grouped(analysis, by)
     frame = _records(analysis, articles, by)
-    columns = [by, "actor", "actor_label", "speaker", "verb_class", "verb", "n", "speaker_total",
-               "share", "n_articles"]
+    columns = [
+        by,
+        "actor",
+        "actor_label",
+        "speaker",
+        "verb_class",
+        "verb",
+        "n",
+        "speaker_total",
+        "share",
+        "n_articles",
+    ]
     frame = frame[(frame["attributed_by"] == "explicit") & (frame["verb"] != "")]
     if not len(frame):
         return pd.DataFrame(columns=columns)
     keys = [by, "actor", "speaker", "verb_class", "verb"]
-    out = (frame.groupby(keys, sort=True, observed=True)
-           .agg(n=("kind", "size"), n_articles=("article_id", "nunique")).reset_index())
+    out = (
+        frame.groupby(keys, sort=True, observed=True)
+        .agg(n=("kind", "size"), n_articles=("article_id", "nunique"))
+        .reset_index()
+    )
     out["speaker_total"] = out.groupby([by, "actor", "speaker"])["n"].transform("sum")
     out["share"] = out["n"] / out["speaker_total"]
     out["actor_label"] = out["actor"].map(ex.actors_.label)
-    return out[columns].sort_values([by, "actor", "speaker", "n"], ascending=[True, True, True, False],
-                                     kind="stable").reset_index(drop=True)
+    return (
+        out[columns]
+        .sort_values(
+            [by, "actor", "speaker", "n"], ascending=[True, True, True, False], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
 
 
 def quoted_actors(analysis, *, by: str = "outlet") -> pd.DataFrame:
@@ -546,30 +718,65 @@ def quoted_actors(analysis, *, by: str = "outlet") -> pd.DataFrame:
     frame = _records(analysis, articles, by)
     words = articles["n_words"].to_numpy(dtype=float)
     quoted = _column(analysis.values, "quoted_words")
-    columns = [by, "actor", "actor_label", "kind", "n_quotes", "n_direct", "n_partial",
-               "n_indirect", "quoted_words", "indirect_words", "share_of_quotes", "n_speakers",
-               "speakers", "group_quoted_words", "n_words", "quote_share", "n_articles"]
+    columns = [
+        by,
+        "actor",
+        "actor_label",
+        "kind",
+        "n_quotes",
+        "n_direct",
+        "n_partial",
+        "n_indirect",
+        "quoted_words",
+        "indirect_words",
+        "share_of_quotes",
+        "n_speakers",
+        "speakers",
+        "group_quoted_words",
+        "n_words",
+        "quote_share",
+        "n_articles",
+    ]
     if not len(frame):
         return pd.DataFrame(columns=columns)
     # one grouped pass over all records: a loop of boolean masks per group took minutes at 500 outlets
     kind = frame["kind"].to_numpy(dtype=object)
     n = frame["n_words"].to_numpy(dtype=float)
-    parts = pd.DataFrame({
-        by: frame[by].to_numpy(dtype=object), "actor": frame["actor"].to_numpy(dtype=object),
-        "speaker": frame["speaker"].to_numpy(dtype=object),
-        "article_id": frame["article_id"].to_numpy(dtype=object),
-        "direct": kind == "direct", "partial": kind == "partial", "indirect": kind == "indirect",
-        "qw": np.where(kind != "indirect", n, 0.0), "iw": np.where(kind == "indirect", n, 0.0)})
+    parts = pd.DataFrame(
+        {
+            by: frame[by].to_numpy(dtype=object),
+            "actor": frame["actor"].to_numpy(dtype=object),
+            "speaker": frame["speaker"].to_numpy(dtype=object),
+            "article_id": frame["article_id"].to_numpy(dtype=object),
+            "direct": kind == "direct",
+            "partial": kind == "partial",
+            "indirect": kind == "indirect",
+            "qw": np.where(kind != "indirect", n, 0.0),
+            "iw": np.where(kind == "indirect", n, 0.0),
+        }
+    )
     keys = [by, "actor"]
-    out = (parts.groupby(keys, sort=False)
-           .agg(n_quotes=("direct", "size"), n_direct=("direct", "sum"),
-                n_partial=("partial", "sum"), n_indirect=("indirect", "sum"),
-                quoted_words=("qw", "sum"), indirect_words=("iw", "sum"),
-                n_articles=("article_id", "nunique"))
-           .reset_index())
+    out = (
+        parts.groupby(keys, sort=False)
+        .agg(
+            n_quotes=("direct", "size"),
+            n_direct=("direct", "sum"),
+            n_partial=("partial", "sum"),
+            n_indirect=("indirect", "sum"),
+            quoted_words=("qw", "sum"),
+            indirect_words=("iw", "sum"),
+            n_articles=("article_id", "nunique"),
+        )
+        .reset_index()
+    )
     # speakers most quoted first, ties in alphabetical order
-    speakers = (parts.groupby([*keys, "speaker"], sort=True).size().rename("k").reset_index()
-                .sort_values([*keys, "k"], ascending=[True, True, False], kind="stable"))
+    speakers = (
+        parts.groupby([*keys, "speaker"], sort=True)
+        .size()
+        .rename("k")
+        .reset_index()
+        .sort_values([*keys, "k"], ascending=[True, True, False], kind="stable")
+    )
     listed: dict = {}
     for g, actor, speaker, k in speakers.itertuples(index=False):
         listed.setdefault((g, actor), []).append(f"{speaker} ({k})")
@@ -588,8 +795,13 @@ def quoted_actors(analysis, *, by: str = "outlet") -> pd.DataFrame:
     out["quote_share"] = (gq / gw).where(gw > 0)
     for c in ("n_direct", "n_partial", "n_indirect", "quoted_words", "indirect_words"):
         out[c] = out[c].astype(int)
-    return (out[columns].sort_values([by, "quoted_words", "n_quotes"], ascending=[True, False, False],
-                                     kind="stable").reset_index(drop=True))
+    return (
+        out[columns]
+        .sort_values(
+            [by, "quoted_words", "n_quotes"], ascending=[True, False, False], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
 
 
 def quoted_speakers(analysis, *, by: str = "outlet") -> pd.DataFrame:
@@ -597,24 +809,46 @@ def quoted_speakers(analysis, *, by: str = "outlet") -> pd.DataFrame:
     ex = _extractor(analysis)
     articles, _ = _grouped(analysis, by)
     frame = _records(analysis, articles, by)
-    columns = [by, "speaker", "actor", "actor_label", "n_quotes", "n_direct", "n_partial",
-               "n_indirect", "quoted_words", "verbs", "n_articles"]
+    columns = [
+        by,
+        "speaker",
+        "actor",
+        "actor_label",
+        "n_quotes",
+        "n_direct",
+        "n_partial",
+        "n_indirect",
+        "quoted_words",
+        "verbs",
+        "n_articles",
+    ]
     if not len(frame):
         return pd.DataFrame(columns=columns)
     rows = []
     for (group, speaker, actor), a in frame.groupby([by, "speaker", "actor"], sort=True):
         verbs = a.loc[a["attributed_by"] == "explicit", "verb"].value_counts()
-        rows.append({by: group, "speaker": speaker, "actor": actor,
-                     "actor_label": ex.actors_.label(actor), "n_quotes": len(a),
-                     "n_direct": int((a["kind"] == "direct").sum()),
-                     "n_partial": int((a["kind"] == "partial").sum()),
-                     "n_indirect": int((a["kind"] == "indirect").sum()),
-                     "quoted_words": int(a.loc[a["kind"] != "indirect", "n_words"].sum()),
-                     "verbs": ", ".join(f"{v} ×{n}" for v, n in verbs.items() if v),
-                     "n_articles": int(a["article_id"].nunique())})
-    return (pd.DataFrame(rows, columns=columns)
-            .sort_values([by, "quoted_words", "n_quotes"], ascending=[True, False, False],
-                         kind="stable").reset_index(drop=True))
+        rows.append(
+            {
+                by: group,
+                "speaker": speaker,
+                "actor": actor,
+                "actor_label": ex.actors_.label(actor),
+                "n_quotes": len(a),
+                "n_direct": int((a["kind"] == "direct").sum()),
+                "n_partial": int((a["kind"] == "partial").sum()),
+                "n_indirect": int((a["kind"] == "indirect").sum()),
+                "quoted_words": int(a.loc[a["kind"] != "indirect", "n_words"].sum()),
+                "verbs": ", ".join(f"{v} ×{n}" for v, n in verbs.items() if v),
+                "n_articles": int(a["article_id"].nunique()),
+            }
+        )
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(
+            [by, "quoted_words", "n_quotes"], ascending=[True, False, False], kind="stable"
+        )
+        .reset_index(drop=True)
+    )
 
 
 def quote_share(analysis, *, by: str = "outlet") -> pd.DataFrame:
@@ -628,24 +862,52 @@ def quote_share(analysis, *, by: str = "outlet") -> pd.DataFrame:
     articles, groups = _grouped(analysis, by)
     words = articles["n_words"].to_numpy(dtype=float)
     marked = articles["n_quoted_words"].to_numpy(dtype=float)
-    cols = {k: _column(analysis.values, k) for k in
-            ("quoted_words", "indirect_words", "quotes:direct", "quotes:partial",
-             "quotes:indirect", "quotes:other")}
+    cols = {
+        k: _column(analysis.values, k)
+        for k in (
+            "quoted_words",
+            "indirect_words",
+            "quotes:direct",
+            "quotes:partial",
+            "quotes:indirect",
+            "quotes:other",
+        )
+    }
     rows = []
     for group, idx in groups.items():
         n_words = float(words[idx].sum())
         q = float(cols["quoted_words"][idx].sum())
-        rows.append({by: group, "n_articles": len(idx), "n_words": int(n_words),
-                     "quoted_words": int(q), "quote_share": q / n_words if n_words else np.nan,
-                     "indirect_words": int(cols["indirect_words"][idx].sum()),
-                     "marked_words": int(marked[idx].sum()),
-                     "n_direct": int(cols["quotes:direct"][idx].sum()),
-                     "n_partial": int(cols["quotes:partial"][idx].sum()),
-                     "n_indirect": int(cols["quotes:indirect"][idx].sum()),
-                     "n_other_quoted": int(cols["quotes:other"][idx].sum())})
-    return pd.DataFrame(rows, columns=[by, "n_articles", "n_words", "quoted_words", "quote_share",
-                                       "indirect_words", "marked_words", "n_direct", "n_partial",
-                                       "n_indirect", "n_other_quoted"])
+        rows.append(
+            {
+                by: group,
+                "n_articles": len(idx),
+                "n_words": int(n_words),
+                "quoted_words": int(q),
+                "quote_share": q / n_words if n_words else np.nan,
+                "indirect_words": int(cols["indirect_words"][idx].sum()),
+                "marked_words": int(marked[idx].sum()),
+                "n_direct": int(cols["quotes:direct"][idx].sum()),
+                "n_partial": int(cols["quotes:partial"][idx].sum()),
+                "n_indirect": int(cols["quotes:indirect"][idx].sum()),
+                "n_other_quoted": int(cols["quotes:other"][idx].sum()),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            by,
+            "n_articles",
+            "n_words",
+            "quoted_words",
+            "quote_share",
+            "indirect_words",
+            "marked_words",
+            "n_direct",
+            "n_partial",
+            "n_indirect",
+            "n_other_quoted",
+        ],
+    )
 
 
 def actor_tone(analysis, *, by: str = "outlet") -> pd.DataFrame:
@@ -657,11 +919,24 @@ def actor_tone(analysis, *, by: str = "outlet") -> pd.DataFrame:
     """
     ex = _extractor(analysis)
     articles, groups = _grouped(analysis, by)
-    columns = [by, "actor", "actor_label", "kind", "n_sentences", "mean_tone", "sd", "se",
-               "tone_sum", "n_articles"]
+    columns = [
+        by,
+        "actor",
+        "actor_label",
+        "kind",
+        "n_sentences",
+        "mean_tone",
+        "sd",
+        "se",
+        "tone_sum",
+        "n_articles",
+    ]
     if not ex.tone:
-        raise InputError(None, "this analysis ran with tone=False",
-                         hint="use AttributionExtractor(tone=True) to measure tone toward actors")
+        raise InputError(
+            None,
+            "this analysis ran with tone=False",
+            hint="use AttributionExtractor(tone=True) to measure tone toward actors",
+        )
     rows = []
     for actor in ex.actors_:
         n = _column(analysis.values, f"tone_n:{actor.id}")
@@ -675,8 +950,18 @@ def actor_tone(analysis, *, by: str = "outlet") -> pd.DataFrame:
             mean = s / k if k else np.nan
             var = (float(squares[idx].sum()) - k * mean * mean) / (k - 1) if k > 1 else np.nan
             sd = float(np.sqrt(max(var, 0.0))) if k > 1 else np.nan
-            rows.append({by: group, "actor": actor.id, "actor_label": actor.label,
-                         "kind": actor.kind, "n_sentences": int(k), "mean_tone": mean, "sd": sd,
-                         "se": sd / np.sqrt(k) if k > 1 else np.nan, "tone_sum": s,
-                         "n_articles": int((n[idx] > 0).sum())})
+            rows.append(
+                {
+                    by: group,
+                    "actor": actor.id,
+                    "actor_label": actor.label,
+                    "kind": actor.kind,
+                    "n_sentences": int(k),
+                    "mean_tone": mean,
+                    "sd": sd,
+                    "se": sd / np.sqrt(k) if k > 1 else np.nan,
+                    "tone_sum": s,
+                    "n_articles": int((n[idx] > 0).sum()),
+                }
+            )
     return pd.DataFrame(rows, columns=columns)

@@ -17,17 +17,31 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .errors import LexiconError
 from .features import Extraction, TransformByExtract
+from .lexicon import ItemsById, load_toml, read_lexicon, table_list
 from .matching import TermMatcher
-from .referents import (after_capitalised, has_capitals, in_compound, in_proper_name, is_date_word,
-                         is_title_case)
+from .referents import (
+    after_capitalised,
+    has_capitals,
+    in_compound,
+    in_proper_name,
+    is_date_word,
+    is_title_case,
+)
 from .text import Document, more_words_than
 from .types import Hit
 
-__all__ = ["Pole", "TermRule", "Axis", "AxisLexicon", "load_axes", "AxisCounter", "axis_table",
-           "DEFAULT_AXES_PATH"]
+__all__ = [
+    "Pole",
+    "TermRule",
+    "Axis",
+    "AxisLexicon",
+    "load_axes",
+    "AxisCounter",
+    "axis_table",
+    "DEFAULT_AXES_PATH",
+]
 
 DEFAULT_AXES_PATH = "framing/data/axes.toml"
 
@@ -112,17 +126,25 @@ class Axis:
             if rule.window is not None:
                 window = rule.window if window is None or rule.window < window else window
             if rule.near_window is not None:
-                near_window = rule.near_window if near_window is None \
-                    else min(near_window, rule.near_window)
+                near_window = (
+                    rule.near_window if near_window is None else min(near_window, rule.near_window)
+                )
             if rule.compounds is not None:
                 compounds = rule.compounds
             if rule.after_name is not None:
                 after_name = rule.after_name
-        return TermRule(terms=(term,), near=self.near if near is None else tuple(near),
-                        also_near=tuple(also), not_near=tuple(not_near),
-                        not_in_sentence=tuple(not_in_sentence), exclude=tuple(exclude),
-                        window=window, compounds=compounds, after_name=after_name,
-                        near_window=near_window)
+        return TermRule(
+            terms=(term,),
+            near=self.near if near is None else tuple(near),
+            also_near=tuple(also),
+            not_near=tuple(not_near),
+            not_in_sentence=tuple(not_in_sentence),
+            exclude=tuple(exclude),
+            window=window,
+            compounds=compounds,
+            after_name=after_name,
+            near_window=near_window,
+        )
 
 
 @dataclass(frozen=True)
@@ -133,8 +155,12 @@ class AxisLexicon(ItemsById):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (axis, pole, term): the whole lexicon as a table."""
-        rows = [dict(axis=a.id, label=a.label, topic=a.topic, pole=p.name, term=t)
-                for a in self.axes for p in a.poles for t in p.terms]
+        rows = [
+            dict(axis=a.id, label=a.label, topic=a.topic, pole=p.name, term=t)
+            for a in self.axes
+            for p in a.poles
+            for t in p.terms
+        ]
         return pd.DataFrame(rows, columns=["axis", "label", "topic", "pole", "term"])
 
 
@@ -142,8 +168,11 @@ def _strings(value, path: str, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise LexiconError(path, f"{where} must be a list of non-empty strings",
-                           hint='write it as ["term one", "term two"]')
+        raise LexiconError(
+            path,
+            f"{where} must be a list of non-empty strings",
+            hint='write it as ["term one", "term two"]',
+        )
     return tuple(v.strip() for v in value)
 
 
@@ -161,8 +190,11 @@ def load_axes(path: str | Path | None = None) -> AxisLexicon:
 def _cue_sets(data: dict, source: str) -> dict[str, tuple[str, ...]]:
     raw = data.get("cues", {})
     if not isinstance(raw, dict):
-        raise LexiconError(source, "[cues] must be a table of named lists",
-                           hint='write it as [cues] then armed_forces = ["troops", "soldiers"]')
+        raise LexiconError(
+            source,
+            "[cues] must be a table of named lists",
+            hint='write it as [cues] then armed_forces = ["troops", "soldiers"]',
+        )
     sets = {name: _strings(v, source, f"[cues] {name}") for name, v in raw.items()}
     # a set may include others ("@theaters"), in any order, but not itself
     done: dict[str, tuple[str, ...]] = {}
@@ -171,14 +203,20 @@ def _cue_sets(data: dict, source: str) -> dict[str, tuple[str, ...]]:
         if name in done:
             return done[name]
         if name in path:
-            raise LexiconError(source, f"[cues] {name} includes itself",
-                               hint="remove the @ reference that leads back to it")
+            raise LexiconError(
+                source,
+                f"[cues] {name} includes itself",
+                hint="remove the @ reference that leads back to it",
+            )
         out: list[str] = []
         for v in sets[name]:
             if v.startswith("@"):
                 if v[1:] not in sets:
-                    raise LexiconError(source, f"[cues] {name}: no cue set {v[1:]!r}",
-                                       hint="define it under [cues] or correct the name")
+                    raise LexiconError(
+                        source,
+                        f"[cues] {name}: no cue set {v[1:]!r}",
+                        hint="define it under [cues] or correct the name",
+                    )
                 out.extend(resolve(v[1:], path + (name,)))
             else:
                 out.append(v)
@@ -194,8 +232,11 @@ def _expand(values: tuple[str, ...], cues: dict, source: str, where: str) -> tup
     for v in values:
         if v.startswith("@"):
             if v[1:] not in cues:
-                raise LexiconError(source, f"{where}: no cue set {v[1:]!r}",
-                                   hint="define it under [cues] or correct the name")
+                raise LexiconError(
+                    source,
+                    f"{where}: no cue set {v[1:]!r}",
+                    hint="define it under [cues] or correct the name",
+                )
             out.extend(cues[v[1:]])
         else:
             out.append(v)
@@ -210,8 +251,9 @@ def _bool(value, source: str, where: str) -> bool | None:
 
 def _window(value, source: str, where: str) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise LexiconError(source, f"{where}: window must be a whole number of words ≥ 1",
-                           hint="e.g. window = 4")
+        raise LexiconError(
+            source, f"{where}: window must be a whole number of words ≥ 1", hint="e.g. window = 4"
+        )
     return value
 
 
@@ -224,27 +266,43 @@ def _rules(item: dict, axis_id: str, terms: set[str], cues: dict, source: str):
         where = f"axis {axis_id!r}, rule #{n}"
         rule_terms = _strings(r.get("terms"), source, f"{where}: terms")
         if not rule_terms:
-            raise LexiconError(source, f"{where} has no terms", hint="list the pole terms it governs")
+            raise LexiconError(
+                source, f"{where} has no terms", hint="list the pole terms it governs"
+            )
         for t in rule_terms:
             if t not in terms:
-                raise LexiconError(source, f"{where}: {t!r} is not a term of any pole",
-                                   hint="write it exactly as in the pole's terms")
+                raise LexiconError(
+                    source,
+                    f"{where}: {t!r} is not a term of any pole",
+                    hint="write it exactly as in the pole's terms",
+                )
         window = _window(r.get("window"), source, where)
         near = r.get("near")
-        rules.append(TermRule(
-            terms=rule_terms,
-            near=None if near is None else _expand(_strings(near, source, f"{where}: near"),
-                                                   cues, source, where),
-            also_near=_expand(_strings(r.get("also_near"), source, f"{where}: also_near"), cues,
-                              source, where),
-            not_near=_expand(_strings(r.get("not_near"), source, f"{where}: not_near"), cues,
-                             source, where),
-            not_in_sentence=_expand(_strings(r.get("not_in_sentence"), source,
-                                             f"{where}: not_in_sentence"), cues, source, where),
-            exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
-            window=window, compounds=_bool(r.get("compounds"), source, f"{where}: compounds"),
-            after_name=_bool(r.get("after_name"), source, f"{where}: after_name"),
-            near_window=_window(r.get("near_window"), source, f"{where}: near_window")))
+        rules.append(
+            TermRule(
+                terms=rule_terms,
+                near=None
+                if near is None
+                else _expand(_strings(near, source, f"{where}: near"), cues, source, where),
+                also_near=_expand(
+                    _strings(r.get("also_near"), source, f"{where}: also_near"), cues, source, where
+                ),
+                not_near=_expand(
+                    _strings(r.get("not_near"), source, f"{where}: not_near"), cues, source, where
+                ),
+                not_in_sentence=_expand(
+                    _strings(r.get("not_in_sentence"), source, f"{where}: not_in_sentence"),
+                    cues,
+                    source,
+                    where,
+                ),
+                exclude=_strings(r.get("exclude"), source, f"{where}: exclude"),
+                window=window,
+                compounds=_bool(r.get("compounds"), source, f"{where}: compounds"),
+                after_name=_bool(r.get("after_name"), source, f"{where}: after_name"),
+                near_window=_window(r.get("near_window"), source, f"{where}: near_window"),
+            )
+        )
     return tuple(rules)
 
 
@@ -260,41 +318,58 @@ def parse_axes(raw: str, source: str = "<axes>") -> AxisLexicon:
             raise LexiconError(source, f"{where} has no id", hint='add id = "a-short-name"')
         where = f"axis {axis_id!r}"
         if axis_id in seen:
-            raise LexiconError(source, f"{where} is defined twice", hint="give each axis its own id")
+            raise LexiconError(
+                source, f"{where} is defined twice", hint="give each axis its own id"
+            )
         seen.add(axis_id)
         poles_raw = item.get("pole")
         if not isinstance(poles_raw, list) or len(poles_raw) < 2:
-            raise LexiconError(source, f"{where} needs at least two [[axis.pole]] tables",
-                               hint="an axis contrasts competing labels")
+            raise LexiconError(
+                source,
+                f"{where} needs at least two [[axis.pole]] tables",
+                hint="an axis contrasts competing labels",
+            )
         poles = []
         for pole in poles_raw:
             name = pole.get("name")
             if not isinstance(name, str) or not name.strip():
-                raise LexiconError(source, f"{where} has a pole without a name", hint='add name = "…"')
+                raise LexiconError(
+                    source, f"{where} has a pole without a name", hint='add name = "…"'
+                )
             terms = _strings(pole.get("terms"), source, f"{where}, pole {name!r}: terms")
             if not terms:
-                raise LexiconError(source, f"{where}, pole {name!r} has no terms",
-                                   hint='add terms = ["…"]')
-            poles.append(Pole(name=name.strip(), terms=terms,
-                              description=str(pole.get("description", ""))))
+                raise LexiconError(
+                    source, f"{where}, pole {name!r} has no terms", hint='add terms = ["…"]'
+                )
+            poles.append(
+                Pole(name=name.strip(), terms=terms, description=str(pole.get("description", "")))
+            )
         if len({p.name for p in poles}) != len(poles):
             raise LexiconError(source, f"{where} has two poles with the same name")
         all_terms = {t for p in poles for t in p.terms}
-        axis = Axis(id=axis_id.strip(), label=str(item.get("label", axis_id)), poles=tuple(poles),
-                    topic=str(item.get("topic", "")), question=str(item.get("question", "")),
-                    context=_strings(item.get("context"), source, f"{where}: context"),
-                    exclude=_strings(item.get("exclude"), source, f"{where}: exclude"),
-                    referent=str(item.get("referent", "")),
-                    near=_expand(_strings(item.get("near"), source, f"{where}: near"), cues,
-                                 source, where),
-                    not_near=_expand(_strings(item.get("not_near"), source, f"{where}: not_near"),
-                                     cues, source, where),
-                    not_in_sentence=_expand(_strings(item.get("not_in_sentence"), source,
-                                                     f"{where}: not_in_sentence"), cues, source,
-                                            where),
-                    compounds=bool(_bool(item.get("compounds"), source, f"{where}: compounds")),
-                    window=_window(item.get("window"), source, where),
-                    rules=_rules(item, axis_id.strip(), all_terms, cues, source))
+        axis = Axis(
+            id=axis_id.strip(),
+            label=str(item.get("label", axis_id)),
+            poles=tuple(poles),
+            topic=str(item.get("topic", "")),
+            question=str(item.get("question", "")),
+            context=_strings(item.get("context"), source, f"{where}: context"),
+            exclude=_strings(item.get("exclude"), source, f"{where}: exclude"),
+            referent=str(item.get("referent", "")),
+            near=_expand(_strings(item.get("near"), source, f"{where}: near"), cues, source, where),
+            not_near=_expand(
+                _strings(item.get("not_near"), source, f"{where}: not_near"), cues, source, where
+            ),
+            not_in_sentence=_expand(
+                _strings(item.get("not_in_sentence"), source, f"{where}: not_in_sentence"),
+                cues,
+                source,
+                where,
+            ),
+            compounds=bool(_bool(item.get("compounds"), source, f"{where}: compounds")),
+            window=_window(item.get("window"), source, where),
+            rules=_rules(item, axis_id.strip(), all_terms, cues, source),
+        )
         _check_overlaps(axis, source)
         axes.append(axis)
     return AxisLexicon(axes=tuple(axes), source=source)
@@ -309,9 +384,11 @@ def _check_overlaps(axis: Axis, source: str) -> None:
             for form in matcher.forms(term):
                 other = owner.setdefault(form, pole.name)
                 if other != pole.name:
-                    raise LexiconError(source, f"axis {axis.id!r}: {form!r} is a term of both "
-                                       f"{other!r} and {pole.name!r}",
-                                       hint="keep each term in one pole")
+                    raise LexiconError(
+                        source,
+                        f"axis {axis.id!r}: {form!r} is a term of both {other!r} and {pole.name!r}",
+                        hint="keep each term in one pole",
+                    )
 
 
 class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
@@ -363,13 +440,17 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                     if rule.exclude:
                         entries += [(f"X|{a.id}#{t}", x) for x in rule.exclude]
                     self.rules_[(a.id, t)] = _CompiledRule(
-                        near=frozenset(rule.near), also_near=frozenset(rule.also_near),
+                        near=frozenset(rule.near),
+                        also_near=frozenset(rule.also_near),
                         not_near=frozenset(rule.not_near),
                         not_in_sentence=frozenset(rule.not_in_sentence),
                         exclude_key=f"{a.id}#{t}" if rule.exclude else None,
-                        window=rule.window, compounds=bool(rule.compounds),
-                        name_label=has_capitals(t), after_name=rule.after_name is not False,
-                        near_window=rule.near_window)
+                        window=rule.window,
+                        compounds=bool(rule.compounds),
+                        name_label=has_capitals(t),
+                        after_name=rule.after_name is not False,
+                        near_window=rule.near_window,
+                    )
                     cue_words.update(rule.near)
                     cue_words.update(rule.also_near)
                     cue_words.update(rule.not_in_sentence)
@@ -435,13 +516,34 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         ``other axis: <id>``, ``ambiguous axes``).
         """
         self._check_fitted()
-        rows = [dict(axis=a, pole=p, term=m.term, matched=doc.text[m.start:m.end],
-                     start=m.start, end=m.end,
-                     sentence=doc.sentence_text(doc.sentence_index(m.start)),
-                     counted=reason == "counted", reason=reason)
-                for a, p, m, reason in self._decide(doc)[0]]
-        return pd.DataFrame(rows, columns=["axis", "pole", "term", "matched", "start", "end",
-                                           "sentence", "counted", "reason"])
+        rows = [
+            dict(
+                axis=a,
+                pole=p,
+                term=m.term,
+                matched=doc.text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                sentence=doc.sentence_text(doc.sentence_index(m.start)),
+                counted=reason == "counted",
+                reason=reason,
+            )
+            for a, p, m, reason in self._decide(doc)[0]
+        ]
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "axis",
+                "pole",
+                "term",
+                "matched",
+                "start",
+                "end",
+                "sentence",
+                "counted",
+                "reason",
+            ],
+        )
 
     def _decide(self, doc: Document):
         """``([(axis, pole, match, reason)], applicable axes)`` for every pole match; reason
@@ -449,8 +551,14 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
         poles, context, excluded = self._matches(doc)
         applicable = self.applicable_axes(doc, context)
         if self.use_referents:
-            cues = self._cues(doc, {doc.sentence_index(m.start) for key, m in poles
-                                    if key.split(":", 1)[0] in applicable})
+            cues = self._cues(
+                doc,
+                {
+                    doc.sentence_index(m.start)
+                    for key, m in poles
+                    if key.split(":", 1)[0] in applicable
+                },
+            )
         else:
             cues = []
         cue_starts = [c[0] for c in cues]
@@ -465,7 +573,8 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
             if axis_id not in applicable:
                 reason = "not applicable"
             elif _inside(m, excluded.get(axis_id, ())) or (
-                    rule.exclude_key and _inside(m, excluded.get(rule.exclude_key, ()))):
+                rule.exclude_key and _inside(m, excluded.get(rule.exclude_key, ()))
+            ):
                 reason = "excluded phrase"
             elif self.use_referents:
                 i = doc.sentence_index(m.start)
@@ -474,22 +583,33 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                     title_case[i] = is_title_case(text[s0:e0])
                 if is_date_word(text, m.start, m.end):
                     reason = "date"
-                elif not rule.name_label and in_proper_name(text, m.start, m.end, s0, e0,
-                                                            title_case[i]):
+                elif not rule.name_label and in_proper_name(
+                    text, m.start, m.end, s0, e0, title_case[i]
+                ):
                     reason = "name"
-                elif not rule.after_name and not title_case[i] and after_capitalised(text, m.start,
-                                                                                    s0):
+                elif (
+                    not rule.after_name
+                    and not title_case[i]
+                    and after_capitalised(text, m.start, s0)
+                ):
                     reason = "name"
                 elif not rule.compounds and in_compound(text, m.start, m.end):
                     reason = "compound"
                 else:
                     found = _cues_near(cues, cue_starts, s0, e0, m, None, text)
-                    near_found = found if rule.window is None else \
-                        _cues_near(cues, cue_starts, s0, e0, m, rule.window, text)
-                    vetoes = [w for w in near_found if w in rule.not_near] + \
-                        [w for w in found if w in rule.not_in_sentence]
-                    near_close = found if rule.near_window is None else \
-                        _cues_near(cues, cue_starts, s0, e0, m, rule.near_window, text)
+                    near_found = (
+                        found
+                        if rule.window is None
+                        else _cues_near(cues, cue_starts, s0, e0, m, rule.window, text)
+                    )
+                    vetoes = [w for w in near_found if w in rule.not_near] + [
+                        w for w in found if w in rule.not_in_sentence
+                    ]
+                    near_close = (
+                        found
+                        if rule.near_window is None
+                        else _cues_near(cues, cue_starts, s0, e0, m, rule.near_window, text)
+                    )
                     n_cues = len({w for w in near_close if w in rule.near})
                     if vetoes:
                         reason = f"not_near: {vetoes[0]}"
@@ -518,9 +638,21 @@ class AxisCounter(TransformByExtract, TransformerMixin, BaseEstimator):
                 values[f"{key}:own"] = values.get(f"{key}:own", 0.0) + 1
             i = doc.sentence_index(m.start)
             s0, _ = doc.sentence_spans[i]
-            hits.append(Hit(article.id, article.outlet, axis_id, pole, m.term,
-                            doc.text[m.start:m.end], i, doc.sentence_text(i),
-                            m.start - s0, m.end - s0, quoted))
+            hits.append(
+                Hit(
+                    article.id,
+                    article.outlet,
+                    axis_id,
+                    pole,
+                    m.term,
+                    doc.text[m.start : m.end],
+                    i,
+                    doc.sentence_text(i),
+                    m.start - s0,
+                    m.end - s0,
+                    quoted,
+                )
+            )
         return Extraction(values=values, hits=hits)
 
 
@@ -530,7 +662,9 @@ class _CompiledRule:
     also_near: frozenset[str]
     not_near: frozenset[str]
     not_in_sentence: frozenset[str]
-    exclude_key: str | None  # the key of the term's own exclude phrases in the matcher, "X|" removed
+    exclude_key: (
+        str | None
+    )  # the key of the term's own exclude phrases in the matcher, "X|" removed
     window: int | None
     compounds: bool
     name_label: bool
@@ -556,8 +690,13 @@ def _cues_near(cues, cue_starts, s0: int, e0: int, m, window: int | None, text: 
         if start == m.start and end == m.end:
             continue  # the term itself is no evidence of its referent
         if window is not None:
-            gap = text[end:m.start] if end <= m.start else text[m.end:start] \
-                if start >= m.end else ""
+            gap = (
+                text[end : m.start]
+                if end <= m.start
+                else text[m.end : start]
+                if start >= m.end
+                else ""
+            )
             if more_words_than(gap, window):
                 continue
         found.append(word)
@@ -586,8 +725,9 @@ def _one_axis_per_term(decided: list) -> None:
             r[3] = "ambiguous axes" if tie else f"other axis: {best[0]}"
 
 
-def axis_table(articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexicon, *,
-               by: str = "outlet") -> pd.DataFrame:
+def axis_table(
+    articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexicon, *, by: str = "outlet"
+) -> pd.DataFrame:
     """Per group, axis and pole: counts, own-voice counts, rates, shares and the position.
 
     ``articles`` has one row per article (``article_id``, ``n_words`` and the ``by`` column);
@@ -599,8 +739,11 @@ def axis_table(articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexico
     groups = articles.groupby(by, sort=True, observed=True).indices
     for axis in lexicon:
         applicable_col = f"axes:{axis.id}:applicable"
-        applicable = (values[applicable_col].to_numpy() > 0) if applicable_col in values \
+        applicable = (
+            (values[applicable_col].to_numpy() > 0)
+            if applicable_col in values
             else np.zeros(len(values), dtype=bool)
+        )
         pole_counts = {p.name: _col(values, f"axes:{axis.id}:{p.name}") for p in axis.poles}
         own_counts = {p.name: _col(values, f"axes:{axis.id}:{p.name}:own") for p in axis.poles}
         words = articles["n_words"].to_numpy()
@@ -612,22 +755,32 @@ def axis_table(articles: pd.DataFrame, values: pd.DataFrame, lexicon: AxisLexico
             totals = {p: float(c[use].sum()) for p, c in pole_counts.items()}
             total = sum(totals.values())
             first, second = axis.poles[0].name, axis.poles[1].name
-            position = ((totals[first] - totals[second]) / (totals[first] + totals[second])
-                        if len(axis.poles) == 2 and total > 0 else np.nan)
+            position = (
+                (totals[first] - totals[second]) / (totals[first] + totals[second])
+                if len(axis.poles) == 2 and total > 0
+                else np.nan
+            )
             articles_with_hits = int(((sum(pole_counts.values()) > 0) & use).sum())
             for pole in axis.poles:
                 count = totals[pole.name]
-                rows.append({
-                    by: group, "axis": axis.id, "axis_label": axis.label, "pole": pole.name,
-                    "count": int(count), "own_voice": int(own_counts[pole.name][use].sum()),
-                    "quoted": int(count - own_counts[pole.name][use].sum()),
-                    "axis_total": int(total),
-                    "share": count / total if total else np.nan,
-                    "rate_per_1k": 1000 * count / n_words if n_words else np.nan,
-                    "position": position,
-                    "n_articles": int(use.sum()), "n_articles_with_hits": articles_with_hits,
-                    "n_words": n_words,
-                })
+                rows.append(
+                    {
+                        by: group,
+                        "axis": axis.id,
+                        "axis_label": axis.label,
+                        "pole": pole.name,
+                        "count": int(count),
+                        "own_voice": int(own_counts[pole.name][use].sum()),
+                        "quoted": int(count - own_counts[pole.name][use].sum()),
+                        "axis_total": int(total),
+                        "share": count / total if total else np.nan,
+                        "rate_per_1k": 1000 * count / n_words if n_words else np.nan,
+                        "position": position,
+                        "n_articles": int(use.sum()),
+                        "n_articles_with_hits": articles_with_hits,
+                        "n_words": n_words,
+                    }
+                )
     return pd.DataFrame(rows)
 
 

@@ -34,8 +34,8 @@ COMMANDS = _command_modules()
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="framing",
-        description="Show how news outlets frame the same events differently.")
+        prog="framing", description="Show how news outlets frame the same events differently."
+    )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _command_modules():
@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         clear_progress()
-        print(f"framing {args.command}: interrupted; nothing was left half-written", file=sys.stderr)
+        print(
+            f"framing {args.command}: interrupted; nothing was left half-written", file=sys.stderr
+        )
         return 130
 
 

@@ -76,21 +76,21 @@ class Comparison:
     n_groups: int
     small_threshold: int = SMALL_SAMPLE_ARTICLES
     # framing axes
-    axes: pd.DataFrame | None = None          # every group: counts, shares, positions
-    axes_shown: pd.DataFrame | None = None    # shown groups, with bootstrap intervals
+    axes: pd.DataFrame | None = None  # every group: counts, shares, positions
+    axes_shown: pd.DataFrame | None = None  # shown groups, with bootstrap intervals
     axis_ranking: pd.DataFrame | None = None  # axes with hits, in the order the page shows them
     # loaded language
     loaded: pd.DataFrame | None = None
     loaded_profile: pd.DataFrame | None = None
     loaded_intervals: pd.DataFrame | None = None  # own-voice hits per 1,000 words, per group
-    top_loaded: pd.DataFrame | None = None        # the most loaded own-voice sentences per group
+    top_loaded: pd.DataFrame | None = None  # the most loaded own-voice sentences per group
     # attribution
     verb_mix: pd.DataFrame | None = None
     speaker_verbs: pd.DataFrame | None = None
     quoted_actors: pd.DataFrame | None = None
     quote_share: pd.DataFrame | None = None
     actor_tone: pd.DataFrame | None = None
-    tone_intervals: pd.DataFrame | None = None    # the TONE_ACTORS most mentioned actors
+    tone_intervals: pd.DataFrame | None = None  # the TONE_ACTORS most mentioned actors
     # over time (None below the periods needed)
     freq: str = "auto"
     over_time: pd.DataFrame | None = None
@@ -103,18 +103,32 @@ class Comparison:
     quotes_over_time: pd.DataFrame | None = None
     # distinctive terms (need the corpus: they re-read the texts)
     distinctive_terms: pd.DataFrame | None = None
-    n_terms_articles: int = 0                     # articles whose terms were counted
+    n_terms_articles: int = 0  # articles whose terms were counted
     # the outlet map
     outlet_profiles: pd.DataFrame | None = None
-    outlet_map: pd.DataFrame | None = None        # 2-D coordinates of the profiles
+    outlet_map: pd.DataFrame | None = None  # 2-D coordinates of the profiles
     # stories
     stories: list[str] = field(default_factory=list)  # the stories shown, most outlets first
     omissions: pd.DataFrame | None = None
 
     # the tables of --tables, by file name, in the order they are written
-    _TABLES = ("axes", "loaded", "loaded_profile", "verb_mix", "speaker_verbs", "quoted_actors",
-               "quote_share", "actor_tone", "over_time", "shifts", "attention",
-               "loaded_over_time", "verbs_over_time", "quotes_over_time", "distinctive_terms")
+    _TABLES = (
+        "axes",
+        "loaded",
+        "loaded_profile",
+        "verb_mix",
+        "speaker_verbs",
+        "quoted_actors",
+        "quote_share",
+        "actor_tone",
+        "over_time",
+        "shifts",
+        "attention",
+        "loaded_over_time",
+        "verbs_over_time",
+        "quotes_over_time",
+        "distinctive_terms",
+    )
 
     @property
     def names(self) -> dict[str, str]:
@@ -139,8 +153,12 @@ class Comparison:
         """Every table, by name: the analysis's articles, outlets and evidence, each statistic,
         and the extractors' records (``--tables`` writes one file per table)."""
         a = self.analysis
-        out = {"articles": a.articles, "outlets": a.outlets, "evidence": a.hits,
-               "evidence_totals": a.hits_total}
+        out = {
+            "articles": a.articles,
+            "outlets": a.outlets,
+            "evidence": a.hits,
+            "evidence_totals": a.hits_total,
+        }
         over_time = self.over_time is not None
         for name in self._TABLES:
             value = getattr(self, name)
@@ -155,15 +173,27 @@ class Comparison:
         return out
 
     def __repr__(self) -> str:
-        shown = [f.name for f in fields(self) if isinstance(getattr(self, f.name), pd.DataFrame)
-                 and f.name not in ("groups",)]
-        return (f"<Comparison of {self.analysis.n_articles:,} articles by {self.by}, "
-                f"{len(self.groups)} of {self.n_groups} groups shown: {', '.join(shown)}>")
+        shown = [
+            f.name
+            for f in fields(self)
+            if isinstance(getattr(self, f.name), pd.DataFrame) and f.name not in ("groups",)
+        ]
+        return (
+            f"<Comparison of {self.analysis.n_articles:,} articles by {self.by}, "
+            f"{len(self.groups)} of {self.n_groups} groups shown: {', '.join(shown)}>"
+        )
 
 
-def compare(analysis: Analysis, corpus: Corpus | None = None, *, by: str = "outlet",
-            max_groups: int = 30, freq: str = "auto", n_jobs: int = 1,
-            progress: bool | Progress = False) -> Comparison:
+def compare(
+    analysis: Analysis,
+    corpus: Corpus | None = None,
+    *,
+    by: str = "outlet",
+    max_groups: int = 30,
+    freq: str = "auto",
+    n_jobs: int = 1,
+    progress: bool | Progress = False,
+) -> Comparison:
     """Compute every statistic of the comparison (see :class:`Comparison`).
 
     corpus : the corpus the analysis ran on; needed only for distinctive terms and omissions,
@@ -188,9 +218,15 @@ def compare(analysis: Analysis, corpus: Corpus | None = None, *, by: str = "outl
     (['military-presence'], True)
     """
     c = _frame(analysis, by, max_groups, freq)
-    steps = [("framing axes", _axes), ("loaded language", _loaded), ("attribution", _attribution),
-             ("over time", _over_time), ("distinctive terms", _terms), ("outlet map", _outlet_map),
-             ("stories", _stories)]
+    steps = [
+        ("framing axes", _axes),
+        ("loaded language", _loaded),
+        ("attribution", _attribution),
+        ("over time", _over_time),
+        ("distinctive terms", _terms),
+        ("outlet map", _outlet_map),
+        ("stories", _stories),
+    ]
     with as_progress(progress).stage("comparing", total=len(steps), unit="statistics") as stage:
         for name, step in steps:
             with stage.step(name):
@@ -209,8 +245,9 @@ def _frame(a: Analysis, by: str, max_groups: int, freq: str) -> Comparison:
         stats["name"] = stats.index.astype(str)
     stats = stats.sort_values(["n_articles", "name"], ascending=[False, True], kind="stable")
     n_groups = int(articles[by].nunique()) if len(articles) else 0
-    return Comparison(analysis=a, by=by, groups=stats.head(max_groups), n_groups=n_groups,
-                      freq=freq)
+    return Comparison(
+        analysis=a, by=by, groups=stats.head(max_groups), n_groups=n_groups, freq=freq
+    )
 
 
 def _shown_analysis(c: Comparison) -> Analysis:
@@ -236,17 +273,23 @@ def rank_axes(rows: pd.DataFrame, *, by: str = "outlet", axes=None) -> pd.DataFr
     if axes is not None:  # in the order given: ties keep it
         axes = list(axes)
         used = used[used["axis"].isin(axes)]
-        used = used.iloc[np.argsort(used["axis"].map({x: k for k, x in enumerate(axes)})
-                                    .to_numpy(), kind="stable")]
+        used = used.iloc[
+            np.argsort(
+                used["axis"].map({x: k for k, x in enumerate(axes)}).to_numpy(), kind="stable"
+            )
+        ]
     first = used.drop_duplicates(["axis", by])
     if not len(first):
         return pd.DataFrame({"axis": [], "n_groups": [], "spread": [], "hits": []})
-    table = pd.DataFrame({
-        "n_groups": first.groupby("axis", sort=False)[by].nunique(),
-        "spread": first.groupby("axis", sort=False)["position"]
-        .agg(lambda s: s.max() - s.min()).fillna(0.0),
-        "hits": first.groupby("axis", sort=False)["axis_total"].sum(),
-    })
+    table = pd.DataFrame(
+        {
+            "n_groups": first.groupby("axis", sort=False)[by].nunique(),
+            "spread": first.groupby("axis", sort=False)["position"]
+            .agg(lambda s: s.max() - s.min())
+            .fillna(0.0),
+            "hits": first.groupby("axis", sort=False)["axis_total"].sum(),
+        }
+    )
     table["_two"] = table["n_groups"].clip(upper=2)
     table = table.sort_values(["_two", "spread", "hits"], ascending=False, kind="stable")
     return table.drop(columns="_two").rename_axis("axis").reset_index()
@@ -264,8 +307,16 @@ def _axes(c: Comparison, corpus, n_jobs) -> None:
 
         # bootstrap only the groups on the page: the rest would cost time and never be shown
         ci = axis_intervals(_shown_analysis(c), by=c.by)
-        keep = [c.by, "axis", "pole", "share_low", "share_high", "position_low", "position_high",
-                "note"]
+        keep = [
+            c.by,
+            "axis",
+            "pole",
+            "share_low",
+            "share_high",
+            "position_low",
+            "position_high",
+            "note",
+        ]
         rows = rows.merge(ci[keep], on=[c.by, "axis", "pole"], how="left")
     c.axes_shown = rows
     # ties keep the lexicon's order
@@ -290,8 +341,9 @@ def _loaded(c: Comparison, corpus, n_jobs) -> None:
         frame = frame.assign(loaded_own=a.values[own].sum(axis=1).to_numpy(dtype=float))
         c.loaded_intervals = bootstrap_ratio(frame, "loaded_own", "n_words", by=c.by, scale=1000.0)
     # score only the groups on the page
-    c.top_loaded = top_loaded_sentences(_shown_analysis(c), by=c.by, n=TOP_LOADED_SENTENCES,
-                                        own_voice=True)
+    c.top_loaded = top_loaded_sentences(
+        _shown_analysis(c), by=c.by, n=TOP_LOADED_SENTENCES, own_voice=True
+    )
 
 
 # --- attribution --------------------------------------------------------------------------------
@@ -314,8 +366,13 @@ def _attribution(c: Comparison, corpus, n_jobs) -> None:
     tone = tone[tone[by].isin(c.groups.index) & (tone["n_sentences"] > 0)]
     if not len(tone):
         return
-    top = (tone.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
-           .head(TONE_ACTORS).index.tolist())
+    top = (
+        tone.groupby("actor")["n_sentences"]
+        .sum()
+        .sort_values(ascending=False)
+        .head(TONE_ACTORS)
+        .index.tolist()
+    )
     # 95% bootstrap intervals over articles of mean tone (sum of sentence scores ÷ sentences)
     frame = c.articles_with_groups()[[by]].reset_index(drop=True)
     nums, dens = [], []
@@ -335,8 +392,15 @@ def _attribution(c: Comparison, corpus, n_jobs) -> None:
 
 
 def _over_time(c: Comparison, corpus, n_jobs) -> None:
-    from .stats.over_time import (MIN_PERIODS, _loaded_columns, attention, mix_over_time,
-                                  over_time, rates_over_time, shifts)
+    from .stats.over_time import (
+        MIN_PERIODS,
+        _loaded_columns,
+        attention,
+        mix_over_time,
+        over_time,
+        rates_over_time,
+        shifts,
+    )
 
     c.min_periods = MIN_PERIODS
     a = _shown_analysis(c)
@@ -358,10 +422,13 @@ def _over_time(c: Comparison, corpus, n_jobs) -> None:
     loaded = _loaded_columns(a)
     if loaded:
         extra = [col for col in ("loaded:loaded_sum",) if col in columns]
-        c.loaded_over_time = rates_over_time(a, loaded + extra, by=by, freq=freq,
-                                             n_boot=OVER_TIME_BOOT)
-    for name, prefix in (("verbs_over_time", "attribution:verb:"),
-                         ("quotes_over_time", "attribution:quotes:")):
+        c.loaded_over_time = rates_over_time(
+            a, loaded + extra, by=by, freq=freq, n_boot=OVER_TIME_BOOT
+        )
+    for name, prefix in (
+        ("verbs_over_time", "attribution:verb:"),
+        ("quotes_over_time", "attribution:quotes:"),
+    ):
         if any(col.startswith(prefix) for col in columns):
             setattr(c, name, mix_over_time(a, prefix, by=by, freq=freq, n_boot=OVER_TIME_BOOT))
 
@@ -377,8 +444,9 @@ def _terms(c: Comparison, corpus, n_jobs) -> None:
 
     chosen = _terms_sample(c.articles_with_groups(), c)
     if corpus.root is not None:
-        docs = fork_map(corpus.read_article, [corpus.article_path(i) for i in chosen],
-                        n_jobs=n_jobs)
+        docs = fork_map(
+            corpus.read_article, [corpus.article_path(i) for i in chosen], n_jobs=n_jobs
+        )
     else:
         wanted = set(chosen)
         docs = [x for x in corpus if x.id in wanted]
@@ -401,7 +469,7 @@ def _terms_sample(articles: pd.DataFrame, c: Comparison) -> list[str]:
         if g in c.groups.index:
             keep.update(ids[rng.permutation(idx)[:TERMS_GROUP_FLOOR]])
     rest = [i for i in ids[rng.permutation(len(ids))] if i not in keep]
-    keep.update(rest[:max(0, TERMS_MAX_ARTICLES - len(keep))])
+    keep.update(rest[: max(0, TERMS_MAX_ARTICLES - len(keep))])
     return [i for i in ids if i in keep]
 
 
@@ -417,13 +485,17 @@ def _outlet_map(c: Comparison, corpus, n_jobs) -> None:
     # quoted words per actor, and mean tone per actor (sum over sentences scored)
     rates = [col for col in cols if col.startswith("loaded:") and col.endswith(":own")]
     mixes = ["attribution:verb:", "attribution:actor_words:"]
-    ratios = [(col, col.replace(":tone_sum:", ":tone_n:")) for col in cols
-              if col.startswith("attribution:tone_sum:")
-              and col.replace(":tone_sum:", ":tone_n:") in cols
-              and a.values[col.replace(":tone_sum:", ":tone_n:")].sum() >= 20]
+    ratios = [
+        (col, col.replace(":tone_sum:", ":tone_n:"))
+        for col in cols
+        if col.startswith("attribution:tone_sum:")
+        and col.replace(":tone_sum:", ":tone_n:") in cols
+        and a.values[col.replace(":tone_sum:", ":tone_n:")].sum() >= 20
+    ]
     try:
-        profiles = outlet_profiles(a, by=c.by, min_articles=PROFILE_MIN_ARTICLES, rates=rates,
-                                   mixes=mixes, ratios=ratios)
+        profiles = outlet_profiles(
+            a, by=c.by, min_articles=PROFILE_MIN_ARTICLES, rates=rates, mixes=mixes, ratios=ratios
+        )
     except FramingError:  # too few groups or features: the section says why it is absent
         return
     c.outlet_profiles = profiles
@@ -444,8 +516,11 @@ def _stories(c: Comparison, corpus, n_jobs) -> None:
     if not len(multi):
         return
     c.stories = list(multi.sort_values(ascending=False, kind="stable").index[:MAX_STORIES])
-    wanted_stories = [st for st in c.stories if outlets_per_story[st] >= 3
-                      and (arts["story"] == st).sum() <= MAX_OMISSION_ARTICLES]
+    wanted_stories = [
+        st
+        for st in c.stories
+        if outlets_per_story[st] >= 3 and (arts["story"] == st).sum() <= MAX_OMISSION_ARTICLES
+    ]
     if corpus is None or not wanted_stories:
         return
     from .stats.omissions import omissions

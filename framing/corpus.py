@@ -45,8 +45,18 @@ from .errors import CorpusError, InputError
 from .furniture import split_furniture
 from .types import OUTLET_FIELDS, Article, Outlet
 
-__all__ = ["Corpus", "load_corpus", "parse_article", "article_from_metadata", "parse_outlet", "slugify",
-           "write_article", "write_outlet", "format_article", "REQUIRED_ARTICLE_FIELDS"]
+__all__ = [
+    "Corpus",
+    "load_corpus",
+    "parse_article",
+    "article_from_metadata",
+    "parse_outlet",
+    "slugify",
+    "write_article",
+    "write_outlet",
+    "format_article",
+    "REQUIRED_ARTICLE_FIELDS",
+]
 
 FENCE = "+++"
 REQUIRED_ARTICLE_FIELDS = ("outlet", "title")
@@ -90,21 +100,26 @@ def _read_text(path: Path, what: str) -> str:
     if not data.strip():
         raise CorpusError(path, f"{what} is empty", hint="add its text or delete the file")
     if b"\x00" in data[:4096]:
-        raise CorpusError(path, f"{what} is a binary file, not text",
-                          hint="remove it from the corpus folder")
+        raise CorpusError(
+            path, f"{what} is a binary file, not text", hint="remove it from the corpus folder"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise CorpusError(path, f"{what} is not UTF-8 text (byte {exc.start})", line=line,
-                          hint="re-save it as UTF-8, or re-add it with `framing add`, which "
-                               "converts legacy encodings") from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise CorpusError(
+            path,
+            f"{what} is not UTF-8 text (byte {exc.start})",
+            line=line,
+            hint="re-save it as UTF-8, or re-add it with `framing add`, which "
+            "converts legacy encodings",
+        ) from None
     return text.removeprefix("\ufeff")
 
 
 def _key_line(block: str, key: str, offset: int) -> int | None:
     m = re.search(rf"^\s*{re.escape(key)}\s*=", block, re.M)
-    return block[:m.start()].count("\n") + offset if m else None
+    return block[: m.start()].count("\n") + offset if m else None
 
 
 def _first_bad_line(block: str) -> int:
@@ -120,19 +135,28 @@ def _first_bad_line(block: str) -> int:
     return 1
 
 
-def parse_article(text: str, path: str | Path, *, article_id: str,
-                  outlets: dict[str, Outlet] | None = None) -> Article:
+def parse_article(
+    text: str, path: str | Path, *, article_id: str, outlets: dict[str, Outlet] | None = None
+) -> Article:
     """Parse one article file's content. ``outlets`` (when given) must know its outlet."""
     lines = text.split("\n")
     if lines[0].strip() != FENCE:
-        raise CorpusError(path, "has no metadata block", line=1,
-                          hint=f"start the file with a line '{FENCE}', the metadata "
-                               f"(outlet = \"…\", title = \"…\"), and another '{FENCE}'")
+        raise CorpusError(
+            path,
+            "has no metadata block",
+            line=1,
+            hint=f"start the file with a line '{FENCE}', the metadata "
+            f'(outlet = "…", title = "…"), and another \'{FENCE}\'',
+        )
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
-        raise CorpusError(path, "metadata block is never closed", line=1,
-                          hint=f"add a line '{FENCE}' after the metadata") from None
+        raise CorpusError(
+            path,
+            "metadata block is never closed",
+            line=1,
+            hint=f"add a line '{FENCE}' after the metadata",
+        ) from None
     block = "\n".join(lines[1:close])
     try:
         meta = tomllib.loads(block)
@@ -143,34 +167,66 @@ def parse_article(text: str, path: str | Path, *, article_id: str,
         bad = lines[line - 1] if 0 < line <= len(lines) else ""
         date = _DATE_LIKE.match(bad)
         if date:  # "published = 2021-13-45": a date that is no date, said as such
-            raise CorpusError(path, f"{date.group(1)} = {date.group(2)} is not a date", line=line,
-                              hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02") from None
-        raise CorpusError(path, f"metadata is not valid TOML: {msg}", line=line,
-                          hint='write each field as key = "value"') from None
-    raw = "\n".join(lines[close + 1:]).strip("\n")
-    return article_from_metadata(meta, raw, path, article_id=article_id, outlets=outlets,
-                                 line_of=lambda key: _key_line(block, key, 2), text_line=close + 2)
+            raise CorpusError(
+                path,
+                f"{date.group(1)} = {date.group(2)} is not a date",
+                line=line,
+                hint="write it as YYYY-MM-DD, e.g. published = 2021-07-02",
+            ) from None
+        raise CorpusError(
+            path,
+            f"metadata is not valid TOML: {msg}",
+            line=line,
+            hint='write each field as key = "value"',
+        ) from None
+    raw = "\n".join(lines[close + 1 :]).strip("\n")
+    return article_from_metadata(
+        meta,
+        raw,
+        path,
+        article_id=article_id,
+        outlets=outlets,
+        line_of=lambda key: _key_line(block, key, 2),
+        text_line=close + 2,
+    )
 
 
-def article_from_metadata(meta: dict, raw: str, path: str | Path, *, article_id: str,
-                          outlets: dict[str, Outlet] | None = None,
-                          line_of: Callable[[str], int | None] = lambda key: None,
-                          text_line: int | None = None) -> Article:
+def article_from_metadata(
+    meta: dict,
+    raw: str,
+    path: str | Path,
+    *,
+    article_id: str,
+    outlets: dict[str, Outlet] | None = None,
+    line_of: Callable[[str], int | None] = lambda key: None,
+    text_line: int | None = None,
+) -> Article:
     """An :class:`Article` from its metadata fields and text as saved, checked as the loader
     checks every article of either store (``line_of`` gives a field's line in a file)."""
     for key in REQUIRED_ARTICLE_FIELDS:
         if key not in meta:
-            raise CorpusError(path, f"metadata lacks the required field '{key}'",
-                              line=2 if text_line else None,
-                              hint=f'add {key} = "…" to the metadata block')
+            raise CorpusError(
+                path,
+                f"metadata lacks the required field '{key}'",
+                line=2 if text_line else None,
+                hint=f'add {key} = "…" to the metadata block',
+            )
         if not isinstance(meta[key], str) or not meta[key].strip():
-            raise CorpusError(path, f"'{key}' must be a non-empty string",
-                              line=line_of(key), hint=f'write {key} = "…"')
+            raise CorpusError(
+                path,
+                f"'{key}' must be a non-empty string",
+                line=line_of(key),
+                hint=f'write {key} = "…"',
+            )
     outlet_id = meta["outlet"].strip()
     if outlets is not None and outlet_id not in outlets:
-        raise CorpusError(path, f"unknown outlet '{outlet_id}'", line=line_of("outlet"),
-                          hint=f"create outlets/{outlet_id}.toml with at least name = \"…\", "
-                               "or correct the outlet id")
+        raise CorpusError(
+            path,
+            f"unknown outlet '{outlet_id}'",
+            line=line_of("outlet"),
+            hint=f'create outlets/{outlet_id}.toml with at least name = "…", '
+            "or correct the outlet id",
+        )
     published = meta.get("published")
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -178,36 +234,61 @@ def article_from_metadata(meta: dict, raw: str, path: str | Path, *, article_id:
         try:
             published = dt.date.fromisoformat(published.strip()[:10])
         except ValueError:
-            raise CorpusError(path, f"'published' is not a date: {published!r}",
-                              line=line_of("published"),
-                              hint="write it as published = 2021-08-30") from None
+            raise CorpusError(
+                path,
+                f"'published' is not a date: {published!r}",
+                line=line_of("published"),
+                hint="write it as published = 2021-08-30",
+            ) from None
     elif published in ("", None):
         published = None
     elif not isinstance(published, dt.date):
-        raise CorpusError(path, "'published' is not a date", line=line_of("published"),
-                          hint="write it as published = 2021-08-30")
+        raise CorpusError(
+            path,
+            "'published' is not a date",
+            line=line_of("published"),
+            hint="write it as published = 2021-08-30",
+        )
     authors = meta.get("authors", [])
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.split(",") if a.strip()]
     if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-        raise CorpusError(path, "'authors' must be a list of names",
-                          line=line_of("authors"), hint='write authors = ["A. Name"]')
+        raise CorpusError(
+            path,
+            "'authors' must be a list of names",
+            line=line_of("authors"),
+            hint='write authors = ["A. Name"]',
+        )
     for key in ("url", "story", "language", "notes"):
         if key in meta and not isinstance(meta[key], str):
-            raise CorpusError(path, f"'{key}' must be a string", line=line_of(key),
-                              hint=f'write {key} = "…"')
+            raise CorpusError(
+                path, f"'{key}' must be a string", line=line_of(key), hint=f'write {key} = "…"'
+            )
     title = meta["title"].strip()
     body, furniture = split_furniture(raw, title=title)
     if not body.strip():
-        raise CorpusError(path, "has no article text after the metadata block",
-                          line=text_line, hint="paste the article text below the closing '+++'")
-    extra = tuple(sorted((k, json.dumps(v, default=str)) for k, v in meta.items()
-                         if k not in _ARTICLE_FIELDS))
+        raise CorpusError(
+            path,
+            "has no article text after the metadata block",
+            line=text_line,
+            hint="paste the article text below the closing '+++'",
+        )
+    extra = tuple(
+        sorted((k, json.dumps(v, default=str)) for k, v in meta.items() if k not in _ARTICLE_FIELDS)
+    )
     return Article(
-        id=article_id, outlet=outlet_id, title=title, text=body, raw_text=raw,
-        url=meta.get("url", "").strip(), published=published, story=meta.get("story", "").strip(),
+        id=article_id,
+        outlet=outlet_id,
+        title=title,
+        text=body,
+        raw_text=raw,
+        url=meta.get("url", "").strip(),
+        published=published,
+        story=meta.get("story", "").strip(),
         authors=tuple(a.strip() for a in authors if a.strip()),
-        language=meta.get("language", "en") or "en", furniture=furniture, path=str(path),
+        language=meta.get("language", "en") or "en",
+        furniture=furniture,
+        path=str(path),
         extra=extra,
     )
 
@@ -217,17 +298,24 @@ def parse_outlet(text: str, path: str | Path, *, outlet_id: str) -> Outlet:
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_LINE.search(str(exc))
-        raise CorpusError(path, f"not valid TOML: {str(exc).split(' (at line')[0]}",
-                          line=int(m.group(1)) if m else None,
-                          hint='write each field as key = "value"') from None
+        raise CorpusError(
+            path,
+            f"not valid TOML: {str(exc).split(' (at line')[0]}",
+            line=int(m.group(1)) if m else None,
+            hint='write each field as key = "value"',
+        ) from None
     if not isinstance(meta.get("name"), str) or not meta["name"].strip():
         raise CorpusError(path, "outlet has no name", line=1, hint='add name = "Display Name"')
     values = {}
     for key in _OUTLET_FIELDS:
         value = meta.get(key, "")
         if not isinstance(value, str):
-            raise CorpusError(path, f"'{key}' must be a string", line=_key_line(text, key, 1),
-                              hint=f'write {key} = "…"')
+            raise CorpusError(
+                path,
+                f"'{key}' must be a string",
+                line=_key_line(text, key, 1),
+                hint=f'write {key} = "…"',
+            )
         values[key] = value.strip()
     return Outlet(id=outlet_id, path=str(path), **values)
 
@@ -244,8 +332,14 @@ class Corpus:
 
     _selected: list[Path]  # set on the view select() returns, read with getattr
 
-    def __init__(self, outlets: dict[str, Outlet], *, root: str | Path | None = None,
-                 articles: list[Article] | None = None, name: str = "corpus"):
+    def __init__(
+        self,
+        outlets: dict[str, Outlet],
+        *,
+        root: str | Path | None = None,
+        articles: list[Article] | None = None,
+        name: str = "corpus",
+    ):
         self.outlets = dict(sorted(outlets.items()))
         self.root = Path(root) if root is not None else None
         self._articles = articles
@@ -261,35 +355,53 @@ class Corpus:
         """Open a corpus folder: outlets are read and checked now, articles as they are iterated."""
         root = Path(root)
         if not root.is_dir():
-            raise CorpusError(root, "corpus folder not found",
-                              hint="pass the folder holding outlets/ and articles/ (e.g. --corpus corpus)")
+            raise CorpusError(
+                root,
+                "corpus folder not found",
+                hint="pass the folder holding outlets/ and articles/ (e.g. --corpus corpus)",
+            )
         outlet_dir = root / "outlets"
         if not outlet_dir.is_dir():
-            raise CorpusError(outlet_dir, "outlets folder not found",
-                              hint="a corpus needs outlets/<id>.toml files; see corpus/README.md")
+            raise CorpusError(
+                outlet_dir,
+                "outlets folder not found",
+                hint="a corpus needs outlets/<id>.toml files; see corpus/README.md",
+            )
         outlets = {}
         for path in sorted(outlet_dir.glob("*.toml")):
             outlet_id = path.stem
             if not _SLUG_OK.match(outlet_id):
-                raise CorpusError(path, f"outlet id '{outlet_id}' is not a lower-case slug",
-                                  hint="rename the file using a-z, 0-9 and hyphens")
-            outlets[outlet_id] = parse_outlet(_read_text(path, "outlet file"), path,
-                                              outlet_id=outlet_id)
+                raise CorpusError(
+                    path,
+                    f"outlet id '{outlet_id}' is not a lower-case slug",
+                    hint="rename the file using a-z, 0-9 and hyphens",
+                )
+            outlets[outlet_id] = parse_outlet(
+                _read_text(path, "outlet file"), path, outlet_id=outlet_id
+            )
         corpus = cls(outlets, root=root, name=root.resolve().name)
         if parquet_store.is_parquet_store(root):
-            stray = next((p for p in (root / "articles").rglob("*.md")
-                          if not p.name.startswith(".")), None)
+            stray = next(
+                (p for p in (root / "articles").rglob("*.md") if not p.name.startswith(".")), None
+            )
             if stray is not None:
-                raise CorpusError(stray, "is an article file in a Parquet corpus (articles/ holds "
-                                         "part-*.parquet files)",
-                                  hint="keep one store: add the file with `framing add`, which "
-                                       "writes it into a new part, then delete it")
+                raise CorpusError(
+                    stray,
+                    "is an article file in a Parquet corpus (articles/ holds part-*.parquet files)",
+                    hint="keep one store: add the file with `framing add`, which "
+                    "writes it into a new part, then delete it",
+                )
             corpus.store = "parquet"
         return corpus
 
     @classmethod
-    def from_articles(cls, articles: Iterable[Article], outlets: dict[str, Outlet] | None = None,
-                      *, name: str = "corpus") -> Corpus:
+    def from_articles(
+        cls,
+        articles: Iterable[Article],
+        outlets: dict[str, Outlet] | None = None,
+        *,
+        name: str = "corpus",
+    ) -> Corpus:
         articles = list(articles)
         known = dict(outlets or {})
         for a in articles:
@@ -297,10 +409,18 @@ class Corpus:
         return cls(known, articles=articles, name=name)
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, *, text: str = "text", outlet: str = "outlet",
-                   title: str | None = "title", published: str | None = "published",
-                   story: str | None = "story", url: str | None = "url",
-                   name: str = "corpus") -> Corpus:
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        text: str = "text",
+        outlet: str = "outlet",
+        title: str | None = "title",
+        published: str | None = "published",
+        story: str | None = "story",
+        url: str | None = "url",
+        name: str = "corpus",
+    ) -> Corpus:
         """Build an in-memory corpus from a DataFrame with (at least) text and outlet columns.
 
         >>> import pandas as pd
@@ -310,8 +430,11 @@ class Corpus:
         """
         for col in (text, outlet):
             if col not in frame.columns:
-                raise InputError(None, f"the DataFrame has no column {col!r}",
-                                 hint=f"name the text and outlet columns (columns: {list(frame.columns)})")
+                raise InputError(
+                    None,
+                    f"the DataFrame has no column {col!r}",
+                    hint=f"name the text and outlet columns (columns: {list(frame.columns)})",
+                )
         outlets: dict[str, Outlet] = {}
         articles = []
         for i, row in enumerate(frame.itertuples(index=False)):
@@ -322,17 +445,29 @@ class Corpus:
             body = "" if pd.isna(rec[text]) else str(rec[text])
             when = rec.get(published) if published else None
             when = pd.to_datetime(when, errors="coerce") if when is not None else None
-            articles.append(Article(
-                id=f"{outlet_id}/{i}", outlet=outlet_id, title=_cell(rec, title),
-                text=body, raw_text=body,
-                published=None if when is None or pd.isna(when) else when.date(),
-                story=_cell(rec, story), url=_cell(rec, url),
-            ))
+            articles.append(
+                Article(
+                    id=f"{outlet_id}/{i}",
+                    outlet=outlet_id,
+                    title=_cell(rec, title),
+                    text=body,
+                    raw_text=body,
+                    published=None if when is None or pd.isna(when) else when.date(),
+                    story=_cell(rec, story),
+                    url=_cell(rec, url),
+                )
+            )
         return cls(outlets, articles=articles, name=name)
 
     # access ---------------------------------------------------------------------------------
-    def select(self, *, stories: list[str] | None = None, outlets: list[str] | None = None,
-               since=None, until=None) -> Corpus:
+    def select(
+        self,
+        *,
+        stories: list[str] | None = None,
+        outlets: list[str] | None = None,
+        since=None,
+        until=None,
+    ) -> Corpus:
         """The same corpus limited to the articles that may match these filters, read from the
         files' metadata blocks only, so that an analysis of one story does not read them all.
 
@@ -362,7 +497,11 @@ class Corpus:
                 continue
             outlet, story = outlet.strip(), story.strip()
             name = self.outlets[outlet].name if outlet in self.outlets else outlet
-            if wanted_stories and story not in wanted_stories and meta.get("story") not in wanted_stories:
+            if (
+                wanted_stories
+                and story not in wanted_stories
+                and meta.get("story") not in wanted_stories
+            ):
                 continue
             if wanted_outlets and not ({outlet.casefold(), str(name).casefold()} & wanted_outlets):
                 continue
@@ -375,8 +514,9 @@ class Corpus:
                 if when is None:
                     continue  # an undated article is outside any date range
                 when = pd.Timestamp(when)
-                if (since_ts is not None and when < since_ts) or \
-                        (until_ts is not None and when > until_ts):
+                if (since_ts is not None and when < since_ts) or (
+                    until_ts is not None and when > until_ts
+                ):
                     continue
             keep.append(path)
         view = copy.copy(self)
@@ -395,8 +535,11 @@ class Corpus:
         if self.store == "parquet":
             return parquet_store.article_addresses(self.root)
         folder = self.root / "articles"
-        return sorted(p for p in folder.rglob("*.md")
-                      if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+        return sorted(
+            p
+            for p in folder.rglob("*.md")
+            if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
 
     def _article_id(self, path: Path) -> str:
         where = parquet_store.split_address(path)
@@ -410,8 +553,10 @@ class Corpus:
         if self.store == "parquet":
             if self._addresses is None:
                 # a Parquet store's article paths are all addresses
-                self._addresses = {parquet_store.split_address(p)[1]: p  # type: ignore[index]
-                                   for p in self.article_paths()}
+                self._addresses = {
+                    parquet_store.split_address(p)[1]: p  # type: ignore[index]
+                    for p in self.article_paths()
+                }
             try:
                 return self._addresses[article_id]
             except KeyError:
@@ -441,10 +586,15 @@ class Corpus:
     def read_article(self, path: Path) -> Article:
         if parquet_store.split_address(path) is not None:
             meta, raw = parquet_store.read_row(path)
-            return article_from_metadata(meta, raw.strip("\n"), path,
-                                         article_id=self._article_id(path), outlets=self.outlets)
-        return parse_article(_read_text(path, "article file"), path,
-                             article_id=self._article_id(path), outlets=self.outlets)
+            return article_from_metadata(
+                meta, raw.strip("\n"), path, article_id=self._article_id(path), outlets=self.outlets
+            )
+        return parse_article(
+            _read_text(path, "article file"),
+            path,
+            article_id=self._article_id(path),
+            outlets=self.outlets,
+        )
 
     def check(self) -> list[CorpusError]:
         """Every problem in the corpus (not just the first), for ``framing check``."""
@@ -465,7 +615,11 @@ def _cell(record: dict, column: str | None) -> str:
     if not column or column not in record:
         return ""
     value = record[column]
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+    return (
+        ""
+        if value is None or (not isinstance(value, str) and pd.isna(value))
+        else str(value).strip()
+    )
 
 
 def load_corpus(root: str | Path = "corpus") -> Corpus:
@@ -505,8 +659,14 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, content: str | Callable[[IO[Any]], object], *, overwrite: bool = False,
-                 durable: bool = True, binary: bool = False) -> Path:
+def atomic_write(
+    path: Path,
+    content: str | Callable[[IO[Any]], object],
+    *,
+    overwrite: bool = False,
+    durable: bool = True,
+    binary: bool = False,
+) -> Path:
     """Write ``content`` to ``path`` via a temporary file and a rename.
 
     ``content`` is the text, or a function that writes it to the open file it is given (a large
@@ -525,8 +685,9 @@ def atomic_write(path: Path, content: str | Callable[[IO[Any]], object], *, over
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
         # bytes (binary=True) only for a content function
-        opened: IO[Any] = (os.fdopen(fd, "wb") if binary else
-                           os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
+        opened: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        )
         with opened as fh:
             if callable(content):
                 content(fh)
@@ -551,11 +712,14 @@ def write_outlet(root: str | Path, outlet: Outlet, *, overwrite: bool = False) -
     if not _SLUG_OK.match(outlet.id):
         raise InputError(None, f"outlet id {outlet.id!r} is not a lower-case slug")
     lines = [f"{key} = {_toml_value(getattr(outlet, key))}" for key in _OUTLET_FIELDS]
-    return atomic_write(Path(root) / "outlets" / f"{outlet.id}.toml", "\n".join(lines) + "\n",
-                        overwrite=overwrite)
+    return atomic_write(
+        Path(root) / "outlets" / f"{outlet.id}.toml", "\n".join(lines) + "\n", overwrite=overwrite
+    )
 
 
-def write_article(root: str | Path, meta: dict, text: str, *, overwrite_path: Path | None = None) -> Path:
+def write_article(
+    root: str | Path, meta: dict, text: str, *, overwrite_path: Path | None = None
+) -> Path:
     """Save a new article under ``articles/<outlet>/<date>-<title slug>.md`` and return its path.
 
     A clashing name gets a numeric suffix; an existing file is only replaced when it is passed
@@ -569,7 +733,9 @@ def write_article(root: str | Path, meta: dict, text: str, *, overwrite_path: Pa
         return atomic_write(Path(overwrite_path), content, overwrite=True)
     folder = Path(root) / "articles" / outlet
     date = meta.get("published")
-    stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(meta.get("title", ""))
+    stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(
+        meta.get("title", "")
+    )
     for n in range(1, 10_000):
         name = f"{stem}.md" if n == 1 else f"{stem}-{n}.md"
         try:

@@ -43,7 +43,7 @@ def partition(items: Sequence, n_workers: int, *, max_size: int = MAX_PARTITION)
     if not items:
         return []
     size = max(1, min(max_size, math.ceil(len(items) / (4 * max(n_workers, 1)))))
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def _analyse_partition(items, extractors, corpus, evidence_per_cell, seed):
@@ -59,8 +59,11 @@ def _require_distributed():
     try:
         import distributed
     except ImportError:
-        raise InputError(None, "the Dask engine needs Dask's distributed scheduler, which is not "
-                               "installed", hint='install it with: pip install "framing[dask]"') from None
+        raise InputError(
+            None,
+            "the Dask engine needs Dask's distributed scheduler, which is not installed",
+            hint='install it with: pip install "framing[dask]"',
+        ) from None
     return distributed
 
 
@@ -76,9 +79,12 @@ def _client(distributed, client, scheduler: str | None, n_jobs: int):
             try:
                 client = stack.enter_context(distributed.Client(scheduler, timeout=CONNECT_TIMEOUT))
             except (OSError, TimeoutError, ValueError) as exc:
-                raise InputError(None, f"cannot reach the Dask scheduler at {scheduler} ({exc})",
-                                 hint=f"check the address (--scheduler or ${SCHEDULER_ENV}) and that "
-                                      "the scheduler is running") from None
+                raise InputError(
+                    None,
+                    f"cannot reach the Dask scheduler at {scheduler} ({exc})",
+                    hint=f"check the address (--scheduler or ${SCHEDULER_ENV}) and that "
+                    "the scheduler is running",
+                ) from None
             yield client, f"Dask scheduler {scheduler}"
             return
         # the extractors are pure Python: one thread per process, as many processes as cores;
@@ -88,9 +94,16 @@ def _client(distributed, client, scheduler: str | None, n_jobs: int):
         level = asyncio_log.level
         stack.callback(asyncio_log.setLevel, level)
         with _workers_ignore_ctrl_c():
-            cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=n_jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=logging.CRITICAL))
+            cluster = stack.enter_context(
+                distributed.LocalCluster(
+                    n_workers=n_jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+            )
         client = stack.enter_context(distributed.Client(cluster))
 
         def quiet_if_interrupted(exc_type, exc, tb):
@@ -121,9 +134,18 @@ def _workers_ignore_ctrl_c():
 
 
 @contextmanager
-def run_partitions(items: Sequence, *, extractors, corpus, evidence_per_cell: int | None,
-                   seed: int, n_jobs: int, client=None, scheduler: str | None = None,
-                   progress: Progress) -> Iterator[Iterator]:
+def run_partitions(
+    items: Sequence,
+    *,
+    extractors,
+    corpus,
+    evidence_per_cell: int | None,
+    seed: int,
+    n_jobs: int,
+    client=None,
+    scheduler: str | None = None,
+    progress: Progress,
+) -> Iterator[Iterator]:
     """Analyse ``items`` on Dask; the block gets the partials, in the order of ``items``.
 
     If the block ends with an exception (Ctrl-C included), every task still queued or running
@@ -134,16 +156,30 @@ def run_partitions(items: Sequence, *, extractors, corpus, evidence_per_cell: in
     with _client(distributed, client, scheduler, max(n_jobs, 1)) as (client, where):
         n_workers = len(client.scheduler_info().get("workers", {})) or max(n_jobs, 1)
         parts = partition(items, n_workers)
-        stage = progress.stage("analysing articles", total=len(items), unit="articles",
-                               start=f"{len(items):,} articles in {len(parts):,} partitions, {where}")
+        stage = progress.stage(
+            "analysing articles",
+            total=len(items),
+            unit="articles",
+            start=f"{len(items):,} articles in {len(parts):,} partitions, {where}",
+        )
         with stage:
             futures: list = []
             try:
                 # an in-memory corpus's items are the articles themselves: no corpus to send
                 shared = [extractors, corpus if corpus.root is not None else None]
                 extractors_f, corpus_f = client.scatter(shared, broadcast=True, hash=False)
-                futures = [client.submit(_analyse_partition, part, extractors_f, corpus_f,
-                                         evidence_per_cell, seed, pure=False) for part in parts]
+                futures = [
+                    client.submit(
+                        _analyse_partition,
+                        part,
+                        extractors_f,
+                        corpus_f,
+                        evidence_per_cell,
+                        seed,
+                        pure=False,
+                    )
+                    for part in parts
+                ]
                 yield _in_order(distributed, futures, [len(p) for p in parts], stage)
             except BaseException:
                 client.cancel(futures)

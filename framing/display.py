@@ -21,8 +21,20 @@ from .report.evidence import highlight
 __all__ = ["Evidence", "evidence", "EVIDENCE_COLUMNS"]
 
 #: the columns of :attr:`Evidence.frame`
-EVIDENCE_COLUMNS = ["outlet", "outlet_name", "group", "labels", "terms", "voice", "sentence",
-                    "spans", "article_id", "title", "published", "sentence_index"]
+EVIDENCE_COLUMNS = [
+    "outlet",
+    "outlet_name",
+    "group",
+    "labels",
+    "terms",
+    "voice",
+    "sentence",
+    "spans",
+    "article_id",
+    "title",
+    "published",
+    "sentence_index",
+]
 
 
 @dataclass
@@ -52,12 +64,17 @@ class Evidence:
 
     def _repr_html_(self) -> str:
         esc = html.escape
-        head = (f"<p><strong>{self.total:,} sentence{'s' if self.total != 1 else ''}</strong>"
-                + (f" — {esc(self.description)}" if self.description else "")
-                + (f"; the first {len(self.frame):,} shown" if len(self.frame) < self.total else "")
-                + ("; drawn from the evidence sample the analysis kept (every count is complete)"
-                   if self.sampled else "")
-                + ". <mark>Marked</mark>: the counted words.</p>")
+        head = (
+            f"<p><strong>{self.total:,} sentence{'s' if self.total != 1 else ''}</strong>"
+            + (f" — {esc(self.description)}" if self.description else "")
+            + (f"; the first {len(self.frame):,} shown" if len(self.frame) < self.total else "")
+            + (
+                "; drawn from the evidence sample the analysis kept (every count is complete)"
+                if self.sampled
+                else ""
+            )
+            + ". <mark>Marked</mark>: the counted words.</p>"
+        )
         if not len(self.frame):
             return f"<div>{head}</div>"
         left = 'style="text-align:left;vertical-align:top"'
@@ -70,12 +87,22 @@ class Evidence:
                 f"<tr><td {left}>{esc(r.group)}</td>"
                 f"<td {left}>{esc(', '.join(r.labels))}</td>"
                 f"<td {left}>{highlight(r.sentence, list(r.spans))}</td>"
-                f"<td {left}>{esc(r.voice)}</td><td {left}>{article}</td></tr>")
-        header = "".join(f"<th {left}>{h}</th>" for h in
-                         ("group" if self.frame["group"].ne(self.frame["outlet_name"]).any()
-                          else "outlet", "counted as", "sentence", "voice", "article"))
-        return (f"<div>{head}<table><thead><tr>{header}</tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table></div>")
+                f"<td {left}>{esc(r.voice)}</td><td {left}>{article}</td></tr>"
+            )
+        header = "".join(
+            f"<th {left}>{h}</th>"
+            for h in (
+                "group" if self.frame["group"].ne(self.frame["outlet_name"]).any() else "outlet",
+                "counted as",
+                "sentence",
+                "voice",
+                "article",
+            )
+        )
+        return (
+            f"<div>{head}<table><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
 
 def _as_list(value) -> list[str] | None:
@@ -84,10 +111,17 @@ def _as_list(value) -> list[str] | None:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
-def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | None = None, *,
-             outlet: str | Sequence[str] | None = None, by: str = "outlet",
-             group: str | Sequence[str] | None = None, own_voice: bool | None = None,
-             n: int | None = 20) -> Evidence:
+def evidence(
+    analysis,
+    feature: str | None = None,
+    label: str | Sequence[str] | None = None,
+    *,
+    outlet: str | Sequence[str] | None = None,
+    by: str = "outlet",
+    group: str | Sequence[str] | None = None,
+    own_voice: bool | None = None,
+    n: int | None = 20,
+) -> Evidence:
     """The sentences behind a number: one row per sentence, counted words highlighted in Jupyter.
 
     feature : what was counted: an axis id (``"military-presence"``), ``"loaded"`` … (the values
@@ -121,11 +155,17 @@ def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | 
     if feature is not None:
         known = sorted(hits["feature"].unique()) if len(hits) else []
         lexicons = {k for k in analysis.extractors}
-        axis_ids = ({a.id for a in analysis.extractors["axes"].lexicon_}
-                    if "axes" in analysis.extractors else set())
+        axis_ids = (
+            {a.id for a in analysis.extractors["axes"].lexicon_}
+            if "axes" in analysis.extractors
+            else set()
+        )
         if feature not in known and feature not in axis_ids and feature not in lexicons:
-            raise InputError(None, f"nothing was counted as {feature!r}",
-                             hint=f"features with evidence: {', '.join(known) or '(none)'}")
+            raise InputError(
+                None,
+                f"nothing was counted as {feature!r}",
+                hint=f"features with evidence: {', '.join(known) or '(none)'}",
+            )
         hits = hits[hits["feature"] == feature]
         described.append(feature)
     labels = _as_list(label)
@@ -144,8 +184,11 @@ def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | 
             elif w.casefold() in by_name:
                 ids.append(by_name[w.casefold()])
             else:
-                raise InputError(None, f"no outlet {w!r} in this analysis",
-                                 hint=f"outlets: {', '.join(sorted(names)[:20])}")
+                raise InputError(
+                    None,
+                    f"no outlet {w!r} in this analysis",
+                    hint=f"outlets: {', '.join(sorted(names)[:20])}",
+                )
         hits = hits[hits["outlet"].isin(ids)]
         described.append(", ".join(names.get(i, i) for i in ids))
     groups = None
@@ -153,8 +196,11 @@ def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | 
         try:
             articles = analysis.with_groups(by)
         except KeyError as exc:
-            raise InputError(None, str(exc).strip("\"'"),
-                             hint="group by outlet, story or an outlet metadata field") from None
+            raise InputError(
+                None,
+                str(exc).strip("\"'"),
+                hint="group by outlet, story or an outlet metadata field",
+            ) from None
         groups = dict(zip(articles["article_id"], articles[by].astype(str)))
         chosen = _as_list(group)
         if chosen is not None:
@@ -167,13 +213,17 @@ def evidence(analysis, feature: str | None = None, label: str | Sequence[str] | 
     total = len(frame)
     if n is not None:
         frame = frame.head(n).reset_index(drop=True)
-    sampled = bool(analysis.evidence_per_cell is not None and len(analysis.hits_total)
-                   and int(analysis.hits_total["n_hits"].sum()) > len(analysis.hits))
+    sampled = bool(
+        analysis.evidence_per_cell is not None
+        and len(analysis.hits_total)
+        and int(analysis.hits_total["n_hits"].sum()) > len(analysis.hits)
+    )
     return Evidence(frame=frame, total=total, description="; ".join(described), sampled=sampled)
 
 
-def _sentences(hits: pd.DataFrame, articles: pd.DataFrame, names: dict, groups: dict | None
-               ) -> pd.DataFrame:
+def _sentences(
+    hits: pd.DataFrame, articles: pd.DataFrame, names: dict, groups: dict | None
+) -> pd.DataFrame:
     if not len(hits):
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     titles = articles.set_index("article_id")[["title", "published"]]
@@ -184,20 +234,24 @@ def _sentences(hits: pd.DataFrame, articles: pd.DataFrame, names: dict, groups: 
         quoted = sent["in_quote"].astype(bool)
         outlet_id = sent["outlet"].iloc[0]
         name = names.get(outlet_id, outlet_id)
-        rows.append({
-            "outlet": outlet_id, "outlet_name": name,
-            "group": groups.get(article_id, "(unknown)") if groups is not None else name,
-            "labels": list(dict.fromkeys(f"{f}: {lab}" for f, lab in zip(sent["feature"],
-                                                                          sent["label"]))),
-            "terms": list(dict.fromkeys(sent["matched"])),
-            "voice": "quoted" if quoted.all() else "own" if not quoted.any() else "mixed",
-            "sentence": sent["sentence"].iloc[0],
-            "spans": sorted(set(zip(sent["start"].astype(int), sent["end"].astype(int)))),
-            "article_id": article_id,
-            "title": titles["title"].get(article_id, ""),
-            "published": titles["published"].get(article_id),
-            "sentence_index": int(index),
-        })
+        rows.append(
+            {
+                "outlet": outlet_id,
+                "outlet_name": name,
+                "group": groups.get(article_id, "(unknown)") if groups is not None else name,
+                "labels": list(
+                    dict.fromkeys(f"{f}: {lab}" for f, lab in zip(sent["feature"], sent["label"]))
+                ),
+                "terms": list(dict.fromkeys(sent["matched"])),
+                "voice": "quoted" if quoted.all() else "own" if not quoted.any() else "mixed",
+                "sentence": sent["sentence"].iloc[0],
+                "spans": sorted(set(zip(sent["start"].astype(int), sent["end"].astype(int)))),
+                "article_id": article_id,
+                "title": titles["title"].get(article_id, ""),
+                "published": titles["published"].get(article_id),
+                "sentence_index": int(index),
+            }
+        )
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     # round-robin over outlets (each in article and sentence order), so the first rows shown
     # come from every outlet rather than from the alphabetically first one

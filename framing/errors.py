@@ -14,8 +14,9 @@ class FramingError(Exception):
 
 
 class _LocatedError(FramingError):
-    def __init__(self, path: str | Path | None, message: str, *, line: int | None = None,
-                 hint: str = ""):
+    def __init__(
+        self, path: str | Path | None, message: str, *, line: int | None = None, hint: str = ""
+    ):
         self.path = str(path) if path is not None else None
         self.line = line
         self.message = message

@@ -9,8 +9,8 @@ only these small results, never the documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -62,8 +62,11 @@ class TransformByExtract:
         self._check_fitted()
         rows = []
         for item in X:
-            article = item if isinstance(item, Article) else Article(id="", outlet="", title="",
-                                                                      text=str(item))
+            article = (
+                item
+                if isinstance(item, Article)
+                else Article(id="", outlet="", title="", text=str(item))
+            )
             values = self.extract(Document.from_article(article)).values
             rows.append([values.get(c, 0.0) for c in self.columns_])
         return np.asarray(rows, dtype=float).reshape(len(rows), len(self.columns_))

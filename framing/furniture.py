@@ -22,26 +22,40 @@ _CAPTION_END = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(r"^(?:photo|image|picture|caption|credit|file photo)s?\s*[:|]", re.I)
-_IMAGE_ID = re.compile(r"^(?:GettyImages|iStock|Shutterstock|AFP|EPA|IMG|DSC)[-_ ]?[\w-]*\d{3,}[\w.-]*$",
-                       re.I)
+_IMAGE_ID = re.compile(
+    r"^(?:GettyImages|iStock|Shutterstock|AFP|EPA|IMG|DSC)[-_ ]?[\w-]*\d{3,}[\w.-]*$", re.I
+)
 # Copyright lines and site footers: the part anchored at the start is matched there only, the
 # rest is a literal search (one regex with both would try every alternative at every position).
 _COPYRIGHT_START = re.compile(r"(?:©|\(c\)\s|copyright\b)", re.I)
 _COPYRIGHT_ANYWHERE = re.compile(r"all rights reserved", re.I)
 _FOOTER_AT_START = re.compile(
     r"follow us on\b|sign up for\b|subscribe to\b|click here\b|read more\b|related:"
-    r"|share this article|download our app", re.I)
+    r"|share this article|download our app",
+    re.I,
+)
 _FOOTER_ANYWHERE = re.compile(r"can also be accessed at", re.I)
 # a caption credit names one of these; most lines name none, and looking for them (substring
 # tests on the lower-cased tail) costs a fraction of _CAPTION_END, which tries every position
-_CAPTION_WORDS = ("photo", "image", "picture", "video", "getty", "reuters", "shutterstock", "epa",
-                  "afp")
+_CAPTION_WORDS = (
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "getty",
+    "reuters",
+    "shutterstock",
+    "epa",
+    "afp",
+)
 _AP = re.compile(r"\bap\b")
 # Embedded video players and photo galleries flatten into one line each: "JUST WATCHED <title>
 # Replay More Videos ... MUST WATCH <title> 03:50" and "Photos: <gallery> – <caption> Hide Caption
 # 1 of 22 Photos: …". A gallery line runs to hundreds of words, so it is tested before the length
 # limit; the markers are the players' fixed labels (capitals as the sites print them).
-_WIDGET = re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b|^MUST WATCH\b|\bHide Caption \d+ of \d+\b")
+_WIDGET = re.compile(
+    r"^JUST WATCHED\b|\bReplay More Videos\b|^MUST WATCH\b|\bHide Caption \d+ of \d+\b"
+)
 _MAX_FURNITURE_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…\"”’]$")
 
@@ -52,7 +66,8 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’]$")
 # words of this article (their quotes, labels and loaded words are other stories').
 _GLUED_NAME = re.compile(
     r"(?<![\w.])((?:[A-Z][\w.'’-]*[ \t]){1,3}?([A-Z][\w'’-]*[a-z]))[ \t]"
-    r"((?:[A-Z][\w.'’()-]*[ \t]){0,4}?\2)(?=[A-Z0-9'‘“\"])")
+    r"((?:[A-Z][\w.'’()-]*[ \t]){0,4}?\2)(?=[A-Z0-9'‘“\"])"
+)
 _MORE = re.compile(r"[ \t]MORE\b")
 _MAX_LINK_RUN = 700
 
@@ -120,8 +135,9 @@ def is_furniture_line(line: str) -> bool:
         return True
     if _IMAGE_ID.match(text) and len(words) <= 2:
         return True
-    if len(words) <= 30 and ("©" in text or _COPYRIGHT_START.match(text)
-                             or _COPYRIGHT_ANYWHERE.search(text)):
+    if len(words) <= 30 and (
+        "©" in text or _COPYRIGHT_START.match(text) or _COPYRIGHT_ANYWHERE.search(text)
+    ):
         return True
     if _CAPTION_START.match(text) and len(words) <= 40:
         return True

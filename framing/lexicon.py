@@ -33,13 +33,19 @@ def read_lexicon(path, *, default: str, kind: str) -> tuple[str, str]:
     try:
         return Path(path).read_text(encoding="utf-8"), source
     except FileNotFoundError:
-        raise LexiconError(source, f"{kind} file not found",
-                           hint=f"check the path, or start from a copy of framing/data/{default}") from None
+        raise LexiconError(
+            source,
+            f"{kind} file not found",
+            hint=f"check the path, or start from a copy of framing/data/{default}",
+        ) from None
     except IsADirectoryError:
-        raise LexiconError(source, f"is a folder, not a {kind} file",
-                           hint="give the path of a .toml file") from None
+        raise LexiconError(
+            source, f"is a folder, not a {kind} file", hint="give the path of a .toml file"
+        ) from None
     except UnicodeDecodeError:
-        raise LexiconError(source, f"{kind} file is not UTF-8 text", hint="save it as UTF-8") from None
+        raise LexiconError(
+            source, f"{kind} file is not UTF-8 text", hint="save it as UTF-8"
+        ) from None
 
 
 _AT = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
@@ -64,16 +70,21 @@ def load_toml(raw: str, source: str) -> dict:
         line = getattr(exc, "lineno", None)
         if line is None and m:
             line = int(m.group(1)) if m.group(1) else (len(raw.splitlines()) or None)
-        raise LexiconError(source, f"not valid TOML ({_AT.sub('', message)})", line=line,
-                           hint="fix the syntax at that line") from None
+        raise LexiconError(
+            source,
+            f"not valid TOML ({_AT.sub('', message)})",
+            line=line,
+            hint="fix the syntax at that line",
+        ) from None
 
 
 def table_list(data: dict, name: str, source: str, *, example: str) -> list:
     """The ``[[name]]`` tables of a parsed lexicon; none at all is an error naming the format."""
     items = data.get(name)
     if not isinstance(items, list) or not items:
-        raise LexiconError(source, f"no [[{name}]] tables found",
-                           hint=f"see framing/data/{example} for the format")
+        raise LexiconError(
+            source, f"no [[{name}]] tables found", hint=f"see framing/data/{example} for the format"
+        )
     return items
 
 

@@ -44,9 +44,9 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .lexicon import ItemsById, load_toml, read_lexicon
 from .errors import InputError, LexiconError
 from .features import Extraction, TransformByExtract
+from .lexicon import ItemsById, load_toml, read_lexicon
 from .matching import TermMatcher
 from .referents import has_capitals, in_proper_name, is_title_case
 from .sentiment import score_words
@@ -69,8 +69,16 @@ __all__ = [
 
 DEFAULT_LOADED_PATH = "framing/data/loaded.toml"
 
-CategoryId = Literal["emotive", "intensifier", "label", "hedge", "certainty", "scare_quote",
-                     "doubt_attribution", "endorse_attribution"]
+CategoryId = Literal[
+    "emotive",
+    "intensifier",
+    "label",
+    "hedge",
+    "certainty",
+    "scare_quote",
+    "doubt_attribution",
+    "endorse_attribution",
+]
 #: The categories of the built-in lexicon, in report order. A user's lexicon may add others.
 LOADED_CATEGORIES: tuple[CategoryId, ...] = get_args(CategoryId)
 
@@ -115,8 +123,11 @@ class LoadedLexicon(ItemsById):
 
     def to_frame(self) -> pd.DataFrame:
         """One row per (category, term): the whole lexicon as a table."""
-        rows = [dict(category=c.id, label=c.label, weight=c.weight, term=t)
-                for c in self.categories for t in c.terms]
+        rows = [
+            dict(category=c.id, label=c.label, weight=c.weight, term=t)
+            for c in self.categories
+            for t in c.terms
+        ]
         return pd.DataFrame(rows, columns=["category", "label", "weight", "term"])
 
 
@@ -147,8 +158,9 @@ def _line_of(raw: str, needle: str, after: int = 0) -> int | None:
 
 def _number(value, source, where, line, *, positive=False) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise LexiconError(source, f"{where} must be a number", line=line,
-                           hint="write it as 1.0 (no quotes)")
+        raise LexiconError(
+            source, f"{where} must be a number", line=line, hint="write it as 1.0 (no quotes)"
+        )
     if positive and value <= 0:
         raise LexiconError(source, f"{where} must be greater than 0", line=line)
     return float(value)
@@ -158,12 +170,20 @@ def _terms(value, source, where, line, raw: str = "", after: int = 0) -> tuple[s
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise LexiconError(source, f"{where} must be a list of non-empty strings", line=line,
-                           hint='write it as ["term one", "term two"]')
+        raise LexiconError(
+            source,
+            f"{where} must be a list of non-empty strings",
+            line=line,
+            hint='write it as ["term one", "term two"]',
+        )
     for v in value:
         if not tokenize(v.lstrip("=")):
-            raise LexiconError(source, f"{where}: {v!r} has no letters or digits to match",
-                               line=_line_of(raw, f'"{v}"', after) or line, hint="remove it")
+            raise LexiconError(
+                source,
+                f"{where}: {v!r} has no letters or digits to match",
+                line=_line_of(raw, f'"{v}"', after) or line,
+                hint="remove it",
+            )
     return tuple(v.strip() for v in value)
 
 
@@ -178,8 +198,12 @@ def parse_loaded_lexicon(raw: str, source: str = "<loaded>") -> LoadedLexicon:
     data = load_toml(raw, source)
     unknown = sorted(set(data) - {"score", "emotion", "exclude", "category"})
     if unknown:
-        raise LexiconError(source, f"unknown table {unknown[0]!r}", line=_line_of(raw, unknown[0]),
-                           hint="the tables are [score], [emotion], [exclude] and [[category]]")
+        raise LexiconError(
+            source,
+            f"unknown table {unknown[0]!r}",
+            line=_line_of(raw, unknown[0]),
+            hint="the tables are [score], [emotion], [exclude] and [[category]]",
+        )
     settings = dict(_SCORE_KEYS)
     score = data.get("score", {})
     if not isinstance(score, dict):
@@ -187,77 +211,143 @@ def parse_loaded_lexicon(raw: str, source: str = "<loaded>") -> LoadedLexicon:
     for key, value in score.items():
         line = _line_of(raw, key)
         if key not in _SCORE_KEYS:
-            raise LexiconError(source, f"[score] has an unknown setting {key!r}", line=line,
-                               hint=f"use {', '.join(_SCORE_KEYS)}")
-        settings[key] = _number(value, source, f"[score] {key}", line,
-                                positive=key in ("per_words", "min_words"))
+            raise LexiconError(
+                source,
+                f"[score] has an unknown setting {key!r}",
+                line=line,
+                hint=f"use {', '.join(_SCORE_KEYS)}",
+            )
+        settings[key] = _number(
+            value, source, f"[score] {key}", line, positive=key in ("per_words", "min_words")
+        )
     emotion = data.get("emotion", {})
     if not isinstance(emotion, dict):
         raise LexiconError(source, "emotion must be a table", hint="write it as [emotion]")
     emotion_line = _line_of(raw, "[emotion]") or 0
     for key in emotion:
         if key not in ("weight", "ignore"):
-            raise LexiconError(source, f"[emotion] has an unknown setting {key!r}",
-                               line=_line_of(raw, key, emotion_line), hint="use weight and ignore")
-    emotion_weight = _number(emotion.get("weight", 0.5), source, "[emotion] weight",
-                             _line_of(raw, "weight", emotion_line))
-    ignore = _terms(emotion.get("ignore"), source, "[emotion] ignore",
-                    _line_of(raw, "ignore", emotion_line), raw, emotion_line)
+            raise LexiconError(
+                source,
+                f"[emotion] has an unknown setting {key!r}",
+                line=_line_of(raw, key, emotion_line),
+                hint="use weight and ignore",
+            )
+    emotion_weight = _number(
+        emotion.get("weight", 0.5),
+        source,
+        "[emotion] weight",
+        _line_of(raw, "weight", emotion_line),
+    )
+    ignore = _terms(
+        emotion.get("ignore"),
+        source,
+        "[emotion] ignore",
+        _line_of(raw, "ignore", emotion_line),
+        raw,
+        emotion_line,
+    )
     exclude_table = data.get("exclude", {})
     if not isinstance(exclude_table, dict):
-        raise LexiconError(source, "exclude must be a table",
-                           hint='write [exclude] then terms = [...]')
+        raise LexiconError(
+            source, "exclude must be a table", hint="write [exclude] then terms = [...]"
+        )
     exclude_line = _line_of(raw, "[exclude]") or 0
-    exclude = _terms(exclude_table.get("terms"), source, "[exclude] terms", exclude_line or None,
-                     raw, exclude_line)
+    exclude = _terms(
+        exclude_table.get("terms"),
+        source,
+        "[exclude] terms",
+        exclude_line or None,
+        raw,
+        exclude_line,
+    )
 
     items = data.get("category")
     if not isinstance(items, list) or not items:
-        raise LexiconError(source, "no [[category]] tables found",
-                           hint="see framing/data/loaded.toml for the format")
+        raise LexiconError(
+            source,
+            "no [[category]] tables found",
+            hint="see framing/data/loaded.toml for the format",
+        )
     categories: list[LoadedCategory] = []
     starts: list[int] = []
     for n, item in enumerate(items, 1):
         cid = item.get("id")
         if not isinstance(cid, str) or not cid.strip():
-            raise LexiconError(source, f"category #{n} has no id",
-                               line=_nth_line(raw, "[[category]]", n),
-                               hint='add id = "a_short_name"')
+            raise LexiconError(
+                source,
+                f"category #{n} has no id",
+                line=_nth_line(raw, "[[category]]", n),
+                hint='add id = "a_short_name"',
+            )
         cid = cid.strip()
         start = _line_of(raw, f'"{cid}"', _nth_line(raw, "[[category]]", n) or 0) or 0
         if not _ID.match(cid):
-            raise LexiconError(source, f"category id {cid!r} must be lower-case letters, "
-                               "digits and _",
-                               line=start, hint='e.g. id = "doubt_attribution"')
+            raise LexiconError(
+                source,
+                f"category id {cid!r} must be lower-case letters, digits and _",
+                line=start,
+                hint='e.g. id = "doubt_attribution"',
+            )
         if cid in {c.id for c in categories}:
-            raise LexiconError(source, f"category {cid!r} is defined twice", line=start,
-                               hint="give each category its own id")
+            raise LexiconError(
+                source,
+                f"category {cid!r} is defined twice",
+                line=start,
+                hint="give each category its own id",
+            )
         if "weight" not in item:
-            raise LexiconError(source, f"category {cid!r} has no weight", line=start,
-                               hint="add weight = 1.0 (0 counts it without scoring it)")
-        weight = _number(item["weight"], source, f"category {cid!r}: weight",
-                         _line_of(raw, "weight", start))
-        terms = _terms(item.get("terms"), source, f"category {cid!r}: terms",
-                       _line_of(raw, "terms", start), raw, start)
+            raise LexiconError(
+                source,
+                f"category {cid!r} has no weight",
+                line=start,
+                hint="add weight = 1.0 (0 counts it without scoring it)",
+            )
+        weight = _number(
+            item["weight"], source, f"category {cid!r}: weight", _line_of(raw, "weight", start)
+        )
+        terms = _terms(
+            item.get("terms"),
+            source,
+            f"category {cid!r}: terms",
+            _line_of(raw, "terms", start),
+            raw,
+            start,
+        )
         if not terms and cid != "scare_quote":
-            raise LexiconError(source, f"category {cid!r} has no terms", line=start,
-                               hint='add terms = ["…"]')
+            raise LexiconError(
+                source, f"category {cid!r} has no terms", line=start, hint='add terms = ["…"]'
+            )
         quoted_words = item.get("quoted_words", False)
         if not isinstance(quoted_words, bool) or (quoted_words and cid != "scare_quote"):
-            raise LexiconError(source, f"category {cid!r}: quoted_words must be true or false, "
-                               "and only the scare_quote category has it",
-                               line=_line_of(raw, "quoted_words", start),
-                               hint="write quoted_words = true under id = \"scare_quote\"")
-        categories.append(LoadedCategory(id=cid, label=str(item.get("label", cid)), weight=weight,
-                                         terms=terms, description=str(item.get("description", "")),
-                                         quoted_words=quoted_words))
+            raise LexiconError(
+                source,
+                f"category {cid!r}: quoted_words must be true or false, "
+                "and only the scare_quote category has it",
+                line=_line_of(raw, "quoted_words", start),
+                hint='write quoted_words = true under id = "scare_quote"',
+            )
+        categories.append(
+            LoadedCategory(
+                id=cid,
+                label=str(item.get("label", cid)),
+                weight=weight,
+                terms=terms,
+                description=str(item.get("description", "")),
+                quoted_words=quoted_words,
+            )
+        )
         starts.append(start)
     _check_overlaps(categories, starts, exclude, raw, source)
-    return LoadedLexicon(categories=tuple(categories), exclude=exclude, source=source,
-                         emotion_weight=emotion_weight,
-                         emotion_ignore=frozenset(w.lower() for w in ignore),
-                         per_words=settings["per_words"],
-                         min_words=settings["min_words"], threshold=settings["threshold"])
+    return LoadedLexicon(
+        categories=tuple(categories),
+        exclude=exclude,
+        source=source,
+        emotion_weight=emotion_weight,
+        emotion_ignore=frozenset(w.lower() for w in ignore),
+        per_words=settings["per_words"],
+        min_words=settings["min_words"],
+        threshold=settings["threshold"],
+    )
 
 
 def _nth_line(raw: str, needle: str, n: int) -> int | None:
@@ -281,18 +371,23 @@ def _check_overlaps(categories, starts, exclude, raw, source) -> None:
                 other = owner.setdefault(form, category.id)
                 if other != category.id:
                     what = repr(term) if form == base else f"{term!r} (as {form!r})"
-                    raise LexiconError(source, f"{what} is a term of both "
-                                       f"{other!r} and {category.id!r}",
-                                       line=_line_of(raw, f'"{term}"', start),
-                                       hint="keep each term in one category")
+                    raise LexiconError(
+                        source,
+                        f"{what} is a term of both {other!r} and {category.id!r}",
+                        line=_line_of(raw, f'"{term}"', start),
+                        hint="keep each term in one category",
+                    )
     ex = TermMatcher((_EXCLUDE, t) for t in exclude)
     for term in exclude:
         for form in ex.forms(term):
             if form in owner:
                 line = _line_of(raw, f'"{term}"', _line_of(raw, "[exclude]") or 0)
-                raise LexiconError(source, f"exclude phrase {term!r} is also a term of "
-                                   f"{owner[form]!r}", line=line,
-                                   hint="an exclude phrase must be longer than the term it masks")
+                raise LexiconError(
+                    source,
+                    f"exclude phrase {term!r} is also a term of {owner[form]!r}",
+                    line=line,
+                    hint="an exclude phrase must be longer than the term it masks",
+                )
 
 
 # --- scare quotes -------------------------------------------------------------------------------
@@ -304,7 +399,8 @@ def _check_overlaps(categories, starts, exclude, raw, source) -> None:
 _SINGLE = re.compile(r"['‘](?<![\w'’‘]['‘])([^\W\d_][^'‘’\"“”\n]{0,60}?[\w.,!?])['’](?!\w)")
 _QUOTE_MARKS = "\"“”«»„'‘’"
 # A short quotation in a sentence with one of these words is a source's words, not scare quotes.
-_SPEECH = frozenset("""said say says saying told tell tells called call calls calling described
+_SPEECH = frozenset(
+    """said say says saying told tell tells called call calls calling described
     describe describes describing dubbed dub termed term terms labeled labelled branded wrote
     writes tweeted tweet posted added according asked stated declared announced argued urged
     vowed promised praised insisted claimed quoted quote quoting cited referred referring
@@ -315,7 +411,8 @@ _SPEECH = frozenset("""said say says saying told tell tells called call calls ca
     blasted decried decries denounced denounces criticized criticised criticizes criticises
     scolded scolding lectured mocked mocks derided dismissed dismisses warn warns warning
     worry worries worried demand demands demanded insist insists vow vows announce announces
-    pledge pledged urge urges push pushes pushed rip rips ripped""".split())
+    pledge pledged urge urges push pushes pushed rip rips ripped""".split()
+)
 # Scare quotes mark one word ("balanced", "solved", "geniuses"). Quoted phrases of two or three
 # words were, on hand-checked news, mostly somebody's words, slogans or names ("fire and fury",
 # "insurance policy", "northern triangle"): benchmarks/gold/loaded_*.jsonl.
@@ -334,7 +431,7 @@ def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
     for s, e in quotes:
         if e - s < 3 or text[e - 1] not in _QUOTE_MARKS:  # unclosed: runs to the paragraph end
             continue
-        inner = text[s + 1:e - 1]
+        inner = text[s + 1 : e - 1]
         n = 0 if more_words_than(inner, 3) else count_words(inner)  # most quotations are long
         if 1 <= n <= 3 and not _speech_like(text, s, e, inner):
             found.append((s, e, _capitalised(inner), n))
@@ -349,9 +446,11 @@ def _short_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, i
 
 # Words quoted to be talked about, not to keep them at a distance: pronouns and function words
 # (who is "we"?, whether something "can't" happen)
-_MENTIONED_WORDS = frozenset("""i me we us you he she it they them our my your his her its their
+_MENTIONED_WORDS = frozenset(
+    """i me we us you he she it they them our my your his her its their
     this that these those a an the and or but not no yes can can't cannot won't don't shouldn't
-    should would will must may might if is are was were be""".split())
+    should would will must may might if is are was were be""".split()
+)
 _QUOTED_ALTERNATIVE = re.compile(r"\s*(?:or|and|nor|versus|vs\.?)\s+[\"“'‘]")
 _ALTERNATIVE_BEFORE = re.compile(r"[\"”'’]\s*(?:or|and|nor|versus|vs\.?)\s*$")
 
@@ -364,15 +463,19 @@ def _speech_like(text: str, start: int, end: int, inner: str) -> bool:
     word (who is “we”?), or holds digits (an embed code's id)."""
     if inner.rstrip()[-1:] in _SPEECH_PUNCT:
         return True
-    before = text[max(0, start - 3):start].rstrip()
-    after = text[end:end + 2].lstrip()
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 2].lstrip()
     if before.endswith((":", "(")) or after.startswith((":", ")")):
         return True
-    if any(c.isdigit() for c in inner) or inner.strip().lower().replace("’", "'") in _MENTIONED_WORDS:
+    if (
+        any(c.isdigit() for c in inner)
+        or inner.strip().lower().replace("’", "'") in _MENTIONED_WORDS
+    ):
         return True
     # a pair of quoted words: "“X” or “Y”", or "“X” scenes … “Y” scenes" in one short stretch
-    if _QUOTED_ALTERNATIVE.match(text, end, min(len(text), end + 12)) \
-            or _ALTERNATIVE_BEFORE.search(text, max(0, start - 10), start):
+    if _QUOTED_ALTERNATIVE.match(text, end, min(len(text), end + 12)) or _ALTERNATIVE_BEFORE.search(
+        text, max(0, start - 10), start
+    ):
         return True
     return False
 
@@ -393,12 +496,15 @@ _NEGATABLE = frozenset({"doubt_attribution", "certainty"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[^\W\d_]+\s+)?$")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 # words after which a bare "be" is no subjunctive
-_BEFORE_BE = frozenset("will would can could should shall must may might to not ll also always "
-                       "never just".split())
+_BEFORE_BE = frozenset(
+    "will would can could should shall must may might to not ll also always never just".split()
+)
 # what shows a clause follows "to claim" / "claiming" (it claims that something is so), rather
 # than an object it acquires ("to claim the deduction", "claiming religious exemptions")
-_CLAUSE_WORDS = frozenset("is was were are be been being had has have will would could can "
-                          "should may might must did does do".split())
+_CLAUSE_WORDS = frozenset(
+    "is was were are be been being had has have will would could can "
+    "should may might must did does do".split()
+)
 _CLAUSE_OPENERS = frozenset({"that", "to", "otherwise", "it", "he", "she", "they", "we", "i"})
 
 
@@ -416,15 +522,16 @@ def _demands(lower: str, end: int, e0: int) -> bool:
     """An "insist" that demands: a subjunctive "be" follows in its clause ("insisted
     immigration be included"), not "insisted it would be"."""
     words = _words_after(lower, end, e0, 7)
-    return any(w == "be" and (k == 0 or words[k - 1] not in _BEFORE_BE)
-               for k, w in enumerate(words))
+    return any(
+        w == "be" and (k == 0 or words[k - 1] not in _BEFORE_BE) for k, w in enumerate(words)
+    )
 
 
 def _acquires(lower: str, start: int, end: int, s0: int, e0: int) -> bool:
-    """"to claim" / "claiming" with an object and no clause after it: claiming a thing."""
+    """ "to claim" / "claiming" with an object and no clause after it: claiming a thing."""
     word = lower[start:end]
     if word == "claim":
-        if lower[max(s0, start - 3):start] != "to ":
+        if lower[max(s0, start - 3) : start] != "to ":
             return False
     elif word != "claiming":
         return False
@@ -453,7 +560,7 @@ def _other_sense(cid: str, lower: str, start: int, end: int, s0: int, e0: int) -
 class _Scan:
     """Per-sentence results of one pass over a text (internal)."""
 
-    counts: np.ndarray             # (n_sentences, n_categories) hits
+    counts: np.ndarray  # (n_sentences, n_categories) hits
     n_tokens: list[int]
     compound: list[float]
     strength: list[float]
@@ -473,8 +580,9 @@ class _Scorer:
         entries += [(_EXCLUDE, t) for t in lexicon.exclude]
         self.matcher = TermMatcher(entries)  # one group: longest match wins, no double counting
         # terms written with capitals are names that are themselves the label ("Antifa")
-        self.name_labels = frozenset(t for c in lexicon.categories for t in c.terms
-                                     if has_capitals(t))
+        self.name_labels = frozenset(
+            t for c in lexicon.categories for t in c.terms if has_capitals(t)
+        )
         self.scare = self.index.get("scare_quote")
         self.quoted_words = self.scare is not None and lexicon["scare_quote"].quoted_words
 
@@ -488,8 +596,9 @@ class _Scorer:
         counts = np.zeros((n_sent, len(self.ids)), dtype=np.int32)
         findall = _WORD.findall
         same_length = len(lower) == len(text)
-        words = [findall(lower, s, e) if same_length else findall(text[s:e].lower())
-                 for s, e in spans]
+        words = [
+            findall(lower, s, e) if same_length else findall(text[s:e].lower()) for s, e in spans
+        ]
         sent_starts = [s for s, _ in spans]
         hits: list = []
         cue_ends: dict[int, int] = {}  # end offset of a "so-called" cue -> its index in hits
@@ -510,8 +619,11 @@ class _Scorer:
                     title_case[k] = is_title_case(text[s0:e0])
                 if in_proper_name(text, m.start, m.end, s0, e0, title_case[k]):
                     continue
-            if m.key in _NEGATABLE and same_length \
-                    and _other_sense(m.key, lower, m.start, m.end, *spans[k]):
+            if (
+                m.key in _NEGATABLE
+                and same_length
+                and _other_sense(m.key, lower, m.start, m.end, *spans[k])
+            ):
                 continue
             c = index[m.key]
             counts[k, c] += 1
@@ -528,8 +640,13 @@ class _Scorer:
             hits = [h for i, h in enumerate(hits) if i not in drop]
         ignore = self.lexicon.emotion_ignore
         sentiments = [score_words(w, text[s:e], ignore) for w, (s, e) in zip(words, spans)]
-        return _Scan(counts, [len(w) for w in words], [c for c, _ in sentiments],
-                     [v for _, v in sentiments], hits)
+        return _Scan(
+            counts,
+            [len(w) for w in words],
+            [c for c, _ in sentiments],
+            [v for _, v in sentiments],
+            hits,
+        )
 
     def _scare_quotes(self, text, spans, quotes, words, sent_starts, counts, hits, cue_ends):
         short = _short_quotes(text, quotes)
@@ -562,7 +679,7 @@ class _Scorer:
             s0, e0 = spans[k]
             if not _SPEECH.isdisjoint(words[k]):
                 continue  # attributed: a quoted fragment of a source, not the outlet's distance
-            inside = long_ends[bisect_left(long_starts, s0):bisect_right(long_starts, e0)]
+            inside = long_ends[bisect_left(long_starts, s0) : bisect_right(long_starts, e0)]
             if inside and min(inside) <= e0:
                 continue  # a sentence built around a quotation
             if not more_words_than(text[s0:s], 0) and not more_words_than(text[e:e0], 0):
@@ -586,8 +703,11 @@ def _scorer_for(lexicon) -> _Scorer:
     if lexicon is None or isinstance(lexicon, (str, Path)):
         lexicon = _default_lexicon() if lexicon is None else load_loaded_lexicon(lexicon)
     if not isinstance(lexicon, LoadedLexicon):
-        raise InputError(None, f"lexicon must be a path, a LoadedLexicon or None, not "
-                         f"{type(lexicon).__name__}", hint="see framing.load_loaded_lexicon")
+        raise InputError(
+            None,
+            f"lexicon must be a path, a LoadedLexicon or None, not {type(lexicon).__name__}",
+            hint="see framing.load_loaded_lexicon",
+        )
     key = id(lexicon)
     scorer = _SCORERS.get(key)
     if scorer is None or scorer.lexicon is not lexicon:
@@ -634,26 +754,39 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
     True
     """
     if isinstance(texts, (str, bytes)):
-        raise InputError(None, "score_sentences takes a list of sentences, not one string",
-                         hint="wrap it: score_sentences([text])")
+        raise InputError(
+            None,
+            "score_sentences takes a list of sentences, not one string",
+            hint="wrap it: score_sentences([text])",
+        )
     index = texts.index if isinstance(texts, pd.Series) else None
     try:
         items = list(texts)
     except TypeError:
-        raise InputError(None, f"score_sentences takes a list of strings, not "
-                         f"{type(texts).__name__}",
-                         hint="pass e.g. a list or a pandas Series") from None
+        raise InputError(
+            None,
+            f"score_sentences takes a list of strings, not {type(texts).__name__}",
+            hint="pass e.g. a list or a pandas Series",
+        ) from None
     for i, text in enumerate(items):
         if not isinstance(text, str):
             label = f"item {i}" if index is None else f"item {i} (index {index[i]!r})"
-            what = "missing (NaN)" if isinstance(text, float) and math.isnan(text) else \
-                f"a {type(text).__name__}"
-            raise InputError(None, f"score_sentences: {label} is {what}, not a string",
-                             hint="convert or drop it first (e.g. series.dropna().astype(str))")
+            what = (
+                "missing (NaN)"
+                if isinstance(text, float) and math.isnan(text)
+                else f"a {type(text).__name__}"
+            )
+            raise InputError(
+                None,
+                f"score_sentences: {label} is {what}, not a string",
+                hint="convert or drop it first (e.g. series.dropna().astype(str))",
+            )
         if len(text) > MAX_CHARS:
-            raise InputError(None, f"score_sentences: item {i} has {len(text):,} characters, more "
-                             f"than {MAX_CHARS:,}", hint="split long texts into sentences first "
-                             "(framing.text.split_sentences)")
+            raise InputError(
+                None,
+                f"score_sentences: item {i} has {len(text):,} characters, more than {MAX_CHARS:,}",
+                hint="split long texts into sentences first (framing.text.split_sentences)",
+            )
     scorer = _scorer_for(lexicon)
     ids = scorer.ids
     # one scan over all items joined (a scan per short sentence costs more in set-up than in
@@ -685,8 +818,16 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
     for k, _, _, start, end in sorted(scan.hits, key=lambda h: h[3]):
         terms[rows[k]].append(text[start:end])
     loaded, lexical, emotion = scorer.loaded(counts, n_tokens, strength)
-    frame = pd.DataFrame({"loaded": loaded, "lexical": lexical, "emotion": emotion,
-                          "sentiment": compound, "n_tokens": n_tokens}, index=index)
+    frame = pd.DataFrame(
+        {
+            "loaded": loaded,
+            "lexical": lexical,
+            "emotion": emotion,
+            "sentiment": compound,
+            "n_tokens": n_tokens,
+        },
+        index=index,
+    )
     for j, cid in enumerate(ids):
         frame[cid] = counts[:, j]
     frame["terms"] = pd.Series(terms, index=frame.index, dtype=object)
@@ -695,8 +836,14 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
 
 # --- the extractor ------------------------------------------------------------------------------
 
-_SUMMARY_KEYS = ("n_sentences_loaded", "loaded_sum", "emotion_sum", "sentiment_sum",
-                 "neg_sentences", "pos_sentences")
+_SUMMARY_KEYS = (
+    "n_sentences_loaded",
+    "loaded_sum",
+    "emotion_sum",
+    "sentiment_sum",
+    "neg_sentences",
+    "pos_sentences",
+)
 
 
 class LoadedLanguage(TransformByExtract, TransformerMixin, BaseEstimator):
@@ -737,8 +884,9 @@ class LoadedLanguage(TransformByExtract, TransformerMixin, BaseEstimator):
         self.scorer_ = _scorer_for(lexicon)
         self.scorer_.scan("warm up", "warm up", [(0, 7)], [])
         self.categories_ = list(lexicon.ids)
-        self.columns_ = (self.categories_ + [f"{c}:own" for c in self.categories_]
-                         + list(_SUMMARY_KEYS))
+        self.columns_ = (
+            self.categories_ + [f"{c}:own" for c in self.categories_] + list(_SUMMARY_KEYS)
+        )
         return self
 
     def get_feature_names_out(self, input_features=None):
@@ -767,26 +915,43 @@ class LoadedLanguage(TransformByExtract, TransformerMixin, BaseEstimator):
         for k, c, term, start, end in sorted(scan.hits, key=lambda h: h[3]):
             cid = ids[c]
             # Scare quotes are the outlet's own voice by definition, though inside quote marks.
-            quoted = False if term == "(scare quotes)" or cid == "scare_quote" \
+            quoted = (
+                False
+                if term == "(scare quotes)" or cid == "scare_quote"
                 else doc.in_quote(start, end)
+            )
             if not quoted:
                 values[f"{cid}:own"] += 1
             s0, e0 = spans[k]
-            hits.append(Hit(article.id, article.outlet, "loaded", cid, term, text[start:end], k,
-                            text[s0:e0], start - s0, end - s0, quoted))
+            hits.append(
+                Hit(
+                    article.id,
+                    article.outlet,
+                    "loaded",
+                    cid,
+                    term,
+                    text[start:end],
+                    k,
+                    text[s0:e0],
+                    start - s0,
+                    end - s0,
+                    quoted,
+                )
+            )
         if len(spans):
             loaded, _, emotion = scorer.loaded(scan.counts, scan.n_tokens, scan.strength)
             compound = np.asarray(scan.compound)
             values.update(
                 n_sentences_loaded=float((loaded >= self.lexicon_.threshold).sum()),
-                loaded_sum=float(loaded.sum()), emotion_sum=float(emotion.sum()),
+                loaded_sum=float(loaded.sum()),
+                emotion_sum=float(emotion.sum()),
                 sentiment_sum=float(compound.sum()),
                 neg_sentences=float((compound <= -0.05).sum()),
-                pos_sentences=float((compound >= 0.05).sum()))
+                pos_sentences=float((compound >= 0.05).sum()),
+            )
         else:
             values.update({k: 0.0 for k in _SUMMARY_KEYS})
         return Extraction(values=values, hits=hits)
-
 
 
 # --- aggregation --------------------------------------------------------------------------------
@@ -795,8 +960,11 @@ class LoadedLanguage(TransformByExtract, TransformerMixin, BaseEstimator):
 def _lexicon_of(analysis) -> LoadedLexicon:
     extractor = analysis.extractors.get("loaded")
     if extractor is None:
-        raise InputError(None, "this analysis ran without the loaded-language extractor",
-                         hint="run framing.analyse with LoadedLanguage among its extractors")
+        raise InputError(
+            None,
+            "this analysis ran without the loaded-language extractor",
+            hint="run framing.analyse with LoadedLanguage among its extractors",
+        )
     return extractor.lexicon_
 
 
@@ -833,18 +1001,38 @@ def summarise_loaded(analysis, *, by: str = "outlet") -> pd.DataFrame:
             counts = _col(values, f"loaded:{category.id}")[idx]
             own = _col(values, f"loaded:{category.id}:own")[idx]
             count, own_count = float(counts.sum()), float(own.sum())
-            rows.append({
-                by: group, "category": category.id, "label": category.label,
-                "count": int(count), "own_voice": int(own_count), "quoted": int(count - own_count),
-                "rate_per_1k": 1000 * count / n_words if n_words else np.nan,
-                "rate_per_sentence": count / n_sent if n_sent else np.nan,
-                "own_rate_per_1k": 1000 * own_count / n_words if n_words else np.nan,
-                "n_articles": len(idx), "n_articles_with_hits": int((counts > 0).sum()),
-                "n_words": int(n_words), "n_sentences": int(n_sent),
-            })
-    columns = [by, "category", "label", "count", "own_voice", "quoted", "rate_per_1k",
-               "rate_per_sentence", "own_rate_per_1k", "n_articles", "n_articles_with_hits",
-               "n_words", "n_sentences"]
+            rows.append(
+                {
+                    by: group,
+                    "category": category.id,
+                    "label": category.label,
+                    "count": int(count),
+                    "own_voice": int(own_count),
+                    "quoted": int(count - own_count),
+                    "rate_per_1k": 1000 * count / n_words if n_words else np.nan,
+                    "rate_per_sentence": count / n_sent if n_sent else np.nan,
+                    "own_rate_per_1k": 1000 * own_count / n_words if n_words else np.nan,
+                    "n_articles": len(idx),
+                    "n_articles_with_hits": int((counts > 0).sum()),
+                    "n_words": int(n_words),
+                    "n_sentences": int(n_sent),
+                }
+            )
+    columns = [
+        by,
+        "category",
+        "label",
+        "count",
+        "own_voice",
+        "quoted",
+        "rate_per_1k",
+        "rate_per_sentence",
+        "own_rate_per_1k",
+        "n_articles",
+        "n_articles_with_hits",
+        "n_words",
+        "n_sentences",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -869,18 +1057,27 @@ def loaded_profile(analysis, *, by: str = "outlet") -> pd.DataFrame:
             return float(_col(values, f"loaded:{key}")[idx].sum()) / n_sent if n_sent else np.nan
 
         hits = float(np.sum(all_hits[idx]))
-        rows.append({by: group, "n_articles": len(idx), "n_words": int(n_words),
-                     "n_sentences": int(n_sent), "share_loaded": mean("n_sentences_loaded"),
-                     "mean_loaded": mean("loaded_sum"), "mean_emotion": mean("emotion_sum"),
-                     "mean_sentiment": mean("sentiment_sum"),
-                     "share_negative": mean("neg_sentences"),
-                     "share_positive": mean("pos_sentences"),
-                     "hits_per_1k": 1000 * hits / n_words if n_words else np.nan})
+        rows.append(
+            {
+                by: group,
+                "n_articles": len(idx),
+                "n_words": int(n_words),
+                "n_sentences": int(n_sent),
+                "share_loaded": mean("n_sentences_loaded"),
+                "mean_loaded": mean("loaded_sum"),
+                "mean_emotion": mean("emotion_sum"),
+                "mean_sentiment": mean("sentiment_sum"),
+                "share_negative": mean("neg_sentences"),
+                "share_positive": mean("pos_sentences"),
+                "hits_per_1k": 1000 * hits / n_words if n_words else np.nan,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def top_loaded_sentences(analysis, *, by: str = "outlet", n: int = 5,
-                         own_voice: bool = False) -> pd.DataFrame:
+def top_loaded_sentences(
+    analysis, *, by: str = "outlet", n: int = 5, own_voice: bool = False
+) -> pd.DataFrame:
     """The ``n`` most loaded evidence sentences per group, with their score and the words behind it.
 
     Built from ``analysis.hits`` (the evidence the analysis kept: all of it for a small corpus, a
@@ -893,8 +1090,18 @@ def top_loaded_sentences(analysis, *, by: str = "outlet", n: int = 5,
     """
     lexicon = _lexicon_of(analysis)
     columns = ([by] if by != "outlet" else []) + [
-        "outlet", "article_id", "sentence_index", "sentence", "loaded", "lexical", "emotion",
-        "sentiment", "categories", "terms", "own_voice"]
+        "outlet",
+        "article_id",
+        "sentence_index",
+        "sentence",
+        "loaded",
+        "lexical",
+        "emotion",
+        "sentiment",
+        "categories",
+        "terms",
+        "own_voice",
+    ]
     hits = analysis.hits
     hits = hits[hits["feature"] == "loaded"] if len(hits) else hits
     if not len(hits):
@@ -903,8 +1110,9 @@ def top_loaded_sentences(analysis, *, by: str = "outlet", n: int = 5,
     keys = ["article_id", "sentence_index"]
     hits = hits.assign(own=~hits["in_quote"].astype(bool))
     grouped = hits.groupby(keys, sort=False)
-    first = grouped.agg(outlet=("outlet", "first"), sentence=("sentence", "first"),
-                        own_voice=("own", "sum"))
+    first = grouped.agg(
+        outlet=("outlet", "first"), sentence=("sentence", "first"), own_voice=("own", "sum")
+    )
     first = first.reset_index()
     first["own_voice"] = first["own_voice"].astype(int)
     if own_voice:
@@ -919,6 +1127,9 @@ def top_loaded_sentences(analysis, *, by: str = "outlet", n: int = 5,
         first[c] = scores[c].to_numpy()
     if by != "outlet":
         first[by] = first["article_id"].map(groups).fillna("(unknown)").to_numpy()
-    first = first.sort_values([by, "loaded", "article_id", "sentence_index"],
-                              ascending=[True, False, True, True], kind="stable")
+    first = first.sort_values(
+        [by, "loaded", "article_id", "sentence_index"],
+        ascending=[True, False, True, True],
+        kind="stable",
+    )
     return first.groupby(by, sort=True).head(n).reset_index(drop=True)[columns]

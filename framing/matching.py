@@ -10,9 +10,9 @@ A term written with a leading ``=`` is matched exactly, without inflections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import re
 from itertools import product
 
 from .text import tokenize
@@ -54,12 +54,14 @@ _IRREGULAR = {
 # Words that never inflect: "withdraw the United States from NATO" would otherwise also cover
 # "thes … froms", and a multi-word term's forms multiply by four at each of them (that one term
 # made 20,736 forms, most of the built-in axes' regex and its seconds of compile time).
-_FUNCTION_WORDS: frozenset[str] = frozenset("""
+_FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
     the and nor but for yet from with without within into onto upon over under about above
     below after before between through among against across along around toward towards than
     that this these those their them they its his her hers our ours your yours who whom whose
     which what not any all some such per via off out
-""".split())
+""".split()
+)
 
 
 def inflections(word: str) -> frozenset[str]:
@@ -91,8 +93,12 @@ def inflections(word: str) -> frozenset[str]:
         forms.update((word[:-1] + "ied", word + "ing"))
     else:
         forms.update((word + "ed", word + "ing"))
-        if word[-1] not in _VOWELS and word[-1] not in "wxy" and word[-2] in _VOWELS \
-                and word[-3] not in _VOWELS:
+        if (
+            word[-1] not in _VOWELS
+            and word[-1] not in "wxy"
+            and word[-2] in _VOWELS
+            and word[-3] not in _VOWELS
+        ):
             forms.update((word + word[-1] + "ed", word + word[-1] + "ing"))
     return frozenset(forms)
 
@@ -201,8 +207,7 @@ class TermMatcher:
     def _regex(self):
         # compiled on first use: validating a lexicon builds matchers it never runs
         if self._compiled is None and self._by_form:
-            self._compiled = re.compile(
-                r"\b(?=(" + trie_pattern(self._by_form) + r")\b)")
+            self._compiled = re.compile(r"\b(?=(" + trie_pattern(self._by_form) + r")\b)")
         return self._compiled
 
     def __len__(self) -> int:

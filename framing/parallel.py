@@ -48,8 +48,9 @@ def worker_pool(n: int, *, initializer: Callable | None = None, initargs: tuple 
     try:
         # the progress display's thread must not be writing to the terminal at the fork
         with fork_guard():
-            pool = get_context(method).Pool(n, initializer=_start_worker,
-                                            initargs=(initializer, initargs))
+            pool = get_context(method).Pool(
+                n, initializer=_start_worker, initargs=(initializer, initargs)
+            )
     finally:
         gc.unfreeze()
     try:
@@ -69,8 +70,14 @@ def _call(item):
     return _TASK[0](item)
 
 
-def fork_map(func: Callable, items: Sequence, *, n_jobs: int = -1, chunksize: int = 64,
-             min_per_worker: int = 200) -> list:
+def fork_map(
+    func: Callable,
+    items: Sequence,
+    *,
+    n_jobs: int = -1,
+    chunksize: int = 64,
+    min_per_worker: int = 200,
+) -> list:
     """``[func(x) for x in items]``, in forked worker processes when there are enough items.
 
     ``func`` reaches the workers by the fork, not by pickling, so a bound method or closure
@@ -93,6 +100,6 @@ def fork_map(func: Callable, items: Sequence, *, n_jobs: int = -1, chunksize: in
 
 def imap_chunks(func: Callable, items: Sequence, pool, *, chunksize: int) -> Iterator:
     """``func`` over ``items`` in ``pool``, sent in chunks, yielded one result at a time in order."""
-    chunks: Iterable = (items[i:i + chunksize] for i in range(0, len(items), chunksize))
+    chunks: Iterable = (items[i : i + chunksize] for i in range(0, len(items), chunksize))
     for part in pool.imap(func, chunks):
         yield from part

@@ -39,9 +39,21 @@ from pathlib import Path
 
 from .errors import CorpusError
 
-__all__ = ["article_schema", "ROWS_PER_PART", "ROW_GROUP_SIZE", "PART_PATTERN", "is_parquet_store",
-           "part_files", "split_address", "address", "article_addresses", "read_row",
-           "ParquetSink", "STANDARD_FIELDS", "set_fields"]
+__all__ = [
+    "article_schema",
+    "ROWS_PER_PART",
+    "ROW_GROUP_SIZE",
+    "PART_PATTERN",
+    "is_parquet_store",
+    "part_files",
+    "split_address",
+    "address",
+    "article_addresses",
+    "read_row",
+    "ParquetSink",
+    "STANDARD_FIELDS",
+    "set_fields",
+]
 
 #: articles per part file: large enough that a million articles are a hundred files, small
 #: enough that one part's texts (about 40 MB for news) fit any worker's memory
@@ -57,12 +69,21 @@ def article_schema():
     """The columns of a part (pyarrow is imported only when a Parquet corpus is used)."""
     import pyarrow as pa
 
-    return pa.schema([
-        ("id", pa.string()), ("outlet", pa.string()), ("title", pa.string()),
-        ("published", pa.date32()), ("story", pa.string()), ("url", pa.string()),
-        ("authors", pa.list_(pa.string())), ("language", pa.string()), ("notes", pa.string()),
-        ("extra", pa.string()), ("text", pa.string()),
-    ])
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("outlet", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.date32()),
+            ("story", pa.string()),
+            ("url", pa.string()),
+            ("authors", pa.list_(pa.string())),
+            ("language", pa.string()),
+            ("notes", pa.string()),
+            ("extra", pa.string()),
+            ("text", pa.string()),
+        ]
+    )
 
 
 # --- addresses -----------------------------------------------------------------------------------
@@ -98,7 +119,7 @@ def split_address(path: str | Path) -> tuple[Path, str] | None:
         if PART_PATTERN.match(parts[i]):
             if i == len(parts) - 1:
                 return None
-            return Path(*parts[:i + 1]), "/".join(parts[i + 1:])
+            return Path(*parts[: i + 1]), "/".join(parts[i + 1 :])
     return None
 
 
@@ -121,9 +142,12 @@ class _Part:
         names = self.file.schema_arrow.names
         missing = [f for f in ("id", "outlet", "title", "text") if f not in names]
         if missing:
-            raise CorpusError(path, f"lacks the column(s) {', '.join(missing)}",
-                              hint="a corpus part needs id, outlet, title and text columns "
-                                   "(see framing/parquet_store.py)")
+            raise CorpusError(
+                path,
+                f"lacks the column(s) {', '.join(missing)}",
+                hint="a corpus part needs id, outlet, title and text columns "
+                "(see framing/parquet_store.py)",
+            )
         ids = _guarded(path, lambda: self.file.read(columns=["id"]).column("id").to_pylist())
         self.row_of = {article_id: i for i, article_id in enumerate(ids)}
         meta = self.file.metadata
@@ -168,9 +192,12 @@ def _guarded(part: Path, read):
     try:
         return read()
     except (OSError, pa.ArrowException) as exc:
-        raise CorpusError(part, f"is not a readable Parquet file ({exc})",
-                          hint="restore it from a backup, or remove it if its articles are "
-                               "elsewhere (framing check lists what the corpus holds)") from None
+        raise CorpusError(
+            part,
+            f"is not a readable Parquet file ({exc})",
+            hint="restore it from a backup, or remove it if its articles are "
+            "elsewhere (framing check lists what the corpus holds)",
+        ) from None
 
 
 def _read_part(part: Path, columns: list[str] | None = None):
@@ -217,8 +244,11 @@ def read_row(path: str | Path) -> tuple[dict, str]:
     loaded = _load(part)
     row = loaded.row_of.get(article_id)
     if row is None:
-        raise CorpusError(path, "no such article in the part",
-                          hint="the corpus changed since it was listed; run the command again")
+        raise CorpusError(
+            path,
+            "no such article in the part",
+            hint="the corpus changed since it was listed; run the command again",
+        )
     values = loaded.row(row)
     meta: dict = {}
     for key in STANDARD_FIELDS:
@@ -231,8 +261,11 @@ def read_row(path: str | Path) -> tuple[dict, str]:
         try:
             decoded = json.loads(extra)
         except ValueError:
-            raise CorpusError(path, "its 'extra' column is not a JSON object",
-                              hint="write extra fields as a JSON object, e.g. {\"source_id\": \"17\"}") from None
+            raise CorpusError(
+                path,
+                "its 'extra' column is not a JSON object",
+                hint='write extra fields as a JSON object, e.g. {"source_id": "17"}',
+            ) from None
         if not isinstance(decoded, dict):
             raise CorpusError(path, "its 'extra' column is not a JSON object")
         for key, value in decoded.items():
@@ -251,12 +284,18 @@ def _row(article_id: str, meta: dict, text: str) -> dict:
         published = dt.date.fromisoformat(published.strip()[:10])  # the loader checked it is one
     extra = {k: v for k, v in meta.items() if k not in STANDARD_FIELDS}
     return {
-        "id": article_id, "outlet": meta["outlet"], "title": meta["title"],
+        "id": article_id,
+        "outlet": meta["outlet"],
+        "title": meta["title"],
         "published": published if isinstance(published, dt.date) else None,
-        "story": meta.get("story") or "", "url": meta.get("url") or "",
-        "authors": list(meta.get("authors") or []), "language": meta.get("language") or "",
+        "story": meta.get("story") or "",
+        "url": meta.get("url") or "",
+        "authors": list(meta.get("authors") or []),
+        "language": meta.get("language") or "",
         "notes": meta.get("notes") or "",
-        "extra": json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else "",
+        "extra": json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str)
+        if extra
+        else "",
         "text": text,
     }
 
@@ -270,9 +309,13 @@ def _write(path: Path, rows: list[dict], *, replace: bool, durable: bool) -> Pat
     from .corpus import atomic_write  # corpus imports this module
 
     table = pa.Table.from_pylist(rows, schema=article_schema())
-    return atomic_write(path, lambda fh: pq.write_table(table, fh, row_group_size=ROW_GROUP_SIZE,
-                                                        compression="zstd"),
-                        overwrite=replace, durable=durable, binary=True)
+    return atomic_write(
+        path,
+        lambda fh: pq.write_table(table, fh, row_group_size=ROW_GROUP_SIZE, compression="zstd"),
+        overwrite=replace,
+        durable=durable,
+        binary=True,
+    )
 
 
 class ParquetSink:
@@ -293,8 +336,12 @@ class ParquetSink:
         self.parts_written: list[Path] = []
         existing = part_files(self.root)
         # part_files lists only names that match PART_PATTERN
-        self._number = (int(PART_PATTERN.match(existing[-1].name).group(1))  # type: ignore[union-attr]
-                        + 1 if existing else 0)
+        self._number = (
+            int(PART_PATTERN.match(existing[-1].name).group(1))  # type: ignore[union-attr]
+            + 1
+            if existing
+            else 0
+        )
 
     def add(self, article_id: str, meta: dict, text: str) -> Path:
         """Buffer a new article; returns the address it will have."""
@@ -326,8 +373,9 @@ class ParquetSink:
         (self.root / "articles").mkdir(parents=True, exist_ok=True)
         while True:
             try:
-                path = _write(self._part_name(self._number), self._new, replace=False,
-                              durable=self.durable)
+                path = _write(
+                    self._part_name(self._number), self._new, replace=False, durable=self.durable
+                )
                 break
             except FileExistsError:
                 # another writer took the number since this one started: take the next (the
@@ -373,16 +421,23 @@ def set_fields(paths, *, durable: bool = True, **fields) -> list[Path]:
                 if key in ("id", "outlet", "title", "text"):
                     raise CorpusError(part, f"cannot set {key!r} this way")
                 if key in STANDARD_FIELDS:
-                    row[key] = value if value not in (None, "") else ("" if key != "published" else None)
+                    row[key] = (
+                        value if value not in (None, "") else ("" if key != "published" else None)
+                    )
                 elif value in (None, ""):
                     extra.pop(key, None)
                 else:
                     extra[key] = value
-            row["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else ""
+            row["extra"] = (
+                json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str) if extra else ""
+            )
         missing = ids - found
         if missing:
-            raise CorpusError(address(part, sorted(missing)[0]), "no such article in the part",
-                              hint="the corpus changed since it was listed; run the command again")
+            raise CorpusError(
+                address(part, sorted(missing)[0]),
+                "no such article in the part",
+                hint="the corpus changed since it was listed; run the command again",
+            )
         _write(part, rows, replace=True, durable=durable)
         done.extend(address(part, i) for i in sorted(ids))
     return done

@@ -27,8 +27,11 @@ def measured_precision() -> dict:
     kind (from ``benchmarks/omissions_precision.py score --write``); ``{}`` when the package
     carries none."""
     found = {}
-    for key, name in ((None, "precision.toml"), ("quotes", "quote_accuracy.toml"),
-                      ("omissions", "omission_precision.toml")):
+    for key, name in (
+        (None, "precision.toml"),
+        ("quotes", "quote_accuracy.toml"),
+        ("omissions", "omission_precision.toml"),
+    ):
         try:
             raw = resources.files("framing").joinpath(f"data/{name}").read_text(encoding="utf-8")
         except FileNotFoundError:

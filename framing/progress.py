@@ -28,8 +28,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-__all__ = ["Progress", "Stage", "as_progress", "iterate", "clear", "fork_guard",
-           "format_seconds", "HEARTBEAT_SECONDS"]
+__all__ = [
+    "Progress",
+    "Stage",
+    "as_progress",
+    "iterate",
+    "clear",
+    "fork_guard",
+    "format_seconds",
+    "HEARTBEAT_SECONDS",
+]
 
 #: seconds between the lines a running stage writes to a log (a terminal's bar is redrawn instead)
 HEARTBEAT_SECONDS: float = 30.0
@@ -87,8 +95,9 @@ class Progress:
     live : bars (True) or plain lines (False); default: bars when the stream is a terminal.
     """
 
-    def __init__(self, *, enabled: bool = True, stream: IO[str] | None = None,
-                 live: bool | None = None):
+    def __init__(
+        self, *, enabled: bool = True, stream: IO[str] | None = None, live: bool | None = None
+    ):
         self.enabled = enabled
         self._stream = stream
         self._live = live
@@ -112,8 +121,14 @@ class Progress:
         """Seconds since this object was made (the run's time, for a closing summary)."""
         return time.monotonic() - self.started
 
-    def stage(self, title: str, *, total: int | None = None, unit: str = "articles",
-              start: str | None = None) -> Stage:
+    def stage(
+        self,
+        title: str,
+        *,
+        total: int | None = None,
+        unit: str = "articles",
+        start: str | None = None,
+    ) -> Stage:
         """A stage to use as a context manager. ``start`` is what the start line says after the
         title (default: the total, e.g. ``5,999 articles``)."""
         return Stage(self, title, total=total, unit=unit, start=start)
@@ -136,8 +151,9 @@ class Stage:
     """One stage of a run; see the module doc. Use ``with``; call :meth:`update` per item,
     :meth:`step` for named sub-steps and :meth:`done` to say what the done-line reports."""
 
-    def __init__(self, progress: Progress, title: str, *, total: int | None, unit: str,
-                 start: str | None):
+    def __init__(
+        self, progress: Progress, title: str, *, total: int | None, unit: str, start: str | None
+    ):
         self.progress = progress
         self.title = title
         self.total = total
@@ -163,8 +179,7 @@ class Stage:
             _OPEN.append(self)
             if p.live:
                 self._open_bar()
-            self._ticker = threading.Thread(target=self._tick, name="framing-progress",
-                                            daemon=True)
+            self._ticker = threading.Thread(target=self._tick, name="framing-progress", daemon=True)
             self._ticker.start()
         return self
 
@@ -213,8 +228,13 @@ class Stage:
         return ""
 
     def done_line(self) -> str:
-        detail = self._detail if self._detail is not None else \
-            _count(self.n, self.unit) if self.unit else ""
+        detail = (
+            self._detail
+            if self._detail is not None
+            else _count(self.n, self.unit)
+            if self.unit
+            else ""
+        )
         timing = format_seconds(self.seconds)
         if self.n and self.unit and not self.steps and self.seconds >= 1:
             timing += f", {self.n / self.seconds:,.0f} {self.unit}/s"
@@ -224,8 +244,11 @@ class Stage:
         return f"{self.title}: {detail} ({timing})" if detail else f"{self.title} ({timing})"
 
     def _heartbeat_line(self) -> str:
-        parts = [f"{self.n:,} of {_count(self.total, self.unit)}" if self.total is not None
-                 else _count(self.n, self.unit)]
+        parts = [
+            f"{self.n:,} of {_count(self.total, self.unit)}"
+            if self.total is not None
+            else _count(self.n, self.unit)
+        ]
         if self.total:
             parts[0] += f" ({self.n / self.total:.0%})"
         if self._step:
@@ -242,8 +265,10 @@ class Stage:
             head = "{desc}: {n_fmt}" + (f" {self.unit}" if self.unit else "")
             return head + " [{elapsed}{postfix}]", head + " [{elapsed}, {rate_fmt}{postfix}]"
         head = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt}"
-        return (head + " [{elapsed}{postfix}]",
-                head + " [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
+        return (
+            head + " [{elapsed}{postfix}]",
+            head + " [{elapsed}<{remaining}, {rate_fmt}{postfix}]",
+        )
 
     def _open_bar(self) -> None:
         from tqdm import tqdm
@@ -259,9 +284,17 @@ class Stage:
         with _OUTPUT_LOCK:
             # smoothing=0: the rate is the average since the start, not the last burst (results
             # from worker processes arrive in batches)
-            self._bar = _Bar(total=self.total, desc=desc, unit=f" {self.unit}",
-                             file=self.progress.stream, leave=False, dynamic_ncols=True,
-                             smoothing=0, mininterval=0.2, bar_format=early)
+            self._bar = _Bar(
+                total=self.total,
+                desc=desc,
+                unit=f" {self.unit}",
+                file=self.progress.stream,
+                leave=False,
+                dynamic_ncols=True,
+                smoothing=0,
+                mininterval=0.2,
+                bar_format=early,
+            )
 
     def _show_eta_when_due(self) -> None:
         # named steps (report sections) differ too much in length for a rate to predict anything
@@ -301,8 +334,15 @@ class Stage:
                     self.progress.line(self._heartbeat_line())
 
 
-def iterate(iterable: Iterable, *, title: str, total: int | None = None, unit: str = "articles",
-            enabled: bool = True, progress: Progress | None = None) -> Iterable:
+def iterate(
+    iterable: Iterable,
+    *,
+    title: str,
+    total: int | None = None,
+    unit: str = "articles",
+    enabled: bool = True,
+    progress: Progress | None = None,
+) -> Iterable:
     """``iterable`` shown as a stage (one item per element); itself when not ``enabled``."""
     if not enabled:
         return iterable

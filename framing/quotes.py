@@ -58,8 +58,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actors import UNATTRIBUTED, ActorLexicon
 from .text import Document, count_words, more_words_than
@@ -123,8 +123,19 @@ _NOT_NAMES = frozenset(
     december today tonight yesterday tomorrow besides zero i've i'm i'd i'll""".split()
 )
 # a capitalised adverb opening a sentence ("Specifically, …", "Ultimately") is not a surname
-_ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "lessly", "edly", "ingly", "ately",
-                   "ently", "antly", "arly")
+_ADVERB_ENDINGS = (
+    "ally",
+    "ously",
+    "ively",
+    "fully",
+    "lessly",
+    "edly",
+    "ingly",
+    "ately",
+    "ently",
+    "antly",
+    "arly",
+)
 # Titles and descriptive words stripped from the front of a run of capitalised words.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof professor gen general lt lieutenant col colonel maj major capt
@@ -148,41 +159,56 @@ _TITLES = frozenset(
     correspondent columnist commentator pundit billionaire businessman businesswoman
     entrepreneur candidate nominee hopeful activist lawyer doctor nurse coach player star model
     filmmaker producer pastor bishop cardinal rabbi cleric driver quarterback pitcher
-    celebrity""".split())
+    celebrity""".split()
+)
 # last words of an organisation's name (the run is not a person; "of" and "for" may continue it)
-_ORG_HEADS = frozenset("""organization organisation bureau corps department institute office
+_ORG_HEADS = frozenset(
+    """organization organisation bureau corps department institute office
     committee council association society union board center centre school university college
     league federation foundation agency commission administration service services court
-    coalition alliance network party caucus""".split())
+    coalition alliance network party caucus""".split()
+)
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|bin|ibn|abu|ben|bint)-[A-Z]")  # al-Assad
-_PARTICLES = frozenset("bin ibn al el de del della di da van von der den la le du dos das abu".split())
+_PARTICLES = frozenset(
+    "bin ibn al el de del della di da van von der den la le du dos das abu".split()
+)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 # words that stand between a speaker and the verb, or open the clause, but are not the speaker
 _TRAILING_WORDS = frozenset(
     """also has had have later previously earlier repeatedly reportedly once then now would will
     was were is are recently further again quickly publicly privately separately initially first
     last himself herself themselves however too not never ultimately simply subsequently
-    flatly bluntly angrily proudly calmly only just both""".split())
+    flatly bluntly angrily proudly calmly only just both""".split()
+)
 # a finite verb inside a subject phrase ends it: "Mr Smollett also claimed the men" (a partial
 # quote's clause read back past its verb)
 _VERB_IN_SUBJECT = re.compile(
     r"\s+(?:said|says|claimed|claims|chanted|chants|wrote|writes|argued|argues|added|adds|"
-    r"noted|notes|insisted|insists|included|includes|suggested|suggests)\b.*$", re.S)
+    r"noted|notes|insisted|insists|included|includes|suggested|suggests)\b.*$",
+    re.S,
+)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|it)\b", re.I)
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
-    separately similarly elsewhere previously today yesterday even consider""".split())
-_LY_NOUNS = frozenset("family assembly rally supply reply monopoly anomaly daily weekly "
-                      "homily bully folly".split())
+    separately similarly elsewhere previously today yesterday even consider""".split()
+)
+_LY_NOUNS = frozenset(
+    "family assembly rally supply reply monopoly anomaly daily weekly homily bully folly".split()
+)
 _LEADING_NOISE = re.compile(
     r"^(?:(?:and|but|so|yet|however|meanwhile|still|later|earlier|also|then|now|instead|indeed|"
-    r"moreover|separately|similarly|elsewhere|previously|on\s+\w+day|today|yesterday)\b[\s,]*)+", re.I)
+    r"moreover|separately|similarly|elsewhere|previously|on\s+\w+day|today|yesterday)\b[\s,]*)+",
+    re.I,
+)
 _CUT_AFTER_VERB = re.compile(
     r"\s+(?:in\s+(?:a|an|the|his|her|their)\b|on\s+(?:twitter|facebook|friday|monday|tuesday|"
     r"wednesday|thursday|saturday|sunday|tv|television)|at\s+(?:a|an|the)\b|during\b|after\b|"
-    r"before\b|while\b|when\b|adding\b|told\b|speaking\b|according\b|who\b|which\b)", re.I)
+    r"before\b|while\b|when\b|adding\b|told\b|speaking\b|according\b|who\b|which\b)",
+    re.I,
+)
 _NOT_SUBJECT = re.compile(
-    r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|to)\b", re.I)
+    r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|to)\b", re.I
+)
 _MAX_SPEAKER_WORDS = 14
 
 
@@ -235,9 +261,12 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         if not current and particle and token[:1].isupper():
             current.append(particle)
         particle = token if not current and token in _PARTICLES else ""
-        if token[:1].isupper() or _PARTICLE_NAME.match(token) \
-                or (current and token.lower() in _PARTICLES) \
-                or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS):
+        if (
+            token[:1].isupper()
+            or _PARTICLE_NAME.match(token)
+            or (current and token.lower() in _PARTICLES)
+            or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS)
+        ):
             current.append(token)
         else:
             if current:
@@ -254,21 +283,25 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
             continue  # "Trump's opponents": Trump owns the speakers, he is not one
         for k in range(len(run) - 1, -1, -1):
             if run[k].endswith(_POSSESSIVE):
-                run = run[k + 1:]  # "NPR's Tamara Keith"
+                run = run[k + 1 :]  # "NPR's Tamara Keith"
                 break
-        while run and (run[-1].lower() in _PARTICLES or run[-1] in ("of", "for")
-                       or run[-1].lower() in _NOT_NAMES):
+        while run and (
+            run[-1].lower() in _PARTICLES
+            or run[-1] in ("of", "for")
+            or run[-1].lower() in _NOT_NAMES
+        ):
             run = run[:-1]  # "George W. Bush Finally" (a headline's next word)
         if run and (run[-1].lower() in _ORG_HEADS or "of" in run or "for" in run):
             continue  # "International Organization for Migration", "House Armed Services
             # Committee": an organisation, said as written, not a person's name
         # everything up to the last title goes: "Texas Sen. John Cornyn", "Marine Corps Gen. X"
-        last_title = max((k for k, t in enumerate(run[:-1]) if _is_title(t)),
-                         default=-1)
+        last_title = max((k for k, t in enumerate(run[:-1]) if _is_title(t)), default=-1)
         i = last_title + 1
-        while i < len(run) and (_is_title(run[i])
-                                or run[i].lower().strip(".") in _NOT_NAMES
-                                or (run[i].lower() in _PARTICLES and i + 2 < len(run))):
+        while i < len(run) and (
+            _is_title(run[i])
+            or run[i].lower().strip(".") in _NOT_NAMES
+            or (run[i].lower() in _PARTICLES and i + 2 < len(run))
+        ):
             i += 1  # (but "de Blasio" keeps its "de")
         run = run[i:]
         if actors is not None:
@@ -278,9 +311,13 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         if len(run) == 1:
             word = run[0]
             letters = [c for c in word if c.isalpha()]
-            if word.lower().strip(".") in _NOT_NAMES or (len(letters) > 1 and word.isupper()) \
-                    or "." in word.rstrip(".") or len(letters) < 2 \
-                    or (len(word) > 6 and word.lower().endswith(_ADVERB_ENDINGS)):
+            if (
+                word.lower().strip(".") in _NOT_NAMES
+                or (len(letters) > 1 and word.isupper())
+                or "." in word.rstrip(".")
+                or len(letters) < 2
+                or (len(word) > 6 and word.lower().endswith(_ADVERB_ENDINGS))
+            ):
                 # ("U" of "U.S. intelligence")
                 continue
         return " ".join(run).rstrip(".")
@@ -316,15 +353,20 @@ def _clean(phrase: str) -> str:
         phrase = _TO_BEFORE_VERB.sub("", phrase)
     m = _VERB_IN_SUBJECT.search(phrase)
     if m is not None and not _SUBJECT_PRONOUN.search(m.group()):
-        phrase = phrase[:m.start()]  # (but "He said he had to": the verb's own clause)
+        phrase = phrase[: m.start()]  # (but "He said he had to": the verb's own clause)
     if not phrase:
         return phrase
     words = phrase.split()
     i, j = 0, len(words)
     while i < j:
         w = words[i].lower().rstrip(",")
-        if w in _LEADING_WORDS or (i + 1 < j and words[i].islower() and w.endswith("ly")
-                                   and len(w) > 4 and w not in _LY_NOUNS):
+        if w in _LEADING_WORDS or (
+            i + 1 < j
+            and words[i].islower()
+            and w.endswith("ly")
+            and len(w) > 4
+            and w not in _LY_NOUNS
+        ):
             # (a leading adverb: "recently science")
             i += 1
         elif w == "on" and i + 1 < j and words[i + 1].lower().rstrip(",").endswith("day"):
@@ -334,8 +376,9 @@ def _clean(phrase: str) -> str:
     while j > i:
         w = words[j - 1]
         lw = w.lower()
-        if lw in _TRAILING_WORDS or (w.islower() and lw.endswith("ly") and len(lw) > 4
-                                     and lw not in _LY_NOUNS):
+        if lw in _TRAILING_WORDS or (
+            w.islower() and lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS
+        ):
             j -= 1
         else:
             break
@@ -349,22 +392,29 @@ def _clean(phrase: str) -> str:
 # "Holder is to say", "she is expected to tell", "he went on to say": the subject comes before
 _TO_BEFORE_VERB = re.compile(
     r"\s+(?:(?:is|was|are|were)(?:\s+(?:expected|set|due|going|scheduled|slated|about|"
-    r"prepared|likely))?|went\s+on|goes\s+on|go\s+on)\s+to$", re.I)
+    r"prepared|likely))?|went\s+on|goes\s+on|go\s+on)\s+to$",
+    re.I,
+)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # the last clause boundary before a verb: "… when she said", "strategist and CNN contributor X said"
 _CLAUSE_BOUNDARY = re.compile(
     r".*\b(?:when|while|who|whom|whose|which|that|because|after|before|as|and|but|if|although|"
-    r"though|since|where|until|once|whereas|or|than|why|how|what|whether)\s+", re.S)
+    r"though|since|where|until|once|whereas|or|than|why|how|what|whether)\s+",
+    re.S,
+)
 _RELATIVE_END = re.compile(r"\s+(?:that|who|which)$")
 _AFTER_OF = re.compile(r".*\b(?:of|by|among|in|on|at|with|from|for|to|about)\s+", re.S)
 # an appositive describes ("a senior official", "the top Republican", "D-Calif.", "62"); a
 # definite proper name is a head ("the Trevor Project")
 _APPOSITIVE = re.compile(
     r"^(?![Tt]he\s+[A-Z](?![\w.]*(?:'s|’s)\s))(?:(?:[Aa]n?|[Tt]he|who|which|his|her|its|their)\b|[a-z]|[RDI]-[A-Z]|\d"
-    r"|[A-Z][\w.&-]*(?:'s|’s)\s+[a-z])")  # "Veracode’s chief technology officer"
+    r"|[A-Z][\w.&-]*(?:'s|’s)\s+[a-z])"
+)  # "Veracode’s chief technology officer"
 _STARTS_WITH_PREPOSITION = re.compile(
     r"^(?:in|on|at|during|after|before|according|for|with|from|by|under|over|since|unlike|like|"
-    r"as|amid|despite|following)\b", re.I)
+    r"as|amid|despite|following)\b",
+    re.I,
+)
 _ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they|we|i|it)$", re.I)
 
 
@@ -372,13 +422,13 @@ def _last_clause(phrase: str) -> str:
     """The subject at the end of ``phrase``: after the last clause boundary, or a final pronoun."""
     relative = _RELATIVE_END.search(phrase)
     if relative:  # "dozens of local authorities that [declared]": the antecedent speaks
-        phrase = phrase[:relative.start()]
+        phrase = phrase[: relative.start()]
         m = _AFTER_OF.match(phrase)
         if m and m.end() < len(phrase):
-            phrase = phrase[m.end():]
+            phrase = phrase[m.end() :]
     m = _CLAUSE_BOUNDARY.match(phrase)
     if m and m.end() < len(phrase):
-        phrase = phrase[m.end():]
+        phrase = phrase[m.end() :]
     p = _ENDS_WITH_PRONOUN.search(phrase)
     if p and p.start() > 0:
         return p.group(1)
@@ -406,8 +456,13 @@ def _subject_before(text: str, start: int, end: int) -> tuple[str, str] | None:
             k -= 1
         head = _last_clause(_clean(parts[k]))
         appositives = [a for a in appositives if a]
-        if not head or not appositives or len(head.split()) > 8 or _NOT_SUBJECT.search(head) \
-                or _STARTS_WITH_PREPOSITION.match(head):
+        if (
+            not head
+            or not appositives
+            or len(head.split()) > 8
+            or _NOT_SUBJECT.search(head)
+            or _STARTS_WITH_PREPOSITION.match(head)
+        ):
             return None
         description = ", ".join([head] + appositives)
         # a long chain is a clause, not a title: keep the head alone
@@ -415,8 +470,12 @@ def _subject_before(text: str, start: int, end: int) -> tuple[str, str] | None:
     if last.lower().split(" ", 1)[0] in ("who", "which", "that") and len(parts) >= 2:
         last = _clean(parts[-2])  # "the group, which claimed …"
     last = _last_clause(last)
-    if not last or len(last.split()) > _MAX_SPEAKER_WORDS or _NOT_SUBJECT.search(last) \
-            or _STARTS_WITH_PREPOSITION.match(last):
+    if (
+        not last
+        or len(last.split()) > _MAX_SPEAKER_WORDS
+        or _NOT_SUBJECT.search(last)
+        or _STARTS_WITH_PREPOSITION.match(last)
+    ):
         return None  # "In a statement posted …" is no speaker
     if not (re.search(r"[A-Z]", last) or last.lower() in _PRONOUNS or len(last.split()) >= 2):
         return None  # one lower-case word ("officials" would pass as two: "the officials")
@@ -432,10 +491,10 @@ def _subject_after(text: str, start: int, end: int) -> tuple[str, str] | None:
     segment = text[start:end]
     m = re.search(r"[;:—–(]", segment)
     if m:
-        segment = segment[:m.start()]
+        segment = segment[: m.start()]
     cut = _CUT_AFTER_VERB.search(segment)
     if cut:
-        segment = segment[:cut.start()]
+        segment = segment[: cut.start()]
     parts = segment.split(",")
     head = _clean(parts[0])
     if not head or len(head.split()) > _MAX_SPEAKER_WORDS:
@@ -463,31 +522,36 @@ def _subject_after(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 # --- the article pass ----------------------------------------------------------------------------
 
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = '"“”«»„'
 _INTRO_GAP = re.compile(r"^[^.!?\"“”]{0,60}$")
 _INTRO_END = re.compile(r"(?:\bthat|:|,)\s*$|^\s*$")
 _BY_AGENT = re.compile(r"^\s*by\s+(.+?)(?=\s+as\b|,|$|\s+in\b|\s+on\b|\s+to\b)", re.S)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", re.I)
 # (a full stop after a capital is an initial's: "according to U.S. intelligence, …")
 _ACCORDING = re.compile(r"\s*(.+?)(?=[,;:]|(?<!(?<![A-Za-z])[A-Z])\.|$)", re.S)
-_ADVERBIAL = (r"also|again|later|publicly|privately|late\s+\w+day|\w+day|on\s+\w+day|"
-              r"in\s+a\s+(?:statement|tweet|post|interview|briefing|letter|speech|video)"
-              r"(?:\s+(?:on|to|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*)+)?|"
-              r"on\s+(?:Twitter|Facebook|Telegram|X|television|TV|state\s+television)")
+_ADVERBIAL = (
+    r"also|again|later|publicly|privately|late\s+\w+day|\w+day|on\s+\w+day|"
+    r"in\s+a\s+(?:statement|tweet|post|interview|briefing|letter|speech|video)"
+    r"(?:\s+(?:on|to|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*)+)?|"
+    r"on\s+(?:Twitter|Facebook|Telegram|X|television|TV|state\s+television)"
+)
 _NAMED = r"(?:the\s+)?[\"“]?(?:[A-Z][\w.'’&-]*\s*){1,5}[\"”]?\s*"
 _PEOPLE = r"reporters|journalists|lawmakers|parliament|me|us|him|her|them"
 # what may stand between a verb and its reported content: "confirmed to the Associated Press
 # that", "said on Twitter that"; verbs that take the hearer as object also "told CNN that"
 _RECIPIENT = re.compile(rf"^\s*(?:(?:{_ADVERBIAL}|to\s+(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*")
 _RECIPIENT_OBJECT = re.compile(
-    rf"^\s*(?:(?:{_ADVERBIAL}|(?:to\s+)?(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*")
+    rf"^\s*(?:(?:{_ADVERBIAL}|(?:to\s+)?(?:{_NAMED}|{_PEOPLE}))\s*,?\s*)*"
+)
 _TAKES_HEARER = frozenset("tell ask inform warn urge assure remind brief".split())
 # what opens a reported clause: "that", a determiner or pronoun, or a capitalised word or a
 # number ("said Americans should …", "said 10 students were held"); the capital is tested case-
 # sensitively (under re.I, [A-Z] would match any word)
 _CLAUSE_START = re.compile(
     r"^\s*(?:that\s+|(?=(?:(?:the|a|an|it|he|she|they|we|i|there|his|her|their|its|this|these|"
-    r"those|no|all|some|many|most|more)\b|(?-i:[A-Z0-9\"“]))))", re.I)
+    r"those|no|all|some|many|most|more)\b|(?-i:[A-Z0-9\"“]))))",
+    re.I,
+)
 
 
 @dataclass
@@ -545,7 +609,7 @@ class _Context:
         for s, e in self.quote_spans[i:j]:
             if e <= start:
                 continue
-            pieces.append(text[pos:max(pos, s)])
+            pieces.append(text[pos : max(pos, s)])
             pos = max(pos, e)
         pieces.append(text[pos:end] if pos < end else "")
         return " ".join(pieces)
@@ -570,8 +634,14 @@ def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon)
      ('indirect', 'the withdrawal meant they had won', 'Taliban', 'taliban', 'explicit')]
     """
     spans = doc.quotes
-    ctx = _Context(doc=doc, actors=actors, verbs=verbs, verb_starts=[v.start for v in verbs],
-                   quote_spans=spans, quote_starts=[s for s, _ in spans])
+    ctx = _Context(
+        doc=doc,
+        actors=actors,
+        verbs=verbs,
+        verb_starts=[v.start for v in verbs],
+        quote_spans=spans,
+        quote_starts=[s for s, _ in spans],
+    )
     quotes: list[Quote] = []
     for i in range(len(spans)):
         quote = _read_quote(ctx, i)
@@ -585,10 +655,21 @@ def find_quotes(doc: Document, verbs: list[ReportingVerb], actors: ActorLexicon)
     # a partial quote or a report of speech with no speaker is nobody's words, and so is a
     # short quoted phrase on its own that no one is said to have said ("Experts", "stock up")
     text = doc.text
-    return [q for q in quotes if q.attributed_by != "none"
-            or (q.kind == "direct" and (q.n_words > _SHORT_UNATTRIBUTED or (
-                q.n_words == _SHORT_UNATTRIBUTED  # a paragraph of its own: "Nobody stayed."
-                and not text[text.rfind("\n", 0, q.start) + 1:q.start].strip())))]
+    return [
+        q
+        for q in quotes
+        if q.attributed_by != "none"
+        or (
+            q.kind == "direct"
+            and (
+                q.n_words > _SHORT_UNATTRIBUTED
+                or (
+                    q.n_words == _SHORT_UNATTRIBUTED  # a paragraph of its own: "Nobody stayed."
+                    and not text[text.rfind("\n", 0, q.start) + 1 : q.start].strip()
+                )
+            )
+        )
+    ]
 
 
 def _read_quote(ctx: _Context, i: int) -> Quote | None:
@@ -622,15 +703,18 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     candidates = ctx.verbs_between(prev_end, qs)
     if candidates:
         v = candidates[-1]
-        gap = text[v.end:qs]
+        gap = text[v.end : qs]
         if _INTRO_GAP.match(gap) and _INTRO_END.search(gap) and len(gap.split()) <= 6:
             clause_start = prev_end if prev_end > s_start else s_start
             if not v.strong and len(candidates) > 1:
                 # "Tillerson … said his visit showed “…”": what "showed" introduces is part of
                 # what the reporting verb before it reports
                 earlier = candidates[-2]
-                if earlier.strong and earlier.verb_class == "neutral" \
-                        and not more_words_than(text[earlier.end:qs], 8):
+                if (
+                    earlier.strong
+                    and earlier.verb_class == "neutral"
+                    and not more_words_than(text[earlier.end : qs], 8)
+                ):
                     found = _speaker_of_verb(ctx, earlier, clause_start)
                     if found is not None:
                         return _attribute(quote, earlier, found)
@@ -645,9 +729,10 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
 
     # 2. attribution after the quote: "…," X said. / "…," said X, a senior official.
     for v in ctx.verbs_between(qe, next_start):
-        between = text[qe:v.start]
-        if quote.kind == "partial" and (more_words_than(between, 4)
-                                        or re.search(r"\b(?:and|that|to)\b", between)):
+        between = text[qe : v.start]
+        if quote.kind == "partial" and (
+            more_words_than(between, 4) or re.search(r"\b(?:and|that|to)\b", between)
+        ):
             break  # a phrase quoted mid-sentence: a verb further on belongs to another clause
         limit = 40 if _NAME_THEN_COMMA.match(between) else _MAX_SPEAKER_WORDS + 2
         if between.count(",") > 3 or len(between.split()) > limit:
@@ -682,10 +767,16 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
         candidates = ctx.verbs_between(s_start, qs)[::-1]
         # "He said …, the crisis shows why it is “unwise”": "said" reports, "shows" argues; but a
         # verb right before the quote governs it ("claimed …, calling it “misleading”")
-        close = [v for v in candidates[:1] if not more_words_than(text[v.end:qs], 4)
-                 and (v.strong or v.lemma in _NAMING_VERBS)]
-        for v in close + [v for v in candidates if v.strong and v not in close] + \
-                [v for v in candidates if not v.strong and v not in close]:
+        close = [
+            v
+            for v in candidates[:1]
+            if not more_words_than(text[v.end : qs], 4) and (v.strong or v.lemma in _NAMING_VERBS)
+        ]
+        for v in (
+            close
+            + [v for v in candidates if v.strong and v not in close]
+            + [v for v in candidates if not v.strong and v not in close]
+        ):
             found = _speaker_of_verb(ctx, v, s_start)
             if found is not None:
                 return _attribute(quote, v, found)
@@ -724,8 +815,14 @@ _NICKNAME = re.compile(r"[\"“‘'][A-Z][a-z]+[\"”’']")
 
 def _is_nickname(text: str, qs: int, qe: int) -> bool:
     """A quoted first name between two names: Robert "Bob" Crandall."""
-    return bool(_NICKNAME.fullmatch(text, qs, qe)) and qs >= 2 and text[qs - 1] == " " \
-        and text[qs - 2].isalpha() and text[qe:qe + 1] == " " and text[qe + 1:qe + 2].isupper()
+    return (
+        bool(_NICKNAME.fullmatch(text, qs, qe))
+        and qs >= 2
+        and text[qs - 1] == " "
+        and text[qs - 2].isalpha()
+        and text[qe : qe + 1] == " "
+        and text[qe + 1 : qe + 2].isupper()
+    )
 
 
 def _introduced_by_previous_paragraph(ctx: _Context, qs: int):
@@ -737,14 +834,14 @@ def _introduced_by_previous_paragraph(ctx: _Context, qs: int):
     if text[p_start:qs].strip(" \t" + _QUOTE_MARKS):
         return None
     previous = ctx.previous_paragraph(p_start)
-    if previous is None or not text[previous[0]:previous[1]].endswith(":"):
+    if previous is None or not text[previous[0] : previous[1]].endswith(":"):
         return None
     p_end = previous[1]
     s_start = max(previous[0], ctx.doc.sentence_spans[ctx.doc.sentence_index(p_end - 1)][0])
     verbs = ctx.verbs_between(s_start, p_end)
     if verbs and not ctx.quotes_between(verbs[-1].end, p_end):
         v = verbs[-1]
-        if len(text[v.end:p_end].split()) <= 12:
+        if len(text[v.end : p_end].split()) <= 12:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is not None:
                 return v, found
@@ -763,13 +860,13 @@ def _attribution_opening_next(ctx: _Context, si: int, bare: bool = False):
         return None
     n0, n1 = spans[si + 1]
     text = ctx.doc.text
-    if "\n" in text[spans[si][1]:n0]:
+    if "\n" in text[spans[si][1] : n0]:
         return None  # a new paragraph is not an attribution
     for v in ctx.verbs_between(n0, min(n1, n0 + 80))[:1]:
-        head = text[n0:v.start]
+        head = text[n0 : v.start]
         if more_words_than(head, 5) or any(c in head for c in _QUOTE_MARKS):
             return None
-        if bare and (more_words_than(text[v.end:n1], 3) or ctx.quotes_between(v.end, n1)):
+        if bare and (more_words_than(text[v.end : n1], 3) or ctx.quotes_between(v.end, n1)):
             return None
         found = _subject_before(text, n0, v.start)
         if found is None or is_fragment(found[1]):
@@ -782,7 +879,8 @@ _CLAUSE_OPENERS = re.compile(
     r"^(?:(?:and|but|so|or|as|the\s+way|here\s+is\s+how|in\s+\w+\s+words)\s*,?\s+"
     # a leading adverbial: "In 1998, Vice President Al Gore made a statement to the NAACP:"
     r"|(?:in|on|at|during|after|before|since|later|earlier|then|now|today|yesterday)\b[^,:;\"“”]{0,30},\s+)+",
-    re.I)
+    re.I,
+)
 _DASH_NAME = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)")
 
 
@@ -790,7 +888,9 @@ _DASH_NAME = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A
 # "denied the allegations"): they report speech only with "that". ("Confirmed the departure of
 # the forces" does report what a source said, so "confirm" is not among them.)
 _NEEDS_THAT = frozenset("announce deny unveil release cite".split())
-_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs vs. & de la le".split())
+_SMALL_WORDS = frozenset(
+    "a an the of and or for to in on at by with from vs vs. & de la le".split()
+)
 
 
 def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
@@ -799,15 +899,19 @@ def _title_span(ctx: _Context, qs: int, qe: int) -> bool:
         inner = ctx.doc.text[qs:qe].strip(_QUOTE_MARKS + " ").rstrip(",;:. ")
         # the anchored match first: it almost always fails, and costs less than counting words
         found = ctx.title_spans[qs] = is_title(inner) or (
-            inner[:1].isupper() and _WORK_AFTER.match(ctx.doc.text, qe) is not None
-            and not more_words_than(inner, 4))  # NBC's "Today" show
+            inner[:1].isupper()
+            and _WORK_AFTER.match(ctx.doc.text, qe) is not None
+            and not more_words_than(inner, 4)
+        )  # NBC's "Today" show
     return found
 
 
 # what follows a quoted name of a work: NBC's "Today" show, the "Daily" podcast
-_WORK_AFTER = re.compile(r"\s+(?:show|program|programme|podcast|series|broadcast|segment|"
-                         r"newsletter|column|documentary|film|movie|book|novel|album|song|"
-                         r"campaign|app|website|blog)s?\b")
+_WORK_AFTER = re.compile(
+    r"\s+(?:show|program|programme|podcast|series|broadcast|segment|"
+    r"newsletter|column|documentary|film|movie|book|novel|album|song|"
+    r"campaign|app|website|blog)s?\b"
+)
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -834,8 +938,7 @@ def is_title(inner: str) -> bool:
         return False
     if words[0].lower() in _PRONOUNS:
         return False
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) \
-        and words[0][0].isupper()
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
 
 
 def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str] | None:
@@ -845,7 +948,7 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
         return None
     clause = before[:-1].strip()
     if ":" in clause:  # "FROM THE WHITE HOUSE: White House spokesman Josh Earnest:"
-        clause = clause[clause.rfind(":") + 1:].strip()
+        clause = clause[clause.rfind(":") + 1 :].strip()
     clause = _CLAUSE_OPENERS.sub("", clause)
     if clause.isupper() and clause.isalpha() and len(clause) > 2:
         # a transcript's "CLINTON:": the person the article names with that surname
@@ -853,11 +956,18 @@ def _colon_speaker(ctx: _Context, clause_start: int, qs: int) -> tuple[str, str]
         return (full, full) if full else None
     m = re.match(r"((?:[A-Z][\w.'’-]*[ \t]+){0,5}[A-Z][\w'’-]+)", clause)
     name = speaker_name(m.group(1), ctx.actors) if m is not None else ""
-    if (m is None or not name or is_fragment(name) or not _known_name(ctx, m.group(1))) \
-            and not more_words_than(clause, 8):
+    if (
+        m is None or not name or is_fragment(name) or not _known_name(ctx, m.group(1))
+    ) and not more_words_than(clause, 8):
         # "Substitute host Mo Rocca began:": a short clause whose name follows a role
-        m = next((r for r in _CAPITAL_RUN.finditer(clause) if r.start() > 0
-                  and " " in speaker_name(r.group(), ctx.actors)), None)
+        m = next(
+            (
+                r
+                for r in _CAPITAL_RUN.finditer(clause)
+                if r.start() > 0 and " " in speaker_name(r.group(), ctx.actors)
+            ),
+            None,
+        )
         if m is None:
             return None
         name = speaker_name(m.group(), ctx.actors)
@@ -889,32 +999,40 @@ def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
     "according to", or its subject."""
     text = ctx.doc.text
     if v.lemma == "according to":
-        m = _ACCORDING.match(text, v.end, ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1])
+        m = _ACCORDING.match(
+            text, v.end, ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1]
+        )
         if m:
             phrase = _clean(m.group(1))
             if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS:
                 return phrase, phrase
         return None
     if _PASSIVE_AUX.search(text, max(0, v.start - 30), v.start):
-        m = _BY_AGENT.match(text[v.end:ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1]])
+        m = _BY_AGENT.match(
+            text[v.end : ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][1]]
+        )
         if m:
             phrase = _clean(m.group(1))
             return (phrase, phrase) if phrase else None
         return None
-    if _is_participle(text, v) or _COORDINATED.search(text, max(clause_start, v.start - 40),
-                                                      v.start):
+    if _is_participle(text, v) or _COORDINATED.search(
+        text, max(clause_start, v.start - 40), v.start
+    ):
         # a participle ("…, saying", "by falsely claiming") or a second verb ("X met them and
         # said") belongs to the sentence's subject
         s_start = ctx.doc.sentence_spans[ctx.doc.sentence_index(v.start)][0]
         # "“…,” USA Today’s Will Peebles wrote, adding “…”": the subject follows the quotation
         before = [e for _, e in ctx.quotes_between(s_start, v.start) if e <= v.start]
-        if before and text[s_start:v.start].lstrip()[:1] in _QUOTE_MARKS:
+        if before and text[s_start : v.start].lstrip()[:1] in _QUOTE_MARKS:
             s_start = before[-1]
-        head = _LEADING_NOISE.sub("", text[s_start:v.start].lstrip(" ,\"“‘'"))
+        head = _LEADING_NOISE.sub("", text[s_start : v.start].lstrip(" ,\"“‘'"))
         head = _LEADING_ADVERBIAL.sub("", head)  # "In 2012, Rush Limbaugh …, calling her …"
         m = _SENTENCE_SUBJECT.match(head)
-        if m is None or _STARTS_WITH_PREPOSITION.match(m.group(1)) \
-                or m.group(1).split()[0].lower() in ("to", "it's", "there"):
+        if (
+            m is None
+            or _STARTS_WITH_PREPOSITION.match(m.group(1))
+            or m.group(1).split()[0].lower() in ("to", "it's", "there")
+        ):
             return None
         return m.group(1), m.group(1)
     return _subject_before(text, clause_start, v.start)
@@ -922,7 +1040,8 @@ def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
 
 def _is_participle(text: str, v: ReportingVerb) -> bool:
     return v.matched.split()[0].lower().endswith("ing") and not _PROGRESSIVE_AUX.search(
-        text, max(0, v.start - 12), v.start)
+        text, max(0, v.start - 12), v.start
+    )
 
 
 # verbs that name what was said: the quoted words right after them are their object
@@ -930,13 +1049,16 @@ _NAMING_VERBS = frozenset("call dub term label brand describe dismiss".split())
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
     r"amid|despite|following)\b[^,;:\"“”]{0,50}|(?:while|although|though|because|if|when|as|"
-    r"whereas|unless|once)\b[^,;:\"“”]{0,90}),\s*", re.I)
+    r"whereas|unless|once)\b[^,;:\"“”]{0,90}),\s*",
+    re.I,
+)
 _COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
 _PROGRESSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|am|'s|’s)\s+$", re.I)
 _SENTENCE_SUBJECT = re.compile(
     r"((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)|(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w.'’-]*"
     r"(?:\s+(?:(?:of|for)(?:\s+the)?\s+)?[A-Z][\w.'’-]*){0,5}"
-    r"|(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?)\b(?=[\s,])")
+    r"|(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?)\b(?=[\s,])"
+)
 
 
 def _attribute(quote: Quote, v: ReportingVerb, found: tuple[str, str]) -> Quote:
@@ -956,18 +1078,22 @@ _DATA_SOURCE = re.compile(
     r"\b(?:polls?|polling|surveys?|study|studies|data|analysis|analyses|research|census|"
     r"figures|statistics|estimates|numbers|results|average|records|report|reports|findings|"
     r"review|audit|tally|count|video|videos|footage|images|photos|photographs|pictures|"
-    r"recording|recordings|surveillance|x-rays?|scans?|tests?)\b", re.I)
+    r"recording|recordings|surveillance|x-rays?|scans?|tests?)\b",
+    re.I,
+)
 _DATA_VERBS = frozenset("find show suggest indicate reveal prove".split())
 # what no one speaks for: "a philosophy that says …", "conventional wisdom says …", and
 # "according to this metric" (a measure, not a source)
 _NOT_SPEAKER_HEAD = re.compile(
     r"\b(?:philosophy|wisdom|adage|maxim|proverb|saying|motto|logic|thinking|notion|idea|"
     r"theory|metric|measure|measurement|definition|standard|yardstick|calculation|"
-    r"calculations|formula|rule of thumb)$", re.I)
+    r"calculations|formula|rule of thumb)$",
+    re.I,
+)
 
 
 def _data_finding(v: ReportingVerb, description: str) -> bool:
-    """"The survey found 41 percent …", "records show …", "video showed …": a finding, not
+    """ "The survey found 41 percent …", "records show …", "video showed …": a finding, not
     speech; and what no one speaks for ("a philosophy that says", "according to this metric")."""
     if _NOT_SPEAKER_HEAD.search(description.strip(" ,.")):
         return True
@@ -983,46 +1109,54 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
             continue
         si = ctx.doc.sentence_index(v.start)
         s_start, s_end = ctx.doc.sentence_spans[si]
-        quoted = [(qs, qe) for qs, qe in ctx.quotes_between(s_start, s_end)
-                  if not _title_span(ctx, qs, qe)]
+        quoted = [
+            (qs, qe)
+            for qs, qe in ctx.quotes_between(s_start, s_end)
+            if not _title_span(ctx, qs, qe)
+        ]
         if any(qs >= v.end for qs, _ in quoted):
             # a quotation after the verb is what the verb reports (a quote it did not get is an
             # unattributed one, not indirect speech); one before it leaves the verb its own
             # clause ("“…,” she said, and McCabe told investigators that …")
             continue
-        after_comma = text[v.end:v.end + 1] == ","  # "The road, he said, was …"
-        closes = len(text[v.end:s_end].split()) <= 4 and text[s_end - 1:s_end] in ".!?"
+        after_comma = text[v.end : v.end + 1] == ","  # "The road, he said, was …"
+        closes = len(text[v.end : s_end].split()) <= 4 and text[s_end - 1 : s_end] in ".!?"
         if v.lemma == "according to":
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
                 continue
             m = _ACCORDING.match(text, v.end, s_end)
             assert m is not None  # _speaker_of_verb found the speaker with this very match
-            content = (text[s_start:v.start] + " " + text[m.end():s_end]).strip(" ,.;")
+            content = (text[s_start : v.start] + " " + text[m.end() : s_end]).strip(" ,.;")
         elif (as_form := _as_speaker_says(text, s_start, v, s_end)) is not None:
             # "As Georgetown Law professor Adam Levitin points out, the political power …"
             found, content = as_form
-        elif text[v.start - 2:v.start] == ", " and len(text[v.end:s_end].split()) <= 6 \
-                and not _FINITE.search(text, v.end, s_end) \
-                and (found := _subject_after(text, v.end, s_end)) is not None:
-            content = text[s_start:v.start - 2]  # "…, reports The Washington Post."
-        elif (after_comma or closes) \
-                and (closing := _closing_speaker(text, s_start, v.start)) is not None \
-                and ((aside := after_comma and closing[0] > s_start) or closes):
+        elif (
+            text[v.start - 2 : v.start] == ", "
+            and len(text[v.end : s_end].split()) <= 6
+            and not _FINITE.search(text, v.end, s_end)
+            and (found := _subject_after(text, v.end, s_end)) is not None
+        ):
+            content = text[s_start : v.start - 2]  # "…, reports The Washington Post."
+        elif (
+            (after_comma or closes)
+            and (closing := _closing_speaker(text, s_start, v.start)) is not None
+            and ((aside := after_comma and closing[0] > s_start) or closes)
+        ):
             # "The road to moderation, he said, was a road to defeat." / "…, Gonzalez said."
             comma, found = closing
-            content = text[s_start:comma] + (text[v.end + 1:s_end] if aside else "")
+            content = text[s_start:comma] + (text[v.end + 1 : s_end] if aside else "")
         else:
             found = _speaker_of_verb(ctx, v, s_start)
             if found is None:
                 continue
-            rest = text[v.end:s_end]
+            rest = text[v.end : s_end]
             if _PASSIVE_AUX.search(text, max(0, v.start - 30), v.start):
-                content = text[s_start:v.start]
+                content = text[s_start : v.start]
                 content = _PASSIVE_AUX.sub("", content)
             else:
                 r = (_RECIPIENT_OBJECT if v.lemma in _TAKES_HEARER else _RECIPIENT).match(rest)
-                rest = rest[r.end():] if r else rest
+                rest = rest[r.end() :] if r else rest
                 m = _CLAUSE_START.match(rest)
                 if m is None and v.lemma in _SAY_LIKE:
                     # "said residents oppose …", "says increased emissions are good": after
@@ -1031,10 +1165,13 @@ def _indirect(ctx: _Context, used: set[int]) -> list[Quote]:
                     m = _BARE_CLAUSE_START.match(rest)
                 if m is None:
                     continue
-                if v.lemma in _NEEDS_THAT and rest[m.start():m.end()].strip().lower() != "that" \
-                        and not re.match(r"\s*\w+ing\b", rest[m.end():]):
+                if (
+                    v.lemma in _NEEDS_THAT
+                    and rest[m.start() : m.end()].strip().lower() != "that"
+                    and not re.match(r"\s*\w+ing\b", rest[m.end() :])
+                ):
                     continue  # "announced the bill", "denied the allegations": an act, no content
-                content = rest[m.end():]
+                content = rest[m.end() :]
                 if _no_reported_content(content.strip(" ,.;:"), v):
                     continue  # "disclosed their finances", "wrote best-selling books": an object
         content = content.strip(" ,.;:").strip()
@@ -1056,9 +1193,12 @@ _SHORT_CONTENT = 5
 _FINITE_OR_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|"
     r"does|did|isn't|wasn't|won't|can't|don't)\b|[’']s\b|^(?:he|she|they|it|we|i|you|there)\b",
-    re.I)
-_CONTENT_OBJECT_ACTS = frozenset("""warn urge demand call blame dismiss accuse criticise criticize
-    condemn denounce praise promise pledge vow threaten predict""".split())
+    re.I,
+)
+_CONTENT_OBJECT_ACTS = frozenset(
+    """warn urge demand call blame dismiss accuse criticise criticize
+    condemn denounce praise promise pledge vow threaten predict""".split()
+)
 _PRO_FORMS = re.compile(r"^(?:the\s+same|so|otherwise|as\s+much|likewise)\b", re.I)
 
 
@@ -1082,9 +1222,9 @@ def _as_speaker_says(text: str, s_start: int, v: ReportingVerb, s_end: int):
     found = _subject_before(text, m.end(), v.start)
     if found is None or not found[1][:1].isupper():
         return None
-    rest = text[v.end:s_end]
+    rest = text[v.end : s_end]
     r = (_RECIPIENT_OBJECT if v.lemma in _TAKES_HEARER else _RECIPIENT).match(rest)
-    after = rest[r.end():] if r else rest
+    after = rest[r.end() :] if r else rest
     if not after.startswith(","):
         return None
     content = after[1:]
@@ -1097,21 +1237,26 @@ def _as_speaker_says(text: str, s_start: int, v: ReportingVerb, s_end: int):
 _PHONE_CALL = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+(?:\s+(?:on|in|at|to|from|after|before|during|"
     r"last|this|that|early|late|yesterday|today|tonight|again|back|twice|the\s+(?:same|next|"
-    r"following|previous|night|day|morning|evening|afternoon))\b|\s*[,;.]|\s*$)")
+    r"following|previous|night|day|morning|evening|afternoon))\b|\s*[,;.]|\s*$)"
+)
 
 
 # a finite verb after "said" means a reported clause follows ("…, said the problems were
 # elementary"), not an inverted subject ("…, reports The Washington Post.")
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
-                     r"must|do|does|did|isn't|wasn't|won't)\b")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+    r"must|do|does|did|isn't|wasn't|won't)\b"
+)
 # ", Gonzalez said." / ", the official added." / ", officials said." closing a sentence of
 # reported content (the words between are checked as a subject by _subject_before)
 _CLOSING_SUBJECT = re.compile(r",\s+(?:[\w.'’()-]+\s+){0,5}[\w.'’()-]+\s+$")
 # people who speak as a group, written as one lower-case word: "…, officials said."
-_PLURAL_SOURCES = frozenset("""officials authorities police sources experts analysts witnesses
+_PLURAL_SOURCES = frozenset(
+    """officials authorities police sources experts analysts witnesses
     residents investigators prosecutors aides lawmakers legislators diplomats critics organizers
     organisers activists doctors scientists researchers economists officers spokesmen
-    protesters demonstrators voters respondents participants observers""".split())
+    protesters demonstrators voters respondents participants observers""".split()
+)
 
 
 def _closing_speaker(text: str, s_start: int, verb_start: int):
@@ -1122,7 +1267,7 @@ def _closing_speaker(text: str, s_start: int, verb_start: int):
         return None
     found = _subject_before(text, m.start() + 1, verb_start)
     if found is None:
-        word = text[m.start() + 1:verb_start].strip()
+        word = text[m.start() + 1 : verb_start].strip()
         found = (word, word) if word in _PLURAL_SOURCES else None
     if found is None or is_fragment(found[1]):
         return None
@@ -1133,7 +1278,9 @@ _SAY_LIKE = frozenset("say tell write add".split())
 _BARE_CLAUSE_START = re.compile(
     r"^\s*(?!(?:goodbye|hello|yes|no|so|nothing|little|much|something|anything|everything|"
     r"enough|thanks|sorry|grace|prayers|otherwise|later|earlier|during|after|before|through|"
-    r"of|about|to|in|on|at|for|with|from|by|as|and|or|but)\b)(?=[a-z])", re.I)
+    r"of|about|to|in|on|at|for|with|from|by|as|and|or|but)\b)(?=[a-z])",
+    re.I,
+)
 
 
 def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
@@ -1142,8 +1289,12 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
     for q in quotes:
         if q.kind == "indirect":
             continue
-        if q.attributed_by == "explicit" and is_fragment(q.speaker_description) \
-                and not speaker_name(q.name, ctx.actors) and not _title_as_surname(ctx, q):
+        if (
+            q.attributed_by == "explicit"
+            and is_fragment(q.speaker_description)
+            and not speaker_name(q.name, ctx.actors)
+            and not _title_as_surname(ctx, q)
+        ):
             _drop_attribution(q)  # "It’s worth noting that “…”": the writer's aside
         if q.attributed_by == "none":
             found = _byline_after(ctx, ctx.paragraph_start(q.start))
@@ -1159,19 +1310,35 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
         for i, q in enumerate(items):
             if q.kind != "direct" or q.attributed_by != "none":
                 continue
-            donor = next((o for o in reversed(items[:i]) if o.kind != "indirect"
-                          and o.attributed_by == "explicit"), None) \
-                or next((o for o in items[i + 1:] if o.kind != "indirect"
-                         and o.attributed_by == "explicit"), None)
-            if donor is None and i and items[i - 1].kind == "indirect" \
-                    and items[i - 1].attributed_by == "explicit" and items[i - 1].name[:1].isupper():
+            donor = next(
+                (
+                    o
+                    for o in reversed(items[:i])
+                    if o.kind != "indirect" and o.attributed_by == "explicit"
+                ),
+                None,
+            ) or next(
+                (
+                    o
+                    for o in items[i + 1 :]
+                    if o.kind != "indirect" and o.attributed_by == "explicit"
+                ),
+                None,
+            )
+            if (
+                donor is None
+                and i
+                and items[i - 1].kind == "indirect"
+                and items[i - 1].attributed_by == "explicit"
+                and items[i - 1].name[:1].isupper()
+            ):
                 # Pence suggested both he and Trump would go on. “Look, …”: the report's speaker
                 # goes on in his own words
                 donor = items[i - 1]
             if donor is not None:
                 _copy_speaker(q, donor, "same paragraph")
                 continue
-            if ctx.doc.text[p_start:q.start].strip():
+            if ctx.doc.text[p_start : q.start].strip():
                 continue  # only a quote that opens its paragraph continues an earlier one
             back = p_start
             for _ in range(2):  # the paragraph before, or the one before that
@@ -1193,10 +1360,19 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
 _BYLINE = re.compile(
     r"(?P<who>[A-Z][\w.'’-]*(?:(?:,?\s+(?:and\s+)?|\s+(?:de|van|von|al|bin|da|del|di|le)\s+)"
     r"[A-Z][\w.'’-]*){0,12}?),\s*(?P<outlet>(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z&][\w.'’&-]*|"
-    r"of|for|and|the|on|in))*)\s*")
+    r"of|for|and|the|on|in))*)\s*"
+)
 _JOINT = re.compile(r",|\sand\s")
-_EDITORS = frozenset({"editorial board", "the editorial board", "editors", "the editors",
-                      "editorial staff", "editorial"})
+_EDITORS = frozenset(
+    {
+        "editorial board",
+        "the editorial board",
+        "editors",
+        "the editors",
+        "editorial staff",
+        "editorial",
+    }
+)
 _EXCERPT_NARRATION = 8  # narrator's words an excerpt's paragraph may have ("Others argue that")
 
 
@@ -1246,8 +1422,12 @@ def _title_as_surname(ctx: _Context, q: Quote) -> str:
     """A lone title word that is the surname of someone the article names in full ("Dean
     added" after "Howard Dean"), else ""."""
     word = q.speaker_description.strip(" .,")
-    if word[:1].isupper() and " " not in word and _is_title(word) \
-            and _full_name(ctx, word) is not None:
+    if (
+        word[:1].isupper()
+        and " " not in word
+        and _is_title(word)
+        and _full_name(ctx, word) is not None
+    ):
         return word
     return ""
 
@@ -1290,15 +1470,19 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if q.attributed_by != "none" and not names.get(id(q)):
             names[id(q)] = _title_as_surname(ctx, q)
         single = names.get(id(q), "")
-        if single and " " not in single and _written_lower(ctx, single) \
-                and actors.find_person(single) is None and _full_name(ctx, single) is None:
+        if (
+            single
+            and " " not in single
+            and _written_lower(ctx, single)
+            and actors.find_person(single) is None
+            and _full_name(ctx, single) is None
+        ):
             # "Called …", "Just …": a capitalised word the text also writes in lower case is
             # a sentence's first word, not a name
             names[id(q)] = ""
             if q.speaker_description.strip(" .") == single:
                 q.speaker_description = single.lower()
-        if q.attributed_by != "none" and not names[id(q)] \
-                and is_fragment(q.speaker_description):
+        if q.attributed_by != "none" and not names[id(q)] and is_fragment(q.speaker_description):
             _drop_attribution(q)  # "The", "Friday", "Dr", "towards a run and": no speaker after all
         if q.attributed_by == "none":
             q.actor, q.actor_by = UNATTRIBUTED, "none"
@@ -1311,7 +1495,10 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
             written = name
             person = actors.find_person(name)
             if person is not None:
-                name, how = person[0], "actor file" if normalise(person[0]) != normalise(name) else "name"
+                name, how = (
+                    person[0],
+                    "actor file" if normalise(person[0]) != normalise(name) else "name",
+                )
             elif " " not in name and (full_name := _full_name(ctx, name)) is not None:
                 name, how = full_name, "surname"
                 person = actors.find_person(name)
@@ -1363,37 +1550,46 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         q.actor, q.actor_by = actors.classify(description, name, context)
         if name and how in ("name", "actor file") and q.actor_by != "none":
             ctx.person_actor.setdefault(name, (q.actor, q.actor_by))
-        elif how in ("surname", "pronoun", "description") and name in ctx.person_actor \
-                and q.actor_by in ("none", "role"):
+        elif (
+            how in ("surname", "pronoun", "description")
+            and name in ctx.person_actor
+            and q.actor_by in ("none", "role")
+        ):
             # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
             q.actor, q.actor_by = ctx.person_actor[name]
 
 
 def _titled(description: str, name: str) -> bool:
-    """"Mr. Xi", "Sen. Cruz": a one-word name after a title is a person's."""
+    """ "Mr. Xi", "Sen. Cruz": a one-word name after a title is a person's."""
     words = description.split()
-    return any(_is_title(words[i - 1]) for i in range(1, len(words))
-               if words[i].strip(",.") == name)
+    return any(
+        _is_title(words[i - 1]) for i in range(1, len(words)) if words[i].strip(",.") == name
+    )
 
 
-_CONTRACTIONS = frozenset("it's that's there's here's what's he's she's they're we're i'm you're "
-                          "let's".split())
+_CONTRACTIONS = frozenset(
+    "it's that's there's here's what's he's she's they're we're i'm you're let's".split()
+)
 # "advance excerpts released by the Justice Department", "a statement from Biden's office": the
 # source of a document speaks through it
 _DOCUMENT_SOURCE = re.compile(
     r"^.{0,60}?\b(?:released|issued|published|obtained|provided|posted|sent|written|prepared|"
     r"conducted|commissioned|filed)\s+by\s+(.+)$|^(?:a|an|the)\s+(?:\w+\s+)?(?:statement|letter|"
     r"report|memo|release|tweet|post|filing|brief|complaint|study|analysis|survey|poll)\s+"
-    r"(?:from|by)\s+(.+)$", re.I)
+    r"(?:from|by)\s+(.+)$",
+    re.I,
+)
 _QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous|one)\s+(?=[a-z])", re.I)
 _TRAILING_WHEN = re.compile(
     r"\s+(?:(?:on|late|early)\s+)?(?:last|this|next)?\s*(?:week|month|year|night|weekend|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening)$"
     r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$|\s+(?-i:yesterday|today|tonight)$",
-    re.I)
+    re.I,
+)
 _TRAILING_PARTICIPLE = re.compile(
     r"(?<=\w)\s+(?:related\s+to|published|released|issued|filed|posted|obtained|seen|reviewed|"
-    r"dated|sent)\b.*$")
+    r"dated|sent)\b.*$"
+)
 
 
 def _as_written(description: str) -> str:
@@ -1420,18 +1616,26 @@ def _as_written(description: str) -> str:
     return description
 
 
-_FRAGMENT_WORDS = frozenset(
-    """the a an this that these those some many most others other another all both each either
+_FRAGMENT_WORDS = (
+    frozenset(
+        """the a an this that these those some many most others other another all both each either
     neither one none nobody everyone someone anyone when while if as after before since then
     there here what which who whom whose how why where monday tuesday wednesday thursday friday
     saturday sunday today yesterday tonight january february march april may june july august
     september october november december mr mrs ms miss dr prof sir madam consider among just
-    only also even still""".split()) | _TITLES
-_NOUNS_IN_ED_ING = frozenset("""wing being offspring ring king thing things clothing building
+    only also even still""".split()
+    )
+    | _TITLES
+)
+_NOUNS_IN_ED_ING = frozenset(
+    """wing being offspring ring king thing things clothing building
     hearing briefing meeting reading ruling filing warning proceeding feed breed creed seed
-    offspring sibling darling underling hireling""".split())
-_DANGLING = frozenset("""and or but nor of to for with from by in on at into onto towards toward
-    about than as a an the""".split())
+    offspring sibling darling underling hireling""".split()
+)
+_DANGLING = frozenset(
+    """and or but nor of to for with from by in on at into onto towards toward
+    about than as a an the""".split()
+)
 
 # built once, not at every call
 _PRONOUNS_AND_CONTRACTED = frozenset(_PRONOUNS | {"it's", "he's", "she's", "they're"})
@@ -1452,9 +1656,17 @@ def is_fragment(description: str) -> bool:
         return True
     low = [w.lower() for w in words]
     if len(words) == 1:
-        return low[0] in _FRAGMENT_WORDS or low[0].replace("’", "'") in _CONTRACTIONS or (len(low[0]) <= 2 and low[0] not in _PRONOUNS) \
-            or (words[0].islower() and len(low[0]) > 4 and low[0].endswith(("ed", "ing", "ly"))
-                and low[0] not in _NOUNS_IN_ED_ING)
+        return (
+            low[0] in _FRAGMENT_WORDS
+            or low[0].replace("’", "'") in _CONTRACTIONS
+            or (len(low[0]) <= 2 and low[0] not in _PRONOUNS)
+            or (
+                words[0].islower()
+                and len(low[0]) > 4
+                and low[0].endswith(("ed", "ing", "ly"))
+                and low[0] not in _NOUNS_IN_ED_ING
+            )
+        )
     if low[-1] in _DANGLING:
         return True
     if low[0] in ("no", "nobody") or low[:2] == ["not", "one"]:
@@ -1464,11 +1676,18 @@ def is_fragment(description: str) -> bool:
     if words[0].islower() and (low[0].endswith(("ing", "ed")) or low[0] in ("said", "says")):
         return True  # "said his visit", "noticing a sign": a verb, not a speaker
     last = words[-1]
-    if last.endswith(_POSSESSIVE) or last[:1].isdigit() or (words[0][:1].isdigit()
-                                                             and not words[0].isdigit()):
+    if (
+        last.endswith(_POSSESSIVE)
+        or last[:1].isdigit()
+        or (words[0][:1].isdigit() and not words[0].isdigit())
+    ):
         return True  # "segment of Obama’s", "000 jobs claim …": a clause cut in two
-    if last.islower() and len(last) > 4 and last.endswith(("ed", "ing")) \
-            and last not in _NOUNS_IN_ED_ING:
+    if (
+        last.islower()
+        and len(last) > 4
+        and last.endswith(("ed", "ing"))
+        and last not in _NOUNS_IN_ED_ING
+    ):
         return True  # "the incident concluded", "The most embarrassing"
     return words[0].islower() and low[0] in _DANGLING_NOT_ARTICLES
 
@@ -1478,24 +1697,30 @@ _FEMALE_CUES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Queen|Princess|Sister|La
 
 
 def _gender_of(description: str, name: str = "") -> str:
-    """"f" or "m" from a title before the speaker's own name ("Ms. Woods"), not before someone
+    """ "f" or "m" from a title before the speaker's own name ("Ms. Woods"), not before someone
     else's in the same description ("Diane Woods, who dislikes Mr. Trump")."""
     words = {w for w in name.split() if len(w) > 1}
     for cues, gender in ((_FEMALE_CUES, "f"), (_MALE_CUES, "m")):
         for m in cues.finditer(description):
-            after = description[m.end():].lstrip(" .").split(None, 2)[:2]
-            if not words or words & {w.rstrip(",;:").removesuffix("'s").removesuffix("’s") for w in after}:
+            after = description[m.end() :].lstrip(" .").split(None, 2)[:2]
+            if not words or words & {
+                w.rstrip(",;:").removesuffix("'s").removesuffix("’s") for w in after
+            }:
                 return gender  # the title of this speaker (or of one word before the name)
     return ""
 
 
 # a run of capitalised words on one line ("Senate Majority Leader Mitch McConnell")
-_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|del|di))+")
+_CAPITAL_RUN = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|del|di))+"
+)
 # abbreviations that end in a full stop inside a name ("Gen. Frank McKenzie", "John F. Kennedy")
-_NAME_ABBREVIATIONS = frozenset("mr mrs ms dr gen sen rep gov lt col maj capt sgt adm rev st jr sr "
-                                "prof pres u.s".split())
+_NAME_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col maj capt sgt adm rev st jr sr prof pres u.s".split()
+)
 # last words that make a run an organisation, a law or a place, not a person
-_NOT_PERSON_HEADS = frozenset("""act committee institute county department party council court
+_NOT_PERSON_HEADS = frozenset(
+    """act committee institute county department party council court
     house senate university college agency foundation center centre association union times
     post news group project campaign administration office commission bureau service force
     army navy democracy caucus network company inc corp corporation city state states
@@ -1503,17 +1728,22 @@ _NOT_PERSON_HEADS = frozenset("""act committee institute county department party
     review journal magazine press tribune daily television radio tv media club league team
     school hospital church ministry bill amendment order plan program programme
     initiative coalition alliance movement conference summit forum report study presidency
-    era regime government""".split())
+    era regime government""".split()
+)
 # last words that make a run a place: US states and regions of the world
-_PLACE_HEADS = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
+_PLACE_HEADS = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware
     florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
     massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire
     jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania island tennessee texas
     utah vermont virginia washington wisconsin wyoming africa america americas asia europe
-    east west north south kingdom emirates arabia korea islands valley county""".split())
+    east west north south kingdom emirates arabia korea islands valley county""".split()
+)
 _NOT_PERSON_WORDS = _NOT_PERSON_HEADS | _PLACE_HEADS
-_PLACE_OPENERS = frozenset("""San Santa Los Las New Fort Saint St. North South East West United
-    El Port Mount Lake Cape Puerto Rio Hong Sri Costa Saudi""".split())
+_PLACE_OPENERS = frozenset(
+    """San Santa Los Las New Fort Saint St. North South East West United
+    El Port Mount Lake Cape Puerto Rio Hong Sri Costa Saudi""".split()
+)
 _PRONOUN_REACH = 2  # paragraphs back that "he" may reach for the one person in view
 _SPEAKER_REACH = 3  # paragraphs of prose (not "AD", captions) back to the last speaker
 
@@ -1551,10 +1781,9 @@ def _written_lower(ctx: _Context, word: str) -> bool:
         low, text = word.lower(), ctx.doc.text
         # most words asked about are names, whose lower case is nowhere in the text: one search
         found = ctx.lower_seen[word] = low in text and any(
-            f"{a}{low}{b}" in text for a in (" ", "\n", "(") for b in (" ", ",", ".", "\n"))
+            f"{a}{low}{b}" in text for a in (" ", "\n", "(") for b in (" ", ",", ".", "\n")
+        )
     return found
-
-
 
 
 def _find_persons(ctx: _Context, start: int, end: int) -> list[tuple[int, str]]:
@@ -1585,7 +1814,9 @@ def _lone_surname_persons(ctx: _Context, start: int, end: int) -> list[tuple[int
     return out
 
 
-_LONE_CAPITAL = re.compile(r"(?<![A-Z][\w'’.-] )(?<![\w'’.-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?! [A-Z])")
+_LONE_CAPITAL = re.compile(
+    r"(?<![A-Z][\w'’.-] )(?<![\w'’.-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?! [A-Z])"
+)
 
 
 def _surname_person(ctx: _Context, token: tuple[int, str]) -> tuple[int, str] | None:
@@ -1597,8 +1828,13 @@ def _surname_person(ctx: _Context, token: tuple[int, str]) -> tuple[int, str] | 
         return None  # (checked first: most capitalised words are no quoted person's surname)
     if word.endswith(("’s", "'s")):
         return None  # "Veracode’s chief technology officer": no subject, and often no person
-    if len(word) < 3 or not word[:1].isupper() or not word[1:].islower() \
-            or ctx.doc.in_quote(at, at + len(word)) or _written_lower(ctx, word):
+    if (
+        len(word) < 3
+        or not word[:1].isupper()
+        or not word[1:].islower()
+        or ctx.doc.in_quote(at, at + len(word))
+        or _written_lower(ctx, word)
+    ):
         return None
     return at, full
 
@@ -1611,8 +1847,11 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[list[tuple[int, st
         pos = text.index(word, pos)
         piece.append((pos, word))
         pos += len(word)
-        if word.endswith(".") and word[:-1].lower() not in _NAME_ABBREVIATIONS \
-                and not (len(word) == 2 and word[0].isupper()):
+        if (
+            word.endswith(".")
+            and word[:-1].lower() not in _NAME_ABBREVIATIONS
+            and not (len(word) == 2 and word[0].isupper())
+        ):
             pieces.append(piece)
             piece = []
     if piece:
@@ -1639,20 +1878,24 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     for mark in _POSSESSIVE:
         if last.endswith(mark):
             # "Gov. Gretchen Whitmer’s authority"; "Rob Jenkins' life" keeps its s
-            words[-1] = last[:-1] if mark[0] == "s" else last[:-len(mark)]
+            words[-1] = last[:-1] if mark[0] == "s" else last[: -len(mark)]
             break
     name = speaker_name(" ".join(words), ctx.actors)
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
-    if name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS \
-            or name.split()[0] in _PLACE_OPENERS or ("-" in name and re.search(r"-[a-z]", name)):
+    if (
+        name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS
+        or name.split()[0] in _PLACE_OPENERS
+        or ("-" in name and re.search(r"-[a-z]", name))
+    ):
         return None  # "San Francisco", "Amazon-owned AMZN"
     cache = ctx.actors.cache
     key = ("organisation", name)
     is_org = cache.get(key)
     if is_org is None:  # names recur across a corpus: look each one up once
-        is_org = cache[key] = ctx.actors.find_person(name) is None \
-            and bool(ctx.actors.organisation_spans(name))
+        is_org = cache[key] = ctx.actors.find_person(name) is None and bool(
+            ctx.actors.organisation_spans(name)
+        )
     if is_org:
         return None
     return at, name
@@ -1661,11 +1904,19 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,5}$")
 
 
-_ROLE_FORMS = {"governor": "governor|gov", "senator": "senator|sen",
-               "representative": "representative|rep|congressman|congresswoman",
-               "congressman": "congressman|rep", "congresswoman": "congresswoman|rep",
-               "general": "general|gen", "president": "president", "justice": "justice",
-               "secretary": "secretary", "minister": "minister", "mayor": "mayor"}
+_ROLE_FORMS = {
+    "governor": "governor|gov",
+    "senator": "senator|sen",
+    "representative": "representative|rep|congressman|congresswoman",
+    "congressman": "congressman|rep",
+    "congresswoman": "congresswoman|rep",
+    "general": "general|gen",
+    "president": "president",
+    "justice": "justice",
+    "secretary": "secretary",
+    "minister": "minister",
+    "mayor": "mayor",
+}
 _DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[\w'’.-]+\s+){0,3}?([a-z][a-z-]+)$", re.I)
 _OF_PHRASE = re.compile(r"\s+(?:of|for|at|in)\s+(?:the\s+)?[A-Z][\w.'’ -]*$")
 _ANTECEDENT_REACH = 4000  # characters back that "the analyst" may look for the analyst named
@@ -1676,9 +1927,13 @@ def _role_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     """The role written before a name ("analyst Bill Kirk") and after it in an appositive."""
     forms = _ROLE_FORMS.get(role, re.escape(role))
     name_run = r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
-    before = re.compile(rf"(?i:\b(?:{forms}))\.?,?[ \t]+{name_run}")  # (", ": "The reporter, Serge F Kovaleski")
-    after = re.compile(rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
-                       rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b")
+    before = re.compile(
+        rf"(?i:\b(?:{forms}))\.?,?[ \t]+{name_run}"
+    )  # (", ": "The reporter, Serge F Kovaleski")
+    after = re.compile(
+        rf"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),[ \t]+(?:an?|the)[ \t]+"
+        rf"(?:[\w'’.-]+[ \t]+){{0,5}}?(?i:(?:{forms}))\b"
+    )
     return before, after
 
 
@@ -1694,13 +1949,17 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
     if not m.group(1).islower():
         return ""  # "the Times": a name, not a role
     role = m.group(1)
-    if role in _PRONOUNS or role in _FRAGMENTS_NOT_TITLES or not (
-            role in _TITLES or role in ctx.actors.role_words or role in _PERSON_ROLES):
+    if (
+        role in _PRONOUNS
+        or role in _FRAGMENTS_NOT_TITLES
+        or not (role in _TITLES or role in ctx.actors.role_words or role in _PERSON_ROLES)
+    ):
         return ""  # "the analyst" and "the governor" stand for people; "the report" does not
     if role == "lady" and not description.lower().endswith("first lady"):
         return ""
-    best = _role_bearer(ctx, role, description, max(0, offset - _ANTECEDENT_REACH), offset) \
-        or _role_bearer(ctx, role, description, 0, max(0, offset - _ANTECEDENT_REACH))
+    best = _role_bearer(
+        ctx, role, description, max(0, offset - _ANTECEDENT_REACH), offset
+    ) or _role_bearer(ctx, role, description, 0, max(0, offset - _ANTECEDENT_REACH))
     if not best:
         if role not in _IDENTITY_ROLES:
             return ""  # "the official", "the source": unnamed on purpose, not whoever is near
@@ -1721,19 +1980,29 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
 _PERSON_ROLES = frozenset("lady journalist".split())
 # what a person is rather than the post a source holds: "the actress" is the article's subject,
 # "the official" is someone the text does not name
-_IDENTITY_ROLES = frozenset("""actress actor singer rapper comedian author novelist star
-    filmmaker model athlete""".split())
-_ROLE_GENDER = {w: "she" for w in """actress chairwoman spokeswoman congresswoman businesswoman
-                lady queen princess""".split()} | {w: "he" for w in """actor chairman spokesman
-                congressman businessman king prince""".split()}
+_IDENTITY_ROLES = frozenset(
+    """actress actor singer rapper comedian author novelist star
+    filmmaker model athlete""".split()
+)
+_ROLE_GENDER = {
+    w: "she"
+    for w in """actress chairwoman spokeswoman congresswoman businesswoman
+                lady queen princess""".split()
+} | {
+    w: "he"
+    for w in """actor chairman spokesman
+                congressman businessman king prince""".split()
+}
 
 
 def _role_bearer(ctx: _Context, role: str, description: str, lo: int, offset: int) -> str:
     """The last person the text introduces with ``role`` in ``[lo, offset)``, or ""."""
     if lo >= offset:
         return ""
-    if role not in _ROLE_FORMS and \
-            ctx.doc.lower.find(role, lo, max(lo, offset - len(description) - 2)) < 0:
+    if (
+        role not in _ROLE_FORMS
+        and ctx.doc.lower.find(role, lo, max(lo, offset - len(description) - 2)) < 0
+    ):
         return ""  # the role is written nowhere before this description: no one introduced so
     before, after = _role_patterns(role)
     best_at, best = -1, ""
@@ -1766,8 +2035,9 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
     at = text.find(surname, len(title) + 2 if title else 0)  # not the headline's title case
     while at >= 0:
         end = at + len(surname)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and \
-                (end >= len(text) or not (text[end].isalnum() or text[end] == "-")):
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-")) and (
+            end >= len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
             # the capitalised words right before this occurrence, on its line
             line_start = max(text.rfind("\n", 0, at) + 1, at - 80)
             m = _RUN_BEFORE.search(text, line_start, at)
@@ -1825,11 +2095,16 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
 
 def _antecedent_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
     # (a subject that opens the sentence before outranks the one full name further back)
-    return _person_nearby(ctx, pronoun, offset) or _subject_surname(ctx, pronoun, offset) \
+    return (
+        _person_nearby(ctx, pronoun, offset)
+        or _subject_surname(ctx, pronoun, offset)
         or _only_person_in_view(ctx, pronoun, offset)
+    )
 
 
-_SUBJECT_WORD = re.compile(r"[\s\"“‘']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+)?([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])")
+_SUBJECT_WORD = re.compile(
+    r"[\s\"“‘']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+)?([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])"
+)
 
 
 def _subject_surname(ctx: _Context, pronoun: str, offset: int) -> str:
@@ -1889,10 +2164,15 @@ def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
             people[key] = name
         # "…, said Jessica Levinson" / "Levinson said": the one who speaks there ("of Canadian
         # Cartoonists", part of a body's name, was left out above)
-        if any(v.strong for v in ctx.verbs_between(max(start, at - 12), at)
-               if not text[v.end:at].strip(" ,")) or any(
-                v.strong for v in ctx.verbs_between(at, at + len(name) + 12)
-                if not text[at:v.start].replace(name, "", 1).strip(" ,")):
+        if any(
+            v.strong
+            for v in ctx.verbs_between(max(start, at - 12), at)
+            if not text[v.end : at].strip(" ,")
+        ) or any(
+            v.strong
+            for v in ctx.verbs_between(at, at + len(name) + 12)
+            if not text[at : v.start].replace(name, "", 1).strip(" ,")
+        ):
             speaking.add(key)
     if len(people) > 1 and len(speaking) == 1:
         people = {k: people[k] for k in speaking}
@@ -1958,7 +2238,7 @@ _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|two|three|several|some|othe
 
 
 def _core_description(description: str) -> str:
-    """"a Taliban spokesman" → "taliban spokesman"; "" unless at least two words remain."""
+    """ "a Taliban spokesman" → "taliban spokesman"; "" unless at least two words remain."""
     core = _DETERMINERS.sub("", _clean(description.replace(",", " ")))
     core = " ".join(core.lower().split())
     return core if len(core.split()) >= 2 else ""

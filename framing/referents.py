@@ -25,20 +25,31 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["MONTHS", "WEEKDAYS", "NAME_HEADS", "is_title_case", "in_proper_name", "is_date_word",
-           "in_compound", "has_capitals", "after_capitalised"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "NAME_HEADS",
+    "is_title_case",
+    "in_proper_name",
+    "is_date_word",
+    "in_compound",
+    "has_capitals",
+    "after_capitalised",
+]
 
 #: Month and weekday names: capitalised, these words are dates.
 MONTHS: Final[frozenset[str]] = frozenset(
-    "january february march april may june july august september october november december"
-    .split())
+    "january february march april may june july august september october november december".split()
+)
 WEEKDAYS: Final[frozenset[str]] = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 #: Capitalised words that end the name of a place, body, building, event or operation: a term
 #: followed by one of them is part of a name even where capitals tell nothing (headlines, the
 #: start of a sentence): "Martyrs Hospital", "Mission Accomplished" is not one, "War College" is.
-NAME_HEADS: Final[frozenset[str]] = frozenset("""
+NAME_HEADS: Final[frozenset[str]] = frozenset(
+    """
     hospital clinic school college university academy institute museum library church mosque
     synagogue temple cathedral square street avenue road bridge airport base camp stadium hall
     center centre building tower park memorial monument cemetery brigade brigades battalion
@@ -46,7 +57,8 @@ NAME_HEADS: Final[frozenset[str]] = frozenset("""
     association society union league alliance coalition agency ministry department office bureau
     authority court tribunal act bill law fund trust company corporation group network project
     program programme day week month festival awards award prize medal cup series show
-    """.split())
+    """.split()
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_OPENING = set("\"'“‘«([{—–-:;")
@@ -81,8 +93,9 @@ def _at_sentence_start(text: str, start: int, sentence_start: int) -> bool:
     opening quote) and ``start``: capitals are required there."""
     i = start - 1
     while i >= sentence_start and (text[i].isspace() or text[i] in _SENTENCE_OPENING):
-        if text[i] in "\"“‘«:;—–(" and (i == sentence_start or text[i - 1].isspace()
-                                         or text[i] in ":;—–"):
+        if text[i] in '"“‘«:;—–(' and (
+            i == sentence_start or text[i - 1].isspace() or text[i] in ":;—–"
+        ):
             return True
         i -= 1
     return i < sentence_start
@@ -90,7 +103,7 @@ def _at_sentence_start(text: str, start: int, sentence_start: int) -> bool:
 
 def _next_word(text: str, end: int, limit: int) -> str:
     m = _WORD.search(text, end, min(limit, end + 40))
-    if m is None or text[end:m.start()].strip(" -'’s"):
+    if m is None or text[end : m.start()].strip(" -'’s"):
         return ""
     return m.group()
 
@@ -111,8 +124,14 @@ def _prev_word(text: str, start: int, floor: int) -> str:
     return text[j:i]
 
 
-def in_proper_name(text: str, start: int, end: int, sentence_start: int, sentence_end: int,
-                   title_case: bool = False) -> bool:
+def in_proper_name(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    sentence_end: int,
+    title_case: bool = False,
+) -> bool:
     """True when ``text[start:end]`` is (part of) a proper name, not a label.
 
     >>> t = "The Resolute Support Mission ended; the mission ended."
@@ -137,8 +156,8 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int, sentenc
         # Mission guards …")
         prev = _prev_word(text, start, sentence_start)
         if prev[:1].isupper():
-            phrase = text[start - len(prev) - 1:end] if start > len(prev) else ""
-            if phrase and phrase[:len(prev)] == prev:
+            phrase = text[start - len(prev) - 1 : end] if start > len(prev) else ""
+            if phrase and phrase[: len(prev)] == prev:
                 return text.count(phrase) > 1
         return False
     if _at_sentence_start(text, start, sentence_start):

@@ -43,9 +43,11 @@ _ALPHA = 15.0
 
 # VADER's negators with apostrophes removed (our tokens never contain one); "t" is what is left of
 # "n't" after tokenisation ("didn't" → "didn" "t").
-_NEGATE = frozenset("""aint arent cannot cant couldnt darent didnt doesnt dont hadnt hasnt havent
+_NEGATE = frozenset(
+    """aint arent cannot cant couldnt darent didnt doesnt dont hadnt hasnt havent
     isnt mightnt mustnt neither neednt never none nope nor not nothing nowhere oughtnt shant
-    shouldnt uhuh wasnt werent without wont wouldnt rarely seldom despite t""".split())
+    shouldnt uhuh wasnt werent without wont wouldnt rarely seldom despite t""".split()
+)
 
 _BOOST_UP = """absolutely amazingly awfully completely considerable considerably decidedly deeply
     effing enormous enormously entirely especially exceptional exceptionally extreme extremely
@@ -65,8 +67,9 @@ def vader_lexicon() -> dict[str, float]:
     >>> vader_lexicon()["heartbreak"] < 0 < vader_lexicon()["hope"]
     True
     """
-    raw = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
-        encoding="utf-8")
+    raw = (
+        resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    )
     table: dict[str, float] = {}
     for line in raw.splitlines():
         parts = line.split("\t")
@@ -88,8 +91,9 @@ _TOKEN = re.compile(r"[^\W_]+")  # framing.text's tokens: apostrophes and hyphen
 _TWO_CAPS = re.compile(r"[A-Z]{2}")
 
 
-def score_words(words: list[str], stretch: str,
-                ignore: frozenset[str] = frozenset()) -> tuple[float, float]:
+def score_words(
+    words: list[str], stretch: str, ignore: frozenset[str] = frozenset()
+) -> tuple[float, float]:
     """``(compound, strength)`` of one sentence given as its lower-cased word tokens.
 
     ``stretch`` is the sentence as written (its capitals and ``!``/``?`` count). ``compound`` is
@@ -126,8 +130,11 @@ def score_words(words: list[str], stretch: str,
             strength += abs(valence) / 4.0
         if w == "no" and j + 1 < n and words[j + 1] in lex:
             valence = 0.0
-        if (j > 0 and words[j - 1] == "no") or (j > 1 and words[j - 2] == "no") or \
-                (j > 2 and words[j - 3] == "no" and words[j - 1] in ("or", "nor")):
+        if (
+            (j > 0 and words[j - 1] == "no")
+            or (j > 1 and words[j - 2] == "no")
+            or (j > 2 and words[j - 3] == "no" and words[j - 1] in ("or", "nor"))
+        ):
             valence = lex[w] * _N_SCALAR
         if cap_diff and len(raw[j]) > 1 and raw[j].isupper():
             valence += _C_INCR if valence > 0 else -_C_INCR
@@ -153,11 +160,15 @@ def score_words(words: list[str], stretch: str,
                 elif not (prev == "without" and words[j - 1] == "doubt") and prev in negators:
                     valence *= _N_SCALAR
             else:
-                if (prev == "never" and words[j - 2] in ("so", "this")) or \
-                        words[j - 1] in ("so", "this"):
+                if (prev == "never" and words[j - 2] in ("so", "this")) or words[j - 1] in (
+                    "so",
+                    "this",
+                ):
                     valence *= 1.25
-                elif not (prev == "without" and "doubt" in (words[j - 2], words[j - 1])) and \
-                        prev in negators:
+                elif (
+                    not (prev == "without" and "doubt" in (words[j - 2], words[j - 1]))
+                    and prev in negators
+                ):
                     valence *= _N_SCALAR
         if j > 0 and words[j - 1] == "least" and (j < 2 or words[j - 2] not in ("at", "very")):
             valence *= _N_SCALAR

@@ -134,8 +134,9 @@ def _abbreviation_blocks_break(text: str, end: int, next_word: str) -> bool:
     return False
 
 
-def split_sentences(text: str, *, quotes: list[tuple[int, int, bool]] | None = None
-                    ) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, *, quotes: list[tuple[int, int, bool]] | None = None
+) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, leading and trailing white space trimmed.
 
     >>> t = 'Gen. Frank McKenzie left the U.S. embassy on Aug. 30. "We are out. It is over," he said. Done.'
@@ -143,12 +144,14 @@ def split_sentences(text: str, *, quotes: list[tuple[int, int, bool]] | None = N
     ['Gen. Frank McKenzie left the U.S. embassy on Aug. 30.', '"We are out. It is over," he said.', 'Done.']
     """
     paragraphs = _paragraph_spans(text)
-    return _split_sentences(text, _quotes(text, paragraphs) if quotes is None else quotes,
-                            paragraphs)
+    return _split_sentences(
+        text, _quotes(text, paragraphs) if quotes is None else quotes, paragraphs
+    )
 
 
-def _split_sentences(text: str, quotes: list[tuple[int, int, bool]],
-                     paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_sentences(
+    text: str, quotes: list[tuple[int, int, bool]], paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # quotations that close in their paragraph: no sentence break inside them
     protected = [(s, e) for s, e, closed in quotes if closed]
@@ -189,15 +192,16 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 # --- quotations ------------------------------------------------------------------------------
 
-_DOUBLE_QUOTES = "\"“”«»„"
+_DOUBLE_QUOTES = '"“”«»„'
 _QUOTE_CHAR = re.compile(r"[\"“”«»„]")
 # two apostrophes close a quotation in typewriter style (“There’s never been a moment,'' said …):
 # looked for only in the texts that have them, since the alternation slows every scan
 _QUOTE_CHAR_TYPEWRITER = re.compile(r"[\"“”«»„]|(?<=[\w.,!?])''(?!\w)")
 
 
-def _quotes(text: str, paragraphs: list[tuple[int, int]] | None = None
-            ) -> list[tuple[int, int, bool]]:
+def _quotes(
+    text: str, paragraphs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, bool]]:
     """Double-quoted stretches per paragraph as ``(start, end, closed)``, quote marks included.
 
     A mark after white space (or at a paragraph start or after an opening bracket) opens a quote

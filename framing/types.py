@@ -45,10 +45,13 @@ class Outlet:
 
 #: an outlet's metadata fields, in the order its ``outlets/<id>.toml`` lists them; every list of
 #: them (the corpus reader and writer, ``framing outlets edit``, ``load_corpus``) is this one
-OUTLET_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Outlet) if f.name not in ("id", "path"))
+OUTLET_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Outlet) if f.name not in ("id", "path")
+)
 #: the outlet fields articles can be grouped by (``--by``, ``Analysis.with_groups``)
-OUTLET_GROUPINGS: tuple[str, ...] = tuple(f for f in OUTLET_FIELDS
-                                          if f not in ("name", "domain", "notes"))
+OUTLET_GROUPINGS: tuple[str, ...] = tuple(
+    f for f in OUTLET_FIELDS if f not in ("name", "domain", "notes")
+)
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,25 @@ from pathlib import Path
 
 import pytest
 
-_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-extensions", "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 # Chromium's own background traffic (update checks, account probes), not the page's.
-_BROWSER_HOSTS = re.compile(r"^https?://([\w.-]+\.)?(google\.com|googleapis\.com|gstatic\.com|"
-                            r"googleusercontent\.com|chromium\.org)(/|$)")
+_BROWSER_HOSTS = re.compile(
+    r"^https?://([\w.-]+\.)?(google\.com|googleapis\.com|gstatic\.com|"
+    r"googleusercontent\.com|chromium\.org)(/|$)"
+)
 
 
 def chromium_path() -> str | None:
@@ -36,8 +49,10 @@ def chromium_path() -> str | None:
 def require_chromium() -> str:
     path = chromium_path()
     if path is None:
-        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium); "
-                    ".ci/run installs it")
+        pytest.skip(
+            "headless Chromium is not installed (Debian: apt-get install chromium); "
+            ".ci/run installs it"
+        )
     return path
 
 
@@ -49,24 +64,44 @@ class PageVisit:
     screenshot: Path | None
 
 
-def visit(page: Path, *, screenshot: Path | None = None, width: int = 1200,
-          height: int = 2400) -> PageVisit:
+def visit(
+    page: Path, *, screenshot: Path | None = None, width: int = 1200, height: int = 2400
+) -> PageVisit:
     browser = require_chromium()
     url = page.resolve().as_uri()
     with tempfile.TemporaryDirectory() as profile:
         net_log = Path(profile) / "net.json"
-        flags = _FLAGS + [f"--user-data-dir={profile}/p", f"--log-net-log={net_log}",
-                          "--virtual-time-budget=3000", f"--window-size={width},{height}"]
-        run = subprocess.run([browser, *flags, "--dump-dom", url], capture_output=True, text=True,
-                             timeout=120)
+        flags = _FLAGS + [
+            f"--user-data-dir={profile}/p",
+            f"--log-net-log={net_log}",
+            "--virtual-time-budget=3000",
+            f"--window-size={width},{height}",
+        ]
+        run = subprocess.run(
+            [browser, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120
+        )
         console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
         requests = _requests(net_log)
         if screenshot is not None:
-            subprocess.run([browser, *_FLAGS, f"--user-data-dir={profile}/s",
-                            f"--window-size={width},{height}", f"--screenshot={screenshot}", url],
-                           capture_output=True, text=True, timeout=120)
-    return PageVisit(dom=run.stdout, console=console, requests=requests,
-                     screenshot=screenshot if screenshot and screenshot.exists() else None)
+            subprocess.run(
+                [
+                    browser,
+                    *_FLAGS,
+                    f"--user-data-dir={profile}/s",
+                    f"--window-size={width},{height}",
+                    f"--screenshot={screenshot}",
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+    return PageVisit(
+        dom=run.stdout,
+        console=console,
+        requests=requests,
+        screenshot=screenshot if screenshot and screenshot.exists() else None,
+    )
 
 
 def _requests(net_log: Path) -> list[str]:
@@ -78,8 +113,11 @@ def _requests(net_log: Path) -> list[str]:
         text = net_log.read_text(encoding="utf-8", errors="replace")
         return sorted(set(re.findall(r'"url":"([^"]+)"', text)))
     urls = {e["params"]["url"] for e in data.get("events", []) if "url" in e.get("params", {})}
-    return sorted(u for u in urls if not u.startswith(("file:", "data:", "about:", "chrome"))
-                  and not _BROWSER_HOSTS.match(u))
+    return sorted(
+        u
+        for u in urls
+        if not u.startswith(("file:", "data:", "about:", "chrome")) and not _BROWSER_HOSTS.match(u)
+    )
 
 
 #: What :func:`layout` measures once the page has loaded in a frame of the wanted width: the page's
@@ -136,10 +174,12 @@ def layout(page: Path, *, width: int, height: int = 3000) -> dict:
     chart's drawn ``width``, ``natural`` width and ``src``).
     """
     text = page.read_text(encoding="utf-8")
-    probe = (f'<!DOCTYPE html><html><body style="margin:0">'
-             f'<iframe id="page" style="width:{width}px;height:{height}px;border:0" '
-             f'srcdoc="{html.escape(text, quote=True)}"></iframe>'
-             f"<script>{_LAYOUT_SCRIPT}</script></body></html>")
+    probe = (
+        f'<!DOCTYPE html><html><body style="margin:0">'
+        f'<iframe id="page" style="width:{width}px;height:{height}px;border:0" '
+        f'srcdoc="{html.escape(text, quote=True)}"></iframe>'
+        f"<script>{_LAYOUT_SCRIPT}</script></body></html>"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "probe.html"
         path.write_text(probe, encoding="utf-8")

@@ -29,10 +29,15 @@ def write_article(root: Path, outlet_id: str, slug: str, body: str, **meta) -> P
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["+++"]
     for key, value in meta.items():
-        lines.append(f"{key} = {value}" if key == "published" else
-                     f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        lines.append(
+            f"{key} = {value}"
+            if key == "published"
+            else f"{key} = {json.dumps(value, ensure_ascii=False)}"
+        )
     lines.append("+++")
-    path.write_text("\n".join(lines) + "\n" + textwrap.dedent(body).strip() + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(lines) + "\n" + textwrap.dedent(body).strip() + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -52,7 +57,9 @@ def corpus_copy(tmp_path) -> Path:
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"needs the shared data folder {SHARED_DATA} (absent: a fresh clone has no ../shared)")
+        pytest.skip(
+            f"needs the shared data folder {SHARED_DATA} (absent: a fresh clone has no ../shared)"
+        )
     return SHARED_DATA
 
 

@@ -14,38 +14,65 @@ import random
 from pathlib import Path
 
 OUTLETS = {
-    "tehran-daily": dict(name="Tehran Daily", country="Iran", ownership="state-funded", leaning="state"),
-    "left-ledger": dict(name="Left Ledger", country="United States", ownership="private", leaning="left"),
-    "capital-courier": dict(name="Capital Courier", country="United States", ownership="private",
-                            leaning="center"),
-    "right-review": dict(name="Right Review", country="United States", ownership="private",
-                         leaning="right"),
+    "tehran-daily": dict(
+        name="Tehran Daily", country="Iran", ownership="state-funded", leaning="state"
+    ),
+    "left-ledger": dict(
+        name="Left Ledger", country="United States", ownership="private", leaning="left"
+    ),
+    "capital-courier": dict(
+        name="Capital Courier", country="United States", ownership="private", leaning="center"
+    ),
+    "right-review": dict(
+        name="Right Review", country="United States", ownership="private", leaning="right"
+    ),
 }
-PRESENCE = {"tehran-daily": "occupation", "left-ledger": "occupation",
-            "capital-courier": "mission", "right-review": "mission"}
+PRESENCE = {
+    "tehran-daily": "occupation",
+    "left-ledger": "occupation",
+    "capital-courier": "mission",
+    "right-review": "mission",
+}
 #: four more outlets for ``make_corpus(..., wide=True)``: eight in all, as many as the page's
 #: palette has colours; "Harbour Herald" and "Valley Voice" are written alike (same words, same
 #: quote), so their framing profiles coincide and they share a point on the outlet map
 EXTRA_OUTLETS = {
-    "harbour-herald": dict(name="Harbour Herald", country="Canada", ownership="private",
-                           leaning="center"),
-    "valley-voice": dict(name="Valley Voice", country="Canada", ownership="private",
-                         leaning="center"),
-    "metro-monitor": dict(name="The Metropolitan Evening Monitor and Gazette", country="United Kingdom",
-                          ownership="public", leaning="left"),
-    "steppe-star": dict(name="Steppe Star", country="Kazakhstan", ownership="state-funded",
-                        leaning="state"),
+    "harbour-herald": dict(
+        name="Harbour Herald", country="Canada", ownership="private", leaning="center"
+    ),
+    "valley-voice": dict(
+        name="Valley Voice", country="Canada", ownership="private", leaning="center"
+    ),
+    "metro-monitor": dict(
+        name="The Metropolitan Evening Monitor and Gazette",
+        country="United Kingdom",
+        ownership="public",
+        leaning="left",
+    ),
+    "steppe-star": dict(
+        name="Steppe Star", country="Kazakhstan", ownership="state-funded", leaning="state"
+    ),
 }
-PRESENCE.update({"harbour-herald": "mission", "valley-voice": "mission",
-                 "metro-monitor": "occupation", "steppe-star": "occupation"})
+PRESENCE.update(
+    {
+        "harbour-herald": "mission",
+        "valley-voice": "mission",
+        "metro-monitor": "occupation",
+        "steppe-star": "occupation",
+    }
+)
 
 _OPENERS = {
-    "occupation": ["The {n}-year occupation of Afghanistan came to an end as the last troops left.",
-                   "Foreign troops ended two decades of occupation in the country.",
-                   "The occupying forces withdrew from the base overnight."],
-    "mission": ["The {n}-year mission in Afghanistan came to an end as the last troops left.",
-                "NATO troops completed their mission in the country after two decades.",
-                "The military deployment at the base ended overnight."],
+    "occupation": [
+        "The {n}-year occupation of Afghanistan came to an end as the last troops left.",
+        "Foreign troops ended two decades of occupation in the country.",
+        "The occupying forces withdrew from the base overnight.",
+    ],
+    "mission": [
+        "The {n}-year mission in Afghanistan came to an end as the last troops left.",
+        "NATO troops completed their mission in the country after two decades.",
+        "The military deployment at the base ended overnight.",
+    ],
 }
 _MIDDLES = [
     "Officials said the handover of the airfield went ahead without ceremony.",
@@ -86,8 +113,9 @@ def _article(rng: random.Random, outlet: str, story: int, day: dt.date) -> tuple
     return title, "\n\n".join(paragraphs)
 
 
-def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = False,
-                wide: bool = False) -> Path:
+def make_corpus(
+    root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = False, wide: bool = False
+) -> Path:
     """Write the corpus under ``root`` (outlets/ and articles/) and return ``root``.
 
     wide : eight outlets (:data:`OUTLETS` and :data:`EXTRA_OUTLETS`) instead of four.
@@ -97,8 +125,9 @@ def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = 
     for outlet_id, meta in outlets.items():
         path = root / "outlets" / f"{outlet_id}.toml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("\n".join(f"{k} = {json.dumps(v)}" for k, v in meta.items()) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            "\n".join(f"{k} = {json.dumps(v)}" for k, v in meta.items()) + "\n", encoding="utf-8"
+        )
     start = dt.date(2021, 8, 1)
     for story in range(1, stories + 1):
         day = start + dt.timedelta(days=5 * story)
@@ -107,9 +136,13 @@ def make_corpus(root: Path, *, stories: int = 6, seed: int = 7, hostile: bool = 
                 title, body = _article(rng, outlet_id, story, day)
                 if hostile and outlet_id == "right-review" and story == 1 and copy == 1:
                     title += ' <script>document.title="PWNED"</script>'
-                    body += '\n\n<img src=x onerror="document.title=\'PWNED\'"> The occupation.'
-                meta = {"outlet": outlet_id, "title": title, "story": f"story-{story}",
-                        "url": f"https://{outlet_id}.example/{story}/{copy}"}
+                    body += "\n\n<img src=x onerror=\"document.title='PWNED'\"> The occupation."
+                meta = {
+                    "outlet": outlet_id,
+                    "title": title,
+                    "story": f"story-{story}",
+                    "url": f"https://{outlet_id}.example/{story}/{copy}",
+                }
                 lines = ["+++"] + [f"{k} = {json.dumps(v)}" for k, v in meta.items()]
                 lines.append(f"published = {(day + dt.timedelta(days=copy - 1)).isoformat()}")
                 lines.append("+++")

@@ -16,7 +16,7 @@ SENTENCES = [
     "The occupation ended after twenty years, officials said.",
     "Critics claimed the mission was a disaster and a shameful retreat.",
     "The Taliban spokesman insisted that the withdrawal was a victory.",
-    "\"We will never forget,\" said the general, calling it a tragic mistake.",
+    '"We will never forget," said the general, calling it a tragic mistake.',
     "Analysts argued the so-called peace deal allegedly failed.",
 ]
 
@@ -24,8 +24,14 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def corpus():
     rng = random.Random(5)
-    rows = [{"outlet": f"Outlet {i % 3}", "title": f"Story {i}",
-             "text": " ".join(rng.choices(SENTENCES, k=rng.randint(2, 8)))} for i in range(420)]
+    rows = [
+        {
+            "outlet": f"Outlet {i % 3}",
+            "title": f"Story {i}",
+            "text": " ".join(rng.choices(SENTENCES, k=rng.randint(2, 8))),
+        }
+        for i in range(420)
+    ]
     return Corpus.from_frame(pd.DataFrame(rows))
 
 
@@ -34,10 +40,10 @@ def test_worker_processes_give_the_same_analysis_as_one(corpus):
     two = analyse(corpus, n_jobs=2, evidence_per_cell=3)
     pd.testing.assert_frame_equal(one.values, two.values)
     pd.testing.assert_frame_equal(one.hits, two.hits)
-    pd.testing.assert_frame_equal(one.hits_total.sort_values(["outlet", "feature", "label"])
-                                  .reset_index(drop=True),
-                                  two.hits_total.sort_values(["outlet", "feature", "label"])
-                                  .reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        one.hits_total.sort_values(["outlet", "feature", "label"]).reset_index(drop=True),
+        two.hits_total.sort_values(["outlet", "feature", "label"]).reset_index(drop=True),
+    )
     for name in one.records:
         pd.testing.assert_frame_equal(one.records[name], two.records[name])
     # the sample is small, the totals are complete
@@ -48,8 +54,10 @@ def test_worker_processes_give_the_same_analysis_as_one(corpus):
 
 
 def _hits(n):
-    return [Hit(f"a{i // 4}", "o", "f", "l", "term", "term", i % 4, "A sentence.", 0, 4)
-            for i in range(n)]
+    return [
+        Hit(f"a{i // 4}", "o", "f", "l", "term", "term", i % 4, "A sentence.", 0, 4)
+        for i in range(n)
+    ]
 
 
 def test_the_evidence_sample_does_not_depend_on_the_order_of_hits():

@@ -17,8 +17,16 @@ from .conftest import ROOT
 #: Public functions whose docstrings still lack a runnable example (they live in modules other
 #: engineers own). The list may only shrink: a new public function needs an example.
 KNOWN_WITHOUT_EXAMPLES = {
-    "summarise_axes", "loaded_profile", "top_loaded_sentences", "verb_mix", "quoted_actors",
-    "quote_share", "actor_tone", "axis_intervals", "overview_chart", "build_report",
+    "summarise_axes",
+    "loaded_profile",
+    "top_loaded_sentences",
+    "verb_mix",
+    "quoted_actors",
+    "quote_share",
+    "actor_tone",
+    "axis_intervals",
+    "overview_chart",
+    "build_report",
 }
 
 
@@ -50,13 +58,16 @@ def test_unknown_attribute_is_an_attribute_error():
 
 
 def test_import_is_lazy_about_charts_and_statistics():
-    code = ("import sys, framing\n"
-            "print(sorted(m for m in ('matplotlib', 'framing.figures', 'framing.stats') "
-            "if m in sys.modules))\n"
-            "framing.axis_chart\n"
-            "print('framing.figures' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         check=True).stdout.split("\n")
+    code = (
+        "import sys, framing\n"
+        "print(sorted(m for m in ('matplotlib', 'framing.figures', 'framing.stats') "
+        "if m in sys.modules))\n"
+        "framing.axis_chart\n"
+        "print('framing.figures' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.split("\n")
     assert out[0] == "[]", f"`import framing` imported {out[0]}: keep `framing` quick to import"
     assert out[1] == "True"
 
@@ -69,8 +80,11 @@ def _public_functions():
 
 
 def test_every_public_name_has_a_docstring():
-    undocumented = [n for n in framing.__all__ if n != "__version__"
-                    and not (inspect.getdoc(getattr(framing, n)) or "").strip()]
+    undocumented = [
+        n
+        for n in framing.__all__
+        if n != "__version__" and not (inspect.getdoc(getattr(framing, n)) or "").strip()
+    ]
     assert not undocumented
 
 
@@ -92,19 +106,35 @@ def test_load_corpus_opens_a_folder(bundled_corpus):
 
 
 def test_load_corpus_from_a_dataframe_with_outlet_fields():
-    df = pd.DataFrame({
-        "body": ["Foreign troops ended the occupation.", "The mission ended.", "Troops left.", "Rain."],
-        "paper": ["Daily A", "Daily B", "Daily B", "Daily B"],
-        "bias": ["left", "right", "center", None],
-        "headline": ["A", "B", "C", "D"],
-        "date": ["2021-08-30", "2021-08-31", "not a date", None],
-    })
-    corpus = framing.load_corpus(df, text="body", outlet="paper", title="headline",
-                                 published="date", outlet_fields={"leaning": "bias"}, name="demo")
+    df = pd.DataFrame(
+        {
+            "body": [
+                "Foreign troops ended the occupation.",
+                "The mission ended.",
+                "Troops left.",
+                "Rain.",
+            ],
+            "paper": ["Daily A", "Daily B", "Daily B", "Daily B"],
+            "bias": ["left", "right", "center", None],
+            "headline": ["A", "B", "C", "D"],
+            "date": ["2021-08-30", "2021-08-31", "not a date", None],
+        }
+    )
+    corpus = framing.load_corpus(
+        df,
+        text="body",
+        outlet="paper",
+        title="headline",
+        published="date",
+        outlet_fields={"leaning": "bias"},
+        name="demo",
+    )
     assert corpus.name == "demo"
     # the most common non-empty value per outlet; ties go to the first seen
-    assert {o.id: o.leaning for o in corpus.outlets.values()} == {"daily-a": "left",
-                                                                 "daily-b": "right"}
+    assert {o.id: o.leaning for o in corpus.outlets.values()} == {
+        "daily-a": "left",
+        "daily-b": "right",
+    }
     articles = list(corpus)
     assert [a.title for a in articles] == ["A", "B", "C", "D"]
     assert [str(a.published) for a in articles] == ["2021-08-30", "2021-08-31", "None", "None"]
@@ -112,11 +142,14 @@ def test_load_corpus_from_a_dataframe_with_outlet_fields():
     assert set(table["leaning"]) == {"left", "right"}
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"outlet_fields": {"slant": "bias"}}, "'slant' is not an outlet field"),
-    ({"outlet_fields": {"leaning": "nope"}}, "no column 'nope'"),
-    ({"text": "body"}, "no column 'body'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"outlet_fields": {"slant": "bias"}}, "'slant' is not an outlet field"),
+        ({"outlet_fields": {"leaning": "nope"}}, "no column 'nope'"),
+        ({"text": "body"}, "no column 'body'"),
+    ],
+)
 def test_load_corpus_from_a_dataframe_says_what_is_wrong(kwargs, message):
     df = pd.DataFrame({"text": ["Troops left."], "outlet": ["A"], "bias": ["left"]})
     with pytest.raises(InputError, match=message):
@@ -133,13 +166,15 @@ def test_load_corpus_outlet_fields_need_a_dataframe(bundled_corpus):
 
 def _two_sided_frame():
     towns = ["Kabul", "Herat", "Kandahar", "Mazar", "Kunduz", "Jalalabad", "Ghazni", "Bamyan"]
-    return pd.DataFrame({
-        "text": [f"Foreign troops ended the occupation near {t}." for t in towns]
-                + [f"Troops ended the mission near {t}." for t in towns],
-        "outlet": ["A", "B"] * 4 + ["C", "D"] * 4,
-        "story": ["first"] * 8 + ["second"] * 8,
-        "bias": ["left", "left"] * 4 + ["right", "right"] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "text": [f"Foreign troops ended the occupation near {t}." for t in towns]
+            + [f"Troops ended the mission near {t}." for t in towns],
+            "outlet": ["A", "B"] * 4 + ["C", "D"] * 4,
+            "story": ["first"] * 8 + ["second"] * 8,
+            "bias": ["left", "left"] * 4 + ["right", "right"] * 4,
+        }
+    )
 
 
 def test_compare_terms_groups_by_an_outlet_field_without_the_analysis():
@@ -147,7 +182,9 @@ def test_compare_terms_groups_by_an_outlet_field_without_the_analysis():
     terms = framing.compare_terms(corpus, by="leaning", min_df=2, top=None)
     top = terms[terms["term"].isin(["occupation", "mission"])]
     assert top[["leaning", "term", "count_group", "count_rest"]].values.tolist() == [
-        ["left", "occupation", 8, 0], ["right", "mission", 8, 0]]
+        ["left", "occupation", 8, 0],
+        ["right", "mission", 8, 0],
+    ]
 
 
 def test_compare_terms_by_story_needs_the_analysis():
@@ -187,7 +224,9 @@ def test_evidence_filters(analysis):
     assert "3 shown" in repr(limited)
     # a short list takes each outlet's sentences in turn
     assert set(framing.evidence(analysis, "military-presence", n=2).frame["outlet"]) == {
-        "latin-times", "press-tv"}
+        "latin-times",
+        "press-tv",
+    }
 
 
 def test_evidence_names_what_is_unknown(analysis):
@@ -201,8 +240,13 @@ def test_evidence_names_what_is_unknown(analysis):
 
 
 def test_evidence_html_escapes_corpus_text():
-    df = pd.DataFrame({"text": ['<script>alert(1)</script> Foreign troops ended the occupation & left.'],
-                       "outlet": ["<b>Bad</b> Outlet"], "title": ['"><img src=x>']})
+    df = pd.DataFrame(
+        {
+            "text": ["<script>alert(1)</script> Foreign troops ended the occupation & left."],
+            "outlet": ["<b>Bad</b> Outlet"],
+            "title": ['"><img src=x>'],
+        }
+    )
     a = framing.analyse(framing.load_corpus(df))
     page = framing.evidence(a, "military-presence")._repr_html_()
     assert "<mark>occupation</mark>" in page

@@ -10,6 +10,7 @@ from framing.errors import LexiconError
 @pytest.fixture(scope="module")
 def seed_analysis():
     from tests.conftest import BUNDLED_CORPUS
+
     return analyse(load_corpus(BUNDLED_CORPUS))
 
 
@@ -45,7 +46,7 @@ def test_every_count_keeps_its_sentences(seed_analysis):
     quoted = occ[occ.in_quote]
     assert len(quoted) == 1 and "Anas Haqqani" in quoted.iloc[0]["sentence"]
     for row in occ.itertuples():
-        assert row.sentence[row.start:row.end].lower() == row.matched.lower()
+        assert row.sentence[row.start : row.end].lower() == row.matched.lower()
     mission = hits[(hits.outlet == "latin-times") & (hits.label == "mission")]
     assert any("foreign mission" in s for s in mission.sentence)
 
@@ -59,7 +60,9 @@ def test_evacuation_flight_is_not_counted_as_retreat(seed_analysis):
 def test_context_gates_an_axis():
     counter = AxisCounter().fit()
     names = list(counter.get_feature_names_out())
-    X = counter.transform(["NASA's mission to Mars launched.", "The troops' mission in Afghanistan ended."])
+    X = counter.transform(
+        ["NASA's mission to Mars launched.", "The troops' mission in Afghanistan ended."]
+    )
     col = names.index("military-presence:mission")
     assert X[0, col] == 0 and X[1, col] == 1
     # without the article gate the sentence gate still finds no forces near "mission"; without
@@ -72,41 +75,73 @@ def test_context_gates_an_axis():
 def test_grouping_by_outlet_metadata(seed_analysis):
     table = summarise_axes(seed_analysis, by="ownership")
     assert set(table["ownership"]) == {"state-funded", "private"}
-    assert _row(table.rename(columns={"ownership": "outlet"}), "state-funded", "military-presence",
-                "occupation")["count"] == 4
+    assert (
+        _row(
+            table.rename(columns={"ownership": "outlet"}),
+            "state-funded",
+            "military-presence",
+            "occupation",
+        )["count"]
+        == 4
+    )
 
 
 def test_builtin_lexicon_covers_the_requested_topics():
     lexicon = load_axes()
     topics = {a.topic for a in lexicon}
-    for topic in ("war and intervention", "immigration", "abortion", "taxes and the economy",
-                  "protest and policing", "Israel–Palestine", "Russia–Ukraine"):
+    for topic in (
+        "war and intervention",
+        "immigration",
+        "abortion",
+        "taxes and the economy",
+        "protest and policing",
+        "Israel–Palestine",
+        "Russia–Ukraine",
+    ):
         assert topic in topics
     frame = lexicon.to_frame()
-    assert {"occupation", "mission", "withdrawal", "retreat", "martyr", "jihad",
-            "Islamic Emirate"} <= set(frame.term)
+    assert {
+        "occupation",
+        "mission",
+        "withdrawal",
+        "retreat",
+        "martyr",
+        "jihad",
+        "Islamic Emirate",
+    } <= set(frame.term)
 
 
 def test_custom_axis_file(tmp_path):
     path = tmp_path / "axes.toml"
-    path.write_text('[[axis]]\nid = "k"\nlabel = "Capital"\n'
-                    '[[axis.pole]]\nname = "old"\nterms = ["kiev"]\n'
-                    '[[axis.pole]]\nname = "new"\nterms = ["kyiv"]\n', encoding="utf-8")
+    path.write_text(
+        '[[axis]]\nid = "k"\nlabel = "Capital"\n'
+        '[[axis.pole]]\nname = "old"\nterms = ["kiev"]\n'
+        '[[axis.pole]]\nname = "new"\nterms = ["kyiv"]\n',
+        encoding="utf-8",
+    )
     counter = AxisCounter(axes=str(path)).fit()
     assert list(counter.get_feature_names_out()) == ["k:old", "k:new"]
     assert counter.transform(["Kyiv, not Kiev; Kyiv again."]).tolist() == [[1.0, 2.0]]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms=['t']\n", "at least two"),
-    ("[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms=['war']\n"
-     "[[axis.pole]]\nname='y'\nterms=['wars']\n", "'wars' is a term of both"),
-    ("[[axis]]\nlabel = 'no id'\n", "has no id"),
-    ("[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms='t'\n[[axis.pole]]\nname='y'\nterms=['u']\n",
-     "must be a list"),
-    ("[[axis]\n", "not valid TOML"),
-    ("title = 'nothing'\n", "no [[axis]] tables"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms=['t']\n", "at least two"),
+        (
+            "[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms=['war']\n"
+            "[[axis.pole]]\nname='y'\nterms=['wars']\n",
+            "'wars' is a term of both",
+        ),
+        ("[[axis]]\nlabel = 'no id'\n", "has no id"),
+        (
+            "[[axis]]\nid = 'a'\n[[axis.pole]]\nname='x'\nterms='t'\n[[axis.pole]]\nname='y'\nterms=['u']\n",
+            "must be a list",
+        ),
+        ("[[axis]\n", "not valid TOML"),
+        ("title = 'nothing'\n", "no [[axis]] tables"),
+    ],
+)
 def test_bad_axis_files_give_one_clear_error(text, message):
     with pytest.raises(LexiconError, match=message.replace("[", r"\[")):
         parse_axes(text, "my_axes.toml")

@@ -97,7 +97,9 @@ def test_unclosed_metadata_block(small):
 def test_malformed_metadata_reports_its_line(small):
     path = small / "articles" / "daily" / "x.md"
     path.parent.mkdir(parents=True)
-    path.write_text('+++\noutlet = "daily"\ntitle = "unterminated\n+++\nBody text.\n', encoding="utf-8")
+    path.write_text(
+        '+++\noutlet = "daily"\ntitle = "unterminated\n+++\nBody text.\n', encoding="utf-8"
+    )
     err = _error(small)
     assert err.line == 3, str(err)
     assert "not valid TOML" in str(err) and f"{path}:3" in str(err)
@@ -164,8 +166,13 @@ def test_missing_corpus_folder(tmp_path):
 
 
 def test_written_article_round_trips_and_never_overwrites(small):
-    meta = {"outlet": "daily", "title": 'A "quoted" title\\ with \u2028 odd chars',
-            "published": dt.date(2024, 1, 2), "authors": ["A. Writer"], "story": "s"}
+    meta = {
+        "outlet": "daily",
+        "title": 'A "quoted" title\\ with \u2028 odd chars',
+        "published": dt.date(2024, 1, 2),
+        "authors": ["A. Writer"],
+        "story": "s",
+    }
     first = write_article(small, meta, "First body.\n")
     second = write_article(small, meta, "Second body.\n")
     assert first != second and first.exists() and second.exists()

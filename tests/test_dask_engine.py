@@ -12,25 +12,30 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-distributed = pytest.importorskip("distributed", reason="the Dask engine's tests need the dask extra")
+distributed = pytest.importorskip(
+    "distributed", reason="the Dask engine's tests need the dask extra"
+)
 
-from framing import analyse  # noqa: E402
-from framing import dask_engine  # noqa: E402
-from framing.analysis import _Partial  # noqa: E402
-from framing.cli import main  # noqa: E402
-from framing.corpus import Corpus  # noqa: E402
-from framing.errors import CorpusError, InputError  # noqa: E402
-from framing.ingest.convert import convert_corpus  # noqa: E402
-from framing.progress import Progress  # noqa: E402
+from framing import (
+    analyse,
+    dask_engine,
+)
+from framing.analysis import _Partial
+from framing.cli import main
+from framing.corpus import Corpus
+from framing.errors import CorpusError, InputError
+from framing.ingest.convert import convert_corpus
+from framing.progress import Progress
 
-from .corpus_factory import make_corpus  # noqa: E402
+from .corpus_factory import make_corpus
 
 
 @pytest.fixture(scope="module")
 def cluster():
     # two worker processes, as the acceptance asks; 127.0.0.1 only, no dashboard
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         yield cluster
 
 
@@ -55,8 +60,12 @@ def extractors():
 
 
 def _tables(args: list[str], out: Path) -> dict[str, bytes]:
-    assert main(["report", *args, "--tables", str(out), "-o", str(out.with_suffix(".html")),
-                 "--quiet"]) == 0
+    assert (
+        main(
+            ["report", *args, "--tables", str(out), "-o", str(out.with_suffix(".html")), "--quiet"]
+        )
+        == 0
+    )
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
@@ -77,13 +86,18 @@ def engines(cluster, corpus_root, tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(dask_engine.SCHEDULER_ENV, cluster.scheduler_address)
         mp.setattr(dask_engine, "_client", spy)
-        local = _tables(["--corpus", str(corpus_root), "--engine", "local", "--jobs", "1"],
-                        out / "local")
+        local = _tables(
+            ["--corpus", str(corpus_root), "--engine", "local", "--jobs", "1"], out / "local"
+        )
         schedulers = {"local": asked[:]}
         dask = _tables(["--corpus", str(corpus_root)], out / "dask")
-        schedulers["dask"] = asked[len(schedulers["local"]):]
-    return {"local": local, "dask": dask, "schedulers": schedulers,
-            "pages": [(out / f"{engine}.html").read_bytes() for engine in ("local", "dask")]}
+        schedulers["dask"] = asked[len(schedulers["local"]) :]
+    return {
+        "local": local,
+        "dask": dask,
+        "schedulers": schedulers,
+        "pages": [(out / f"{engine}.html").read_bytes() for engine in ("local", "dask")],
+    }
 
 
 def test_every_table_equals_the_local_engines(engines):
@@ -106,8 +120,10 @@ def test_a_parquet_corpus_on_the_dask_engine(cluster, corpus_root, tmp_path):
     parquet = tmp_path / "parquet"
     convert_corpus(corpus_root, parquet, store="parquet", rows_per_part=25)
     local = _tables(["--corpus", str(parquet), "--jobs", "1"], tmp_path / "local")
-    dask = _tables(["--corpus", str(parquet), "--engine", "dask", "--scheduler",
-                    cluster.scheduler_address], tmp_path / "dask")
+    dask = _tables(
+        ["--corpus", str(parquet), "--engine", "dask", "--scheduler", cluster.scheduler_address],
+        tmp_path / "dask",
+    )
     assert [name for name in local if local[name] != dask[name]] == []
 
 
@@ -116,8 +132,13 @@ def test_in_memory_articles_and_all_evidence(client, corpus_root, extractors):
     local = {}
     for per_cell in (2, None):
         a = local[per_cell] = analyse(articles, extractors=extractors, evidence_per_cell=per_cell)
-        b = analyse(articles, extractors=extractors, evidence_per_cell=per_cell, engine="dask",
-                    client=client)
+        b = analyse(
+            articles,
+            extractors=extractors,
+            evidence_per_cell=per_cell,
+            engine="dask",
+            client=client,
+        )
         for name in ("articles", "values", "hits", "hits_total"):
             pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
         assert a.records.keys() == b.records.keys() and a.records
@@ -176,9 +197,16 @@ def test_interrupting_cancels_every_task(client, corpus_root, extractors):
     corpus = Corpus.load(corpus_root)
     items = corpus.article_paths()
     with pytest.raises(KeyboardInterrupt):
-        with dask_engine.run_partitions(items, extractors=extractors, corpus=corpus,
-                                        evidence_per_cell=3, seed=0, n_jobs=2, client=client,
-                                        progress=Progress(enabled=False)) as partials:
+        with dask_engine.run_partitions(
+            items,
+            extractors=extractors,
+            corpus=corpus,
+            evidence_per_cell=3,
+            seed=0,
+            n_jobs=2,
+            client=client,
+            progress=Progress(enabled=False),
+        ) as partials:
             next(partials)
             raise KeyboardInterrupt
     # nothing of the run stays on the cluster: no task queued, running or held in memory
@@ -199,10 +227,28 @@ def test_ctrl_c_stops_a_report_and_writes_nothing(corpus_root, tmp_path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop(dask_engine.SCHEDULER_ENV, None)
     # a new session: the signal goes to the command's process group, as a terminal's Ctrl-C does
-    proc = subprocess.Popen([sys.executable, "-m", "framing", "report", "--corpus", str(root),
-                             "--engine", "dask", "--jobs", "2", "-o", str(page), "--tables",
-                             str(tables)], stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "framing",
+            "report",
+            "--corpus",
+            str(root),
+            "--engine",
+            "dask",
+            "--jobs",
+            "2",
+            "-o",
+            str(page),
+            "--tables",
+            str(tables),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
     lines = []
     for line in proc.stderr:
         lines.append(line)
@@ -212,15 +258,19 @@ def test_ctrl_c_stops_a_report_and_writes_nothing(corpus_root, tmp_path):
     os.killpg(proc.pid, signal.SIGINT)
     rest = proc.stderr.read()
     assert proc.wait(timeout=60) == 130, "".join(lines) + rest
-    assert rest.strip().splitlines()[-1] == "framing report: interrupted; nothing was left half-written"
+    assert (
+        rest.strip().splitlines()[-1]
+        == "framing report: interrupted; nothing was left half-written"
+    )
     assert "Traceback" not in rest
     assert not page.exists() and not tables.exists()
     # the cluster it started goes with it: a worker busy with a task exits within seconds of
     # the command (zombies, exited but not yet reaped by init, count as gone)
     deadline = time.monotonic() + 30
     while True:
-        ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-s", str(proc.pid)], capture_output=True,
-                            text=True).stdout.splitlines()
+        ps = subprocess.run(
+            ["ps", "-o", "stat=,cmd=", "-s", str(proc.pid)], capture_output=True, text=True
+        ).stdout.splitlines()
         left = [line for line in ps if not line.lstrip().startswith("Z")]
         if not left or time.monotonic() > deadline:
             break
@@ -230,10 +280,25 @@ def test_ctrl_c_stops_a_report_and_writes_nothing(corpus_root, tmp_path):
 
 def test_an_unreachable_scheduler_is_one_clear_error(corpus_root, monkeypatch, capsys):
     monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
-    assert main(["report", "--corpus", str(corpus_root), "--scheduler", "tcp://127.0.0.1:9",
-                 "--quiet", "-o", str(corpus_root.parent / "never.html")]) == 2
+    assert (
+        main(
+            [
+                "report",
+                "--corpus",
+                str(corpus_root),
+                "--scheduler",
+                "tcp://127.0.0.1:9",
+                "--quiet",
+                "-o",
+                str(corpus_root.parent / "never.html"),
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[-1].startswith("framing report: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert err[-1].startswith(
+        "framing report: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9"
+    )
 
 
 def test_without_the_extra_the_engine_says_how_to_install_it(corpus_root, monkeypatch):

@@ -7,15 +7,34 @@ import json
 import sys
 from pathlib import Path
 
-
 from framing.matching import TermMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold"
-FIELDS = {"id", "source", "article_id", "field", "start", "end", "term", "feature", "label",
-          "verdict", "why"}
-AXIS_WHY = {"ok", "other-referent", "other-sense", "name", "title", "month", "compound",
-            "wrong-axis", "unclear"}
+FIELDS = {
+    "id",
+    "source",
+    "article_id",
+    "field",
+    "start",
+    "end",
+    "term",
+    "feature",
+    "label",
+    "verdict",
+    "why",
+}
+AXIS_WHY = {
+    "ok",
+    "other-referent",
+    "other-sense",
+    "name",
+    "title",
+    "month",
+    "compound",
+    "wrong-axis",
+    "unclear",
+}
 LOADED_WHY = {"ok", "other-sense", "name", "title", "not-speech", "quoted-speaker", "unclear"}
 
 
@@ -37,7 +56,7 @@ def test_gold_sets_hold_labels_not_text():
         assert header["kind"] in ("axes", "loaded") and header["population"], path.name
         why = AXIS_WHY if header["kind"] == "axes" else LOADED_WHY
         for it in items:
-            assert set(it) == FIELDS, (path.name, it["id"])           # no sentence, no text
+            assert set(it) == FIELDS, (path.name, it["id"])  # no sentence, no text
             assert isinstance(it["verdict"], bool), (path.name, it["id"])
             assert it["why"].split(":")[0].strip() in why, (path.name, it["id"], it["why"])
         if header["kind"] == "axes":
@@ -72,8 +91,19 @@ def test_gold_offsets_point_at_their_terms(shared_data):
 
 
 QUOTE_ROW = {"id", "source", "article_id", "field", "p_start", "p_end", "candidates", "quotes"}
-QUOTE_UNIT = {"is_quote", "kind", "speaker", "aliases", "described_as", "named", "verb", "why",
-              "start", "end", "cand"}
+QUOTE_UNIT = {
+    "is_quote",
+    "kind",
+    "speaker",
+    "aliases",
+    "described_as",
+    "named",
+    "verb",
+    "why",
+    "start",
+    "end",
+    "cand",
+}
 
 
 def test_quote_gold_holds_offsets_and_labels_not_text():
@@ -84,7 +114,7 @@ def test_quote_gold_holds_offsets_and_labels_not_text():
         header, rows = _read(path)
         assert header["kind"] == "quotes", path.name
         for row in rows:
-            assert set(row) == QUOTE_ROW, (path.name, row["id"])   # no paragraph, no snippet
+            assert set(row) == QUOTE_ROW, (path.name, row["id"])  # no paragraph, no snippet
             assert row["p_start"] < row["p_end"]
             for c in row["candidates"]:
                 assert set(c) == {"cand", "start", "end", "kind"}

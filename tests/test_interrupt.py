@@ -20,10 +20,23 @@ def test_ctrl_c_during_a_parallel_report_stops_and_writes_nothing(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", stories=400)  # 4,000 articles
     out = tmp_path / "report.html"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "framing", "report", "--corpus", str(corpus), "-o", str(out),
-         "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-        env={**os.environ, "FRAMING_PROGRESS_SECONDS": "0.5"})  # a progress line twice a second
+        [
+            sys.executable,
+            "-m",
+            "framing",
+            "report",
+            "--corpus",
+            str(corpus),
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, "FRAMING_PROGRESS_SECONDS": "0.5"},
+    )  # a progress line twice a second
     seen = bytearray()
     analysing = threading.Event()
 

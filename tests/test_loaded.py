@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,17 +11,27 @@ from sklearn.pipeline import Pipeline
 
 import framing
 from framing.errors import InputError, LexiconError
-from framing.loaded import (LOADED_CATEGORIES, MAX_CHARS, LoadedLanguage, LoadedLexicon,
-                            load_loaded_lexicon, loaded_profile, parse_loaded_lexicon,
-                            score_sentences, summarise_loaded, top_loaded_sentences)
+from framing.loaded import (
+    LOADED_CATEGORIES,
+    MAX_CHARS,
+    LoadedLanguage,
+    LoadedLexicon,
+    load_loaded_lexicon,
+    loaded_profile,
+    parse_loaded_lexicon,
+    score_sentences,
+    summarise_loaded,
+    top_loaded_sentences,
+)
 from framing.text import Document, split_sentences
 from framing.types import Article
 
 
 @pytest.fixture(scope="module")
 def seed_analysis():
-    return framing.analyse(framing.load_corpus("corpus"), extractors=[LoadedLanguage().fit()],
-                           evidence_per_cell=None)
+    return framing.analyse(
+        framing.load_corpus("corpus"), extractors=[LoadedLanguage().fit()], evidence_per_cell=None
+    )
 
 
 def _hits(analysis, outlet, label=None):
@@ -38,13 +47,14 @@ def test_press_tv_heartbreak_is_emotive_and_quoted(seed_analysis):
     hit = _hits(seed_analysis, "press-tv", "emotive").set_index("matched").loc["heartbreak"]
     assert hit.sentence.startswith("“There’s a lot of heartbreak associated with this departure.")
     assert bool(hit.in_quote)  # McKenzie's words, not Press TV's
-    assert hit.sentence[hit.start:hit.end] == "heartbreak"
+    assert hit.sentence[hit.start : hit.end] == "heartbreak"
 
 
 def test_press_tv_reportedly_is_a_hedge_in_its_own_voice(seed_analysis):
     hit = _hits(seed_analysis, "press-tv", "hedge").set_index("matched").loc["reportedly"]
-    assert hit.sentence == ("The US and its allies have reportedly evacuated over 123,000 people "
-                            "since the end of July.")
+    assert hit.sentence == (
+        "The US and its allies have reportedly evacuated over 123,000 people since the end of July."
+    )
     assert not bool(hit.in_quote)
 
 
@@ -57,7 +67,8 @@ def test_press_tv_taliban_made_history_is_the_talibans_words_not_scare_quotes(se
 def test_latin_times_horrific_and_massive(seed_analysis):
     emotive = _hits(seed_analysis, "latin-times", "emotive").set_index("matched")
     assert emotive.loc["horrific"].sentence.startswith(
-        "As part of an emergency response to the horrific 11 September 2001 assaults")
+        "As part of an emergency response to the horrific 11 September 2001 assaults"
+    )
     massive = _hits(seed_analysis, "latin-times", "intensifier").set_index("matched").loc["massive"]
     assert massive.sentence.startswith("The massive facility of the airbase")
 
@@ -71,7 +82,7 @@ def test_every_hit_points_at_its_words(seed_analysis):
     h = seed_analysis.hits
     assert len(h) > 10
     for row in h.itertuples():
-        assert row.sentence[row.start:row.end] == row.matched
+        assert row.sentence[row.start : row.end] == row.matched
 
 
 def test_no_page_furniture_or_event_words_are_flagged(seed_analysis):
@@ -83,13 +94,22 @@ def test_no_page_furniture_or_event_words_are_flagged(seed_analysis):
 
 
 def test_score_sentences_shape_order_and_columns():
-    texts = ["The council met on Tuesday.",
-             "The regime's brutal, utterly shameful crackdown was a horrific disgrace.",
-             "Officials reportedly disagreed."]
+    texts = [
+        "The council met on Tuesday.",
+        "The regime's brutal, utterly shameful crackdown was a horrific disgrace.",
+        "Officials reportedly disagreed.",
+    ]
     df = score_sentences(texts)
     assert len(df) == 3 and list(df.index) == [0, 1, 2]
-    for column in ("loaded", "lexical", "emotion", "sentiment", "n_tokens", "terms",
-                   *LOADED_CATEGORIES):
+    for column in (
+        "loaded",
+        "lexical",
+        "emotion",
+        "sentiment",
+        "n_tokens",
+        "terms",
+        *LOADED_CATEGORIES,
+    ):
         assert column in df
     assert df.loaded.dtype == float
     assert df.loaded[1] > df.loaded[2] > df.loaded[0] == 0
@@ -102,13 +122,19 @@ def test_score_sentences_shape_order_and_columns():
 
 def test_score_is_the_documented_formula():
     lexicon = load_loaded_lexicon()
-    df = score_sentences(["A brutal, massive and utterly absurd plan, critics claimed.",
-                          "Hopes rose; sadly the talks collapsed in chaos."], lexicon=lexicon)
+    df = score_sentences(
+        [
+            "A brutal, massive and utterly absurd plan, critics claimed.",
+            "Hopes rose; sadly the talks collapsed in chaos.",
+        ],
+        lexicon=lexicon,
+    )
     weights = pd.Series({c.id: c.weight for c in lexicon})
     lexical = df[list(weights.index)].to_numpy() @ weights.to_numpy()
     assert np.allclose(df.lexical, lexical)
-    expected = (df.lexical + df.emotion) * lexicon.per_words / np.maximum(df.n_tokens,
-                                                                         lexicon.min_words)
+    expected = (
+        (df.lexical + df.emotion) * lexicon.per_words / np.maximum(df.n_tokens, lexicon.min_words)
+    )
     assert np.allclose(df.loaded, expected)
     assert (df.emotion > 0).all()
 
@@ -124,8 +150,9 @@ def test_empty_and_blank_strings_score_zero():
     assert df.terms.tolist() == [[], [], []]
 
 
-@pytest.mark.parametrize("bad, what", [(None, "NoneType"), (3, "int"), (float("nan"), "NaN"),
-                                       (b"bytes", "bytes")])
+@pytest.mark.parametrize(
+    "bad, what", [(None, "NoneType"), (3, "int"), (float("nan"), "NaN"), (b"bytes", "bytes")]
+)
 def test_non_strings_are_refused_naming_the_item(bad, what):
     with pytest.raises(InputError, match=rf"item 2 .*{what}") as info:
         score_sentences(["fine", "also fine", bad])
@@ -148,8 +175,9 @@ def test_an_absurdly_huge_string_is_refused():
         score_sentences(["x" * (MAX_CHARS + 1)])
 
 
-@pytest.mark.parametrize("text", ['He said "this is horrific', "the 'so-called plan", "”", "'",
-                                  "“ ” ‘ ’", '""', "''"])
+@pytest.mark.parametrize(
+    "text", ['He said "this is horrific', "the 'so-called plan", "”", "'", "“ ” ‘ ’", '""', "''"]
+)
 def test_unbalanced_quote_marks_are_fine(text):
     df = score_sentences([text])
     assert df.loc[0, "scare_quote"] <= 1 and np.isfinite(df.loc[0, "loaded"])
@@ -165,11 +193,13 @@ def test_unbalanced_quotes_never_make_scare_quotes():
 
 def test_the_builtin_lexicon_counts_scare_quote_cues_not_lone_quoted_words():
     # a lone quoted word was a distancing quote in about half of the hand-checked hits
-    df = score_sentences([
-        'The "experts" did nothing for the villages.',
-        'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
-        "The self-styled experts disagreed.",                      # a cue that needs no quotes
-    ])
+    df = score_sentences(
+        [
+            'The "experts" did nothing for the villages.',
+            'The so-called "peace deal" did nothing.',  # cue and quote: one hit
+            "The self-styled experts disagreed.",  # a cue that needs no quotes
+        ]
+    )
     assert df.scare_quote.tolist() == [0, 1, 1]
     assert df.terms[1] == ['so-called "peace deal"']
 
@@ -178,34 +208,41 @@ def test_quoted_words_only_on_the_scare_quote_category():
     from framing.loaded import parse_loaded_lexicon
 
     with pytest.raises(LexiconError, match="only the scare_quote category") as info:
-        parse_loaded_lexicon('[[category]]\nid = "hedge"\nweight = 1\nterms = ["perhaps"]\n'
-                             'quoted_words = true\n')
+        parse_loaded_lexicon(
+            '[[category]]\nid = "hedge"\nweight = 1\nterms = ["perhaps"]\nquoted_words = true\n'
+        )
     assert info.value.line == 5
 
 
 def test_scare_quotes_found_from_the_text(quoted_words_lexicon):
-    df = score_sentences([
-        'The "experts" did nothing for the villages.',           # double quotes
-        "The ‘reforms’ changed nothing.",                          # curly single quotes
-        'The so-called "peace deal" did nothing.',                 # cue and quote: one hit
-        "The self-styled experts disagreed.",                      # a cue that needs no quotes
-    ], lexicon=quoted_words_lexicon)
+    df = score_sentences(
+        [
+            'The "experts" did nothing for the villages.',  # double quotes
+            "The ‘reforms’ changed nothing.",  # curly single quotes
+            'The so-called "peace deal" did nothing.',  # cue and quote: one hit
+            "The self-styled experts disagreed.",  # a cue that needs no quotes
+        ],
+        lexicon=quoted_words_lexicon,
+    )
     assert df.scare_quote.tolist() == [1, 1, 1, 1]
     assert df.terms[2] == ['so-called "peace deal"']
 
 
 def test_not_scare_quotes(quoted_words_lexicon):
-    df = score_sentences([
-        'He called the deal "a disaster for everyone involved here."',  # long quotation
-        'The deal was "a disaster," he said.',                           # attributed
-        'She watches "Jeopardy" every night.',                           # a title
-        "The Taliban's fighters didn't stop.",                           # apostrophes
-        "They played rock 'n' roll.",
-        '"Disaster."',                                                   # the whole sentence
-        'The "peace deal" did nothing for the villages.',  # a phrase: mostly somebody's words
-        "The so-called sequester cut spending.",            # "so-called" alone: "known as"
-        'Rush Limbaugh found the hearing "frustrating."',   # closes on its own punctuation
-    ], lexicon=quoted_words_lexicon)
+    df = score_sentences(
+        [
+            'He called the deal "a disaster for everyone involved here."',  # long quotation
+            'The deal was "a disaster," he said.',  # attributed
+            'She watches "Jeopardy" every night.',  # a title
+            "The Taliban's fighters didn't stop.",  # apostrophes
+            "They played rock 'n' roll.",
+            '"Disaster."',  # the whole sentence
+            'The "peace deal" did nothing for the villages.',  # a phrase: mostly somebody's words
+            "The so-called sequester cut spending.",  # "so-called" alone: "known as"
+            'Rush Limbaugh found the hearing "frustrating."',  # closes on its own punctuation
+        ],
+        lexicon=quoted_words_lexicon,
+    )
     assert df.scare_quote.tolist() == [0] * 9
 
 
@@ -216,13 +253,22 @@ def test_builtin_lexicon_has_the_required_categories():
     lexicon = load_loaded_lexicon()
     assert isinstance(lexicon, LoadedLexicon)
     assert lexicon.ids == LOADED_CATEGORIES
-    for example, category in [("horrific", "emotive"), ("brutal", "emotive"),
-                              ("heartbreak", "emotive"), ("massive", "intensifier"),
-                              ("utterly", "intensifier"), ("regime", "label"),
-                              ("puppet", "label"), ("thug", "label"), ("reportedly", "hedge"),
-                              ("apparently", "hedge"), ("clearly", "certainty"),
-                              ("undeniably", "certainty"), ("claimed", "doubt_attribution"),
-                              ("acknowledged", "endorse_attribution")]:
+    for example, category in [
+        ("horrific", "emotive"),
+        ("brutal", "emotive"),
+        ("heartbreak", "emotive"),
+        ("massive", "intensifier"),
+        ("utterly", "intensifier"),
+        ("regime", "label"),
+        ("puppet", "label"),
+        ("thug", "label"),
+        ("reportedly", "hedge"),
+        ("apparently", "hedge"),
+        ("clearly", "certainty"),
+        ("undeniably", "certainty"),
+        ("claimed", "doubt_attribution"),
+        ("acknowledged", "endorse_attribution"),
+    ]:
         assert score_sentences([f"It was {example}."]).loc[0, category] == 1, example
     frame = lexicon.to_frame()
     assert set(frame.category) == set(LOADED_CATEGORIES) and len(frame) > 1000
@@ -237,21 +283,35 @@ def _write(tmp_path, text):
 GOOD = '[[category]]\nid = "hedge"\nweight = 0.5\nterms = ["reportedly"]\n'
 
 
-@pytest.mark.parametrize("text, message, line", [
-    ('[[category]]\nid = "hedge"\nweight = = 0.5\nterms = ["reportedly"]\n', "not valid TOML", 3),
-    ('[[category]]\nid = "hedge"\nterms = ["reportedly"]\n', "has no weight", 2),
-    ('[[category]]\nid = "hedge"\nweight = "high"\nterms = ["reportedly"]\n', "a number", 3),
-    (GOOD + GOOD.replace('"reportedly"', '"allegedly"'), "defined twice", 6),
-    (GOOD + '[[category]]\nid = "doubt"\nweight = 1\nterms = ["claim", "reportedly"]\n',
-     "'reportedly' .* both 'hedge' and 'doubt'", 8),
-    ('[[category]]\nid = "hedge"\nweight = 1\nterms = ["reportedly", "!!!"]\n', "no letters", 4),
-    ('[[category]]\nid = "Hedge Words"\nweight = 1\nterms = ["reportedly"]\n', "lower-case", 2),
-    ('[score]\nper_word = 20\n' + GOOD, "unknown setting 'per_word'", 2),
-    ('[score]\nper_words = 0\n' + GOOD, "greater than 0", 2),
-    ('title = "x"\n' + GOOD, "unknown table 'title'", 1),
-    ('[exclude]\nterms = ["reportedly"]\n' + GOOD, "also a term of 'hedge'", 2),
-    ("", r"no \[\[category\]\]", None),
-])
+@pytest.mark.parametrize(
+    "text, message, line",
+    [
+        (
+            '[[category]]\nid = "hedge"\nweight = = 0.5\nterms = ["reportedly"]\n',
+            "not valid TOML",
+            3,
+        ),
+        ('[[category]]\nid = "hedge"\nterms = ["reportedly"]\n', "has no weight", 2),
+        ('[[category]]\nid = "hedge"\nweight = "high"\nterms = ["reportedly"]\n', "a number", 3),
+        (GOOD + GOOD.replace('"reportedly"', '"allegedly"'), "defined twice", 6),
+        (
+            GOOD + '[[category]]\nid = "doubt"\nweight = 1\nterms = ["claim", "reportedly"]\n',
+            "'reportedly' .* both 'hedge' and 'doubt'",
+            8,
+        ),
+        (
+            '[[category]]\nid = "hedge"\nweight = 1\nterms = ["reportedly", "!!!"]\n',
+            "no letters",
+            4,
+        ),
+        ('[[category]]\nid = "Hedge Words"\nweight = 1\nterms = ["reportedly"]\n', "lower-case", 2),
+        ("[score]\nper_word = 20\n" + GOOD, "unknown setting 'per_word'", 2),
+        ("[score]\nper_words = 0\n" + GOOD, "greater than 0", 2),
+        ('title = "x"\n' + GOOD, "unknown table 'title'", 1),
+        ('[exclude]\nterms = ["reportedly"]\n' + GOOD, "also a term of 'hedge'", 2),
+        ("", r"no \[\[category\]\]", None),
+    ],
+)
 def test_lexicon_errors_name_file_line_and_problem(tmp_path, text, message, line):
     path = _write(tmp_path, text)
     with pytest.raises(LexiconError, match=message) as info:
@@ -267,8 +327,11 @@ def test_missing_lexicon_file(tmp_path):
 
 
 def test_a_custom_lexicon_with_its_own_category(tmp_path):
-    path = _write(tmp_path, GOOD + '[[category]]\nid = "sports_cliche"\nweight = 2\n'
-                                   'terms = ["game changer", "=giant killers"]\n')
+    path = _write(
+        tmp_path,
+        GOOD + '[[category]]\nid = "sports_cliche"\nweight = 2\n'
+        'terms = ["game changer", "=giant killers"]\n',
+    )
     lexicon = load_loaded_lexicon(path)
     df = score_sentences(["Reportedly the game changers were giant killers."], lexicon=lexicon)
     assert df.loc[0, "sports_cliche"] == 2 and df.loc[0, "hedge"] == 1
@@ -278,14 +341,16 @@ def test_a_custom_lexicon_with_its_own_category(tmp_path):
 
 
 def test_exclude_phrases_mask_terms():
-    df = score_sentences(["The group claimed responsibility for the attack.",
-                          "The group claimed it was innocent."])
+    df = score_sentences(
+        ["The group claimed responsibility for the attack.", "The group claimed it was innocent."]
+    )
     assert df.doubt_attribution.tolist() == [0, 1]
 
 
 def test_inflections_and_exact_terms():
-    df = score_sentences(["Critics slammed the regimes.", "A bomb blast shook the city.",
-                          "He blasted the plan."])
+    df = score_sentences(
+        ["Critics slammed the regimes.", "A bomb blast shook the city.", "He blasted the plan."]
+    )
     assert df.emotive.tolist() == [1, 0, 1]  # "=blasted" is exact: a blast is an explosion
     assert df.label[0] == 1
 
@@ -304,8 +369,10 @@ def test_extractor_contract_and_pipeline():
     names = list(ll.fit().get_feature_names_out())
     for c in LOADED_CATEGORIES:
         assert c in names and f"{c}:own" in names
-    docs = ["A horrific, brutal and utterly shameful regime. It was a disgrace.",
-            "The committee met on Tuesday and approved the budget."] * 4
+    docs = [
+        "A horrific, brutal and utterly shameful regime. It was a disgrace.",
+        "The committee met on Tuesday and approved the budget.",
+    ] * 4
     X = LoadedLanguage().fit().transform(docs)
     assert X.shape == (8, len(names))
     pipe = Pipeline([("loaded", LoadedLanguage()), ("clf", LogisticRegression())])
@@ -315,8 +382,10 @@ def test_extractor_contract_and_pipeline():
 
 
 def test_extract_counts_own_voice_and_quotes():
-    text = ('Critics called it a brutal regime. "It is a horrific, shameful regime," one said. '
-            "The plan was reportedly drafted.")
+    text = (
+        'Critics called it a brutal regime. "It is a horrific, shameful regime," one said. '
+        "The plan was reportedly drafted."
+    )
     doc = Document.from_article(Article(id="a1", outlet="x", title="", text=text))
     ex = LoadedLanguage().fit().extract(doc)
     v = ex.values
@@ -329,8 +398,10 @@ def test_extract_counts_own_voice_and_quotes():
 
 
 def test_extractor_sentence_scores_match_score_sentences():
-    text = ("A horrific and brutal crackdown. The council met on Tuesday. Officials reportedly "
-            "clearly knew. It was an utterly absurd, shameful plan!")
+    text = (
+        "A horrific and brutal crackdown. The council met on Tuesday. Officials reportedly "
+        "clearly knew. It was an utterly absurd, shameful plan!"
+    )
     doc = Document.from_article(Article(id="a", outlet="x", title="", text=text))
     values = LoadedLanguage().fit().extract(doc).values
     sentences = [text[s:e] for s, e in split_sentences(text)]
@@ -412,72 +483,85 @@ def test_babe_roc_auc_floor(shared_data):
 
 
 def test_words_mentioned_rather_than_distanced_are_not_scare_quotes(quoted_words_lexicon):
-    df = score_sentences([
-        'The idea of a divine Nemesis (“reckoning”) was well known.',      # a gloss
-        'We ask whether Kavanaugh believes something “can’t” happen.',    # a function word
-        'The question is whether "electorate" or "voters" is the word.',  # quoted alternatives
-        '[embedtweet id="394907027991846912"] The vote failed.',          # an embed code
-        'The "reforms" have left the city in ruins.',                     # still scare quotes
-    ], lexicon=quoted_words_lexicon)
+    df = score_sentences(
+        [
+            "The idea of a divine Nemesis (“reckoning”) was well known.",  # a gloss
+            "We ask whether Kavanaugh believes something “can’t” happen.",  # a function word
+            'The question is whether "electorate" or "voters" is the word.',  # quoted alternatives
+            '[embedtweet id="394907027991846912"] The vote failed.',  # an embed code
+            'The "reforms" have left the city in ruins.',  # still scare quotes
+        ],
+        lexicon=quoted_words_lexicon,
+    )
     assert df.scare_quote.tolist() == [0, 0, 0, 0, 1]
 
 
 def test_senses_added_after_the_fourth_fresh_sample_are_not_loaded():
-    df = score_sentences([
-        "They attack the law, which explains why enrolment lagged.",     # explains = accounts for
-        "As noted, some states still have filing deadlines.",            # the writer's own note
-        "The results could be confirmed by other experts.",              # verified, no speaker
-        "From the very start, activists planned protests.",              # the emphatic "very"
-        "He said he was entitled to due process as a citizen.",          # a right
-        "Asylum seekers are fleeing persecution at home.",               # the legal term
-        "A man was arrested near a historic church in Charleston.",      # literal
-        "The White House refuted it in no uncertain terms.",             # an idiom
-        "The day after he uttered the remark, aides tried to soften it.",  # utter = say
-        "Critics say the senator's speech was utterly absurd.",          # still loaded
-    ])
+    df = score_sentences(
+        [
+            "They attack the law, which explains why enrolment lagged.",  # explains = accounts for
+            "As noted, some states still have filing deadlines.",  # the writer's own note
+            "The results could be confirmed by other experts.",  # verified, no speaker
+            "From the very start, activists planned protests.",  # the emphatic "very"
+            "He said he was entitled to due process as a citizen.",  # a right
+            "Asylum seekers are fleeing persecution at home.",  # the legal term
+            "A man was arrested near a historic church in Charleston.",  # literal
+            "The White House refuted it in no uncertain terms.",  # an idiom
+            "The day after he uttered the remark, aides tried to soften it.",  # utter = say
+            "Critics say the senator's speech was utterly absurd.",  # still loaded
+        ]
+    )
     assert (df.lexical[:9] == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
     assert df.lexical[9] > 0
 
 
 def test_a_quoted_word_that_a_speech_act_in_the_sentence_attributes_is_no_scare_quote(
-        quoted_words_lexicon):
-    df = score_sentences([
-        "Lawmakers accused the administration of paying a “ransom” to the regime.",
-        "Cuomo slams the stimulus package as ‘terrible’ for New York",
-        "She was promising to “unload” on the law.",
-        'The "reforms" have left the city in ruins.',                    # still scare quotes
-    ], lexicon=quoted_words_lexicon)
+    quoted_words_lexicon,
+):
+    df = score_sentences(
+        [
+            "Lawmakers accused the administration of paying a “ransom” to the regime.",
+            "Cuomo slams the stimulus package as ‘terrible’ for New York",
+            "She was promising to “unload” on the law.",
+            'The "reforms" have left the city in ruins.',  # still scare quotes
+        ],
+        lexicon=quoted_words_lexicon,
+    )
     assert df.scare_quote.tolist() == [0, 0, 0, 1]
 
 
 def test_senses_told_apart_after_the_fifth_fresh_sample():
     # each sentence a false hit class of benchmarks/gold/loaded_fresh5.jsonl or before
-    df = score_sentences([
-        "The testimony was incorrect, but not misleading.",                # a negated doubt word
-        "The report says he never lied about it.",                        # … defends
-        "There are no obvious reasons for suspecting him.",                # negated certainty
-        "The White House originally insisted the interview be off the record.",  # a demand
-        "Democrats need 23 seats to claim majorities in each chamber.",   # to win
-        "Fewer itemizers means fewer people able to claim the deduction.",
-        "Still, it's worth noting that the countries are not on the list.",  # the writer's aside
-        "At 10 p.m., the child was observed to be lethargic.",           # perception
-        "Her closest opponent all but conceded.",                        # an act
-        "We put an awful lot of effort into it.",                        # much
-        "The rifle has a muzzle brake.",                                 # a gun part
-    ])
+    df = score_sentences(
+        [
+            "The testimony was incorrect, but not misleading.",  # a negated doubt word
+            "The report says he never lied about it.",  # … defends
+            "There are no obvious reasons for suspecting him.",  # negated certainty
+            "The White House originally insisted the interview be off the record.",  # a demand
+            "Democrats need 23 seats to claim majorities in each chamber.",  # to win
+            "Fewer itemizers means fewer people able to claim the deduction.",
+            "Still, it's worth noting that the countries are not on the list.",  # the writer's aside
+            "At 10 p.m., the child was observed to be lethargic.",  # perception
+            "Her closest opponent all but conceded.",  # an act
+            "We put an awful lot of effort into it.",  # much
+            "The rifle has a muzzle brake.",  # a gun part
+        ]
+    )
     assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
 
 
 def test_the_same_words_in_their_loaded_sense_still_count():
-    df = score_sentences([
-        "The ad was misleading.",                                        # not negated
-        "She lied about her source.",
-        "Holder insisted it would stay public.",                         # reported, no demand
-        "It is absurd to claim that the vote was rigged.",               # a claim, with its clause
-        "He was claiming the vote was rigged.",
-        "Noting that the tests failed, he resigned.",                    # noting as reporting
-        "The senator conceded that the bill would fail.",
-        "It was clearly wrong.",
-    ])
-    assert (df.doubt_attribution.tolist()[:5] == [1, 1, 1, 1, 1]), df.terms.tolist()
+    df = score_sentences(
+        [
+            "The ad was misleading.",  # not negated
+            "She lied about her source.",
+            "Holder insisted it would stay public.",  # reported, no demand
+            "It is absurd to claim that the vote was rigged.",  # a claim, with its clause
+            "He was claiming the vote was rigged.",
+            "Noting that the tests failed, he resigned.",  # noting as reporting
+            "The senator conceded that the bill would fail.",
+            "It was clearly wrong.",
+        ]
+    )
+    assert df.doubt_attribution.tolist()[:5] == [1, 1, 1, 1, 1], df.terms.tolist()
     assert df.endorse_attribution.tolist()[5:7] == [1, 1] and df.certainty[7] == 1

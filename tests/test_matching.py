@@ -4,7 +4,7 @@ from framing.matching import TermMatcher, inflections
 
 
 def found(matcher, text):
-    return [(m.key, text[m.start:m.end]) for m in matcher.finditer(text)]
+    return [(m.key, text[m.start : m.end]) for m in matcher.finditer(text)]
 
 
 def test_inflections_of_nouns_and_verbs():
@@ -17,24 +17,39 @@ def test_inflections_of_nouns_and_verbs():
 
 
 def test_multi_word_terms_with_hyphens_and_inflections():
-    m = TermMatcher([("occ", "occupying force"), ("occ", "occupation"), ("emirate", "Islamic Emirate"),
-                     ("exit", "pull out")])
-    text = ("The 20-year occupation ended; occupying forces left the Islamic Emirate after they "
-            "pulled out, a pull-out nobody expected.")
-    assert found(m, text) == [("occ", "occupation"), ("occ", "occupying forces"),
-                              ("emirate", "Islamic Emirate"), ("exit", "pulled out"),
-                              ("exit", "pull-out")]
+    m = TermMatcher(
+        [
+            ("occ", "occupying force"),
+            ("occ", "occupation"),
+            ("emirate", "Islamic Emirate"),
+            ("exit", "pull out"),
+        ]
+    )
+    text = (
+        "The 20-year occupation ended; occupying forces left the Islamic Emirate after they "
+        "pulled out, a pull-out nobody expected."
+    )
+    assert found(m, text) == [
+        ("occ", "occupation"),
+        ("occ", "occupying forces"),
+        ("emirate", "Islamic Emirate"),
+        ("exit", "pulled out"),
+        ("exit", "pull-out"),
+    ]
 
 
 def test_no_substring_hits():
     m = TermMatcher([("war", "war"), ("occ", "occupation"), ("mission", "mission")])
     assert found(m, "The warden's preoccupation with commissions and Warsaw's wars.") == [
-        ("war", "wars")]
+        ("war", "wars")
+    ]
 
 
 def test_longest_term_wins_within_a_group_and_groups_are_independent():
-    m = TermMatcher([("a:x", "occupied territories"), ("a:y", "occupy"), ("b:z", "occupy")],
-                    group=lambda k: k.split(":")[0])
+    m = TermMatcher(
+        [("a:x", "occupied territories"), ("a:y", "occupy"), ("b:z", "occupy")],
+        group=lambda k: k.split(":")[0],
+    )
     text = "the occupied territories"
     assert found(m, text) == [("a:x", "occupied territories"), ("b:z", "occupied")]
 

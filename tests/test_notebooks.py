@@ -50,9 +50,16 @@ def kernel_env(tmp_path, monkeypatch) -> str:
     out of the user's."""
     spec = tmp_path / "jupyter" / "kernels" / KERNEL
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "framing tests", "language": "python"}), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "framing tests",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
@@ -70,8 +77,11 @@ def notebooks_dir(request, tmp_path, monkeypatch) -> Path:
     if request.param == "checkout":
         return NOTEBOOKS
     clone = tmp_path / "clone"
-    shutil.copytree(NOTEBOOKS, clone / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        NOTEBOOKS,
+        clone / "notebooks",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
     shutil.copytree(BUNDLED_CORPUS, clone / "corpus")
     for name in ("FRAMING_BULK_FILE", "FRAMING_SAMPLE", "FRAMING_TOPIC"):
         monkeypatch.delenv(name, raising=False)
@@ -91,8 +101,12 @@ def run_notebook(path: Path, kernel: str, *, timeout: int = CELL_TIMEOUT, cwd: P
     """Execute every code cell in order; on the first error, fail with its source and message.
     ``cwd``: the working directory (default: the notebook's folder, as Jupyter has it)."""
     nb = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(nb, kernel_name=kernel, timeout=timeout,
-                                     resources={"metadata": {"path": str(cwd or path.parent)}})
+    client = nbclient.NotebookClient(
+        nb,
+        kernel_name=kernel,
+        timeout=timeout,
+        resources={"metadata": {"path": str(cwd or path.parent)}},
+    )
     with client.setup_kernel():
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -102,14 +116,17 @@ def run_notebook(path: Path, kernel: str, *, timeout: int = CELL_TIMEOUT, cwd: P
             except CellExecutionError as exc:
                 errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
                 if errors:
-                    error = f"{errors[0]['ename']}: {errors[0]['evalue']}\n\n" + \
-                        "\n".join(errors[0].get("traceback", []))
+                    error = f"{errors[0]['ename']}: {errors[0]['evalue']}\n\n" + "\n".join(
+                        errors[0].get("traceback", [])
+                    )
                 else:
                     error = str(exc)
-                number = sum(c.cell_type == "code" for c in nb.cells[:index + 1])
-                pytest.fail(f"{path.name}: code cell {number} (cell {index + 1} of {len(nb.cells)}) "
-                            f"failed\n--- source ---\n{cell.source}\n--- error ---\n{_clean(error)}",
-                            pytrace=False)
+                number = sum(c.cell_type == "code" for c in nb.cells[: index + 1])
+                pytest.fail(
+                    f"{path.name}: code cell {number} (cell {index + 1} of {len(nb.cells)}) "
+                    f"failed\n--- source ---\n{cell.source}\n--- error ---\n{_clean(error)}",
+                    pytrace=False,
+                )
     return nb
 
 
@@ -134,10 +151,10 @@ def test_every_notebook_has_a_test_that_runs_it():
 def test_tour_notebook_runs(kernel_env, notebooks_dir):
     nb = run_notebook(notebooks_dir / TOUR.name, kernel_env)
     html = "\n".join(_outputs(nb, "text/html"))
-    assert "Analysis of" in html                      # Analysis._repr_html_
-    assert "<mark>occupation</mark>" in html          # the evidence table highlights
-    assert "<iframe srcdoc=" in html                  # the report shown inline
-    assert len(_outputs(nb, "image/png")) >= 3        # charts are drawn, not printed as text
+    assert "Analysis of" in html  # Analysis._repr_html_
+    assert "<mark>occupation</mark>" in html  # the evidence table highlights
+    assert "<iframe srcdoc=" in html  # the report shown inline
+    assert len(_outputs(nb, "image/png")) >= 3  # charts are drawn, not printed as text
 
 
 def test_add_notebook_runs_and_leaves_the_bundled_corpus_alone(kernel_env, notebooks_dir):
@@ -145,8 +162,11 @@ def test_add_notebook_runs_and_leaves_the_bundled_corpus_alone(kernel_env, noteb
     before = sorted(p.relative_to(corpus) for p in corpus.rglob("*"))
     nb = run_notebook(notebooks_dir / ADD.name, kernel_env)
     assert sorted(p.relative_to(corpus) for p in corpus.rglob("*")) == before
-    text = "\n".join(_outputs(nb, "text/plain") + _outputs(nb, "text/html")
-                     + ["".join(o.get("text", "")) for c in nb.cells for o in c.get("outputs", [])])
+    text = "\n".join(
+        _outputs(nb, "text/plain")
+        + _outputs(nb, "text/html")
+        + ["".join(o.get("text", "")) for c in nb.cells for o in c.get("outputs", [])]
+    )
     assert "example-courier" in text and "new outlet" in text
     assert "<mark>retreat</mark>" in text
 
@@ -165,28 +185,33 @@ def test_bulk_notebook_runs_on_a_sample(kernel_env, shared_data, monkeypatch):
 
 
 @pytest.mark.parametrize("notebooks_dir", ["fresh-clone"], indirect=True)
-def test_bulk_notebook_runs_on_its_demo_file_where_there_is_no_bulk_file(kernel_env,
-                                                                         notebooks_dir):
+def test_bulk_notebook_runs_on_its_demo_file_where_there_is_no_bulk_file(kernel_env, notebooks_dir):
     """A fresh clone, with no ../shared: the notebook says so and runs every cell on the demo
     file it ships with."""
     records = [json.loads(line) for line in DEMO_FILE.read_text(encoding="utf-8").splitlines()]
     n_demo, n_outlets = len(records), len({r["source"] for r in records})
     nb = run_notebook(notebooks_dir / BULK.name, kernel_env)
     printed = _printed(nb)
-    assert "No bulk file at " in printed and "uses the demo file data/demo_immigration.jsonl" in printed
+    assert (
+        "No bulk file at " in printed
+        and "uses the demo file data/demo_immigration.jsonl" in printed
+    )
     assert f"{n_demo} articles on 'immigration', from the first {n_demo} records" in printed
     assert f"added {n_demo} articles, {n_outlets} outlets" in printed
     # the notebook's own description of the demo file says what is in it
-    assert f"{n_demo} *invented* articles on immigration by {n_outlets} *invented* outlets" \
+    assert (
+        f"{n_demo} *invented* articles on immigration by {n_outlets} *invented* outlets"
         in nb.cells[0].source.replace("\n", " ")
+    )
     html = "\n".join(_outputs(nb, "text/html"))
     assert "<iframe srcdoc=" in html and "(demo file: invented articles)" in html
-    assert len(_outputs(nb, "image/png")) >= 4        # intervals ×2, distinctive terms, outlet map
+    assert len(_outputs(nb, "image/png")) >= 4  # intervals ×2, distinctive terms, outlet map
 
 
 @pytest.mark.parametrize("named", ["absent", "present"])
 def test_bulk_notebook_uses_the_file_named_in_the_environment_where_it_exists(
-        named, kernel_env, tmp_path, monkeypatch):
+    named, kernel_env, tmp_path, monkeypatch
+):
     """FRAMING_BULK_FILE naming a missing file: the demo file, saying so; naming a file: that file.
     (Only the first cell runs, with a line printing what it chose.)"""
     bulk = tmp_path / "mine.jsonl"
@@ -195,8 +220,11 @@ def test_bulk_notebook_uses_the_file_named_in_the_environment_where_it_exists(
     monkeypatch.setenv("FRAMING_BULK_FILE", str(bulk))
     nb = nbformat.read(BULK, as_version=4)
     first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
-    nb.cells = nb.cells[:first + 1] + [nbformat.v4.new_code_cell(
-        "print('chosen:', BULK_FILE.resolve(), DEMO, BULK_FILE.is_file())")]
+    nb.cells = nb.cells[: first + 1] + [
+        nbformat.v4.new_code_cell(
+            "print('chosen:', BULK_FILE.resolve(), DEMO, BULK_FILE.is_file())"
+        )
+    ]
     path = tmp_path / BULK.name
     nbformat.write(nb, path)
     printed = _printed(run_notebook(path, kernel_env, timeout=120, cwd=NOTEBOOKS))
@@ -212,7 +240,7 @@ def test_the_demo_file_is_what_its_script_writes(monkeypatch):
     """The shipped demo file is reproducible: the script, run again, writes the same bytes."""
     spec = importlib.util.spec_from_file_location("make_demo_bulk", DEMO_SCRIPT)
     module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)   # its dataclass looks itself up there
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclass looks itself up there
     spec.loader.exec_module(module)
     assert module.render(module.build_records()) == DEMO_FILE.read_text(encoding="utf-8")
     records = [json.loads(line) for line in DEMO_FILE.read_text(encoding="utf-8").splitlines()]
@@ -226,10 +254,12 @@ def test_the_demo_file_is_what_its_script_writes(monkeypatch):
 
 def test_a_failing_cell_fails_with_its_source_and_error(kernel_env, tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("x = 1"),
-                nbformat.v4.new_markdown_cell("text"),
-                nbformat.v4.new_code_cell("y = x + 1\nraise ValueError(f'broken at {y}')"),
-                nbformat.v4.new_code_cell("never = 'run'")]
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_markdown_cell("text"),
+        nbformat.v4.new_code_cell("y = x + 1\nraise ValueError(f'broken at {y}')"),
+        nbformat.v4.new_code_cell("never = 'run'"),
+    ]
     path = tmp_path / "broken.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(pytest.fail.Exception) as info:
@@ -248,10 +278,15 @@ def test_a_failing_cell_fails_with_its_source_and_error(kernel_env, tmp_path):
 def test_notebooks_are_stored_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
-    dirty = [i + 1 for i, c in enumerate(nb.cells)
-             if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count"))]
-    assert not dirty, (f"{path.name}: cells {dirty} have outputs; clear them before committing "
-                       "(Jupyter: Edit > Clear Outputs of All Cells)")
+    dirty = [
+        i + 1
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count"))
+    ]
+    assert not dirty, (
+        f"{path.name}: cells {dirty} have outputs; clear them before committing "
+        "(Jupyter: Edit > Clear Outputs of All Cells)"
+    )
 
 
 def test_bulk_notebook_names_its_file_in_the_first_cell():

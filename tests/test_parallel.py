@@ -16,8 +16,13 @@ def test_n_workers_never_exceeds_the_batches():
 @pytest.mark.skipif(os.name != "posix", reason="fork is POSIX only")
 def test_fork_map_runs_a_closure_in_workers_and_keeps_the_order():
     offset = 7  # a closure cannot be pickled: it must reach the workers by the fork
-    results = fork_map(lambda x: (x + offset, os.getpid()), list(range(500)), n_jobs=2,
-                       chunksize=10, min_per_worker=100)
+    results = fork_map(
+        lambda x: (x + offset, os.getpid()),
+        list(range(500)),
+        n_jobs=2,
+        chunksize=10,
+        min_per_worker=100,
+    )
     assert [r for r, _ in results] == [x + 7 for x in range(500)]
     assert os.getpid() not in {pid for _, pid in results}
 
@@ -38,6 +43,7 @@ def test_the_parent_objects_are_unfrozen_after_the_workers_start():
 def _sleep_then_mark(folder, x):
     """A 30-second task that leaves a file when it finishes."""
     import time
+
     time.sleep(30)
     (Path(folder) / f"done-{x}").touch()
     return x

@@ -21,8 +21,21 @@ from .corpus_factory import make_corpus
 
 def _tables(root: Path, tmp: Path, name: str) -> dict[str, bytes]:
     out = tmp / name
-    assert main(["report", "--corpus", str(root), "--tables", str(out), "-o", str(tmp / f"{name}.html"),
-                 "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--corpus",
+                str(root),
+                "--tables",
+                str(out),
+                "-o",
+                str(tmp / f"{name}.html"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
@@ -30,11 +43,19 @@ def _records(path: Path, n: int, *, start: int = 0) -> Path:
     outlets = ["Daily Planet", "Gotham Gazette", "Metro News"]
     with path.open("w", encoding="utf-8") as fh:
         for i in range(start, start + n):
-            fh.write(json.dumps({
-                "text": f"Article {i}. Foreign troops ended the occupation, officials said on "
+            fh.write(
+                json.dumps(
+                    {
+                        "text": f"Article {i}. Foreign troops ended the occupation, officials said on "
                         f"day {i}. The mission was described as complete by a spokesperson.",
-                "source": outlets[i % 3], "title": f"Story number {i}", "date": f"2021-08-{1 + i % 28:02d}",
-                "url": f"https://example.org/{i}"}) + "\n")
+                        "source": outlets[i % 3],
+                        "title": f"Story number {i}",
+                        "date": f"2021-08-{1 + i % 28:02d}",
+                        "url": f"https://example.org/{i}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -53,21 +74,33 @@ def test_converted_corpus_gives_the_same_tables(tmp_path):
     # every table is the same; the articles table differs only in where each article is
     different = [k for k in a if a[k] != b[k]]
     assert sorted(different) == ["articles.csv", "articles.json"]
-    fa, fb = pd.read_csv(tmp_path / "a" / "articles.csv"), pd.read_csv(tmp_path / "b" / "articles.csv")
+    fa, fb = (
+        pd.read_csv(tmp_path / "a" / "articles.csv"),
+        pd.read_csv(tmp_path / "b" / "articles.csv"),
+    )
     pd.testing.assert_frame_equal(fa.drop(columns="path"), fb.drop(columns="path"))
     assert fb["path"].map(lambda p: split_address(p) is not None).all()
 
     # and back: the folder corpus again, with the same ids and tables
     back = tmp_path / "back"
     convert_corpus(parquet, back, store="folder")
-    ids = sorted(p.relative_to(folder / "articles").as_posix() for p in (folder / "articles").rglob("*.md"))
-    assert sorted(p.relative_to(back / "articles").as_posix() for p in (back / "articles").rglob("*.md")) == ids
+    ids = sorted(
+        p.relative_to(folder / "articles").as_posix() for p in (folder / "articles").rglob("*.md")
+    )
+    assert (
+        sorted(
+            p.relative_to(back / "articles").as_posix() for p in (back / "articles").rglob("*.md")
+        )
+        == ids
+    )
     c = _tables(back, tmp_path, "c")
     assert sorted(k for k in a if a[k] != c[k]) == ["articles.csv", "articles.json"]  # the paths
     fc = pd.read_csv(tmp_path / "c" / "articles.csv")
     pd.testing.assert_frame_equal(fa.drop(columns="path"), fc.drop(columns="path"))
-    assert (fc["path"].map(lambda p: Path(p).relative_to(back).as_posix())
-            == fa["path"].map(lambda p: Path(p).relative_to(folder).as_posix())).all()
+    assert (
+        fc["path"].map(lambda p: Path(p).relative_to(back).as_posix())
+        == fa["path"].map(lambda p: Path(p).relative_to(folder).as_posix())
+    ).all()
 
 
 def test_pandas_reads_the_parts_directly(tmp_path):
@@ -82,7 +115,9 @@ def test_pandas_reads_the_parts_directly(tmp_path):
     assert first.raw_text == row["text"]
 
 
-def test_conversion_refuses_an_existing_destination_and_leaves_nothing_when_interrupted(tmp_path, monkeypatch):
+def test_conversion_refuses_an_existing_destination_and_leaves_nothing_when_interrupted(
+    tmp_path, monkeypatch
+):
     folder = make_corpus(tmp_path / "f", stories=2)
     (tmp_path / "taken").mkdir()
     with pytest.raises(InputError, match="already exists"):
@@ -92,6 +127,7 @@ def test_conversion_refuses_an_existing_destination_and_leaves_nothing_when_inte
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
+
     monkeypatch.setattr(convert, "_write_articles", interrupted)
     with pytest.raises(KeyboardInterrupt):
         convert_corpus(folder, tmp_path / "new", store="parquet")
@@ -141,6 +177,7 @@ def test_interrupted_import_keeps_whole_articles_and_a_rerun_completes_it(tmp_pa
         seen.append(result)
         if len(seen) == 6:
             raise KeyboardInterrupt
+
     with pytest.raises(KeyboardInterrupt):
         import_file(data, root, columns=COLUMNS, store="parquet", on_result=stop_after_six)
     assert len(Corpus.load(root)) == 6  # four in a full part, two saved at the interruption
@@ -156,8 +193,21 @@ def test_add_and_stories_on_a_parquet_corpus(tmp_path, capsys):
     import_file(_records(tmp_path / "d.jsonl", 3), root, columns=COLUMNS, store="parquet")
     page = tmp_path / "page.txt"
     page.write_text("Troops withdrew from the base on Friday, the ministry said in a statement.\n")
-    assert main(["add", str(page), "--corpus", str(root), "--outlet", "metro-news",
-                 "--title", "Troops withdraw"]) == 0
+    assert (
+        main(
+            [
+                "add",
+                str(page),
+                "--corpus",
+                str(root),
+                "--outlet",
+                "metro-news",
+                "--title",
+                "Troops withdraw",
+            ]
+        )
+        == 0
+    )
     corpus = Corpus.load(root)
     assert len(corpus) == 4 and len(part_files(root)) == 2
     paths = corpus.article_paths()
@@ -174,7 +224,11 @@ def test_a_broken_part_is_one_clear_line(tmp_path, capsys):
     part_files(root)[0].write_bytes(b"not parquet at all")
     assert main(["report", "--corpus", str(root), "-o", str(tmp_path / "r.html"), "--quiet"]) != 0
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "part-000000.parquet" in err[0] and "not a readable Parquet file" in err[0]
+    assert (
+        len(err) == 1
+        and "part-000000.parquet" in err[0]
+        and "not a readable Parquet file" in err[0]
+    )
     with pytest.raises(CorpusError):
         Corpus.load(root).article_paths()
 
@@ -188,7 +242,9 @@ def test_a_part_without_a_text_column_is_one_clear_line(tmp_path, capsys):
     pq.write_table(pq.read_table(part).drop_columns(["text"]), part)
     assert main(["report", "--corpus", str(root), "-o", str(tmp_path / "r.html"), "--quiet"]) != 0
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "part-000000.parquet" in err[0] and "lacks the column(s) text" in err[0]
+    assert (
+        len(err) == 1 and "part-000000.parquet" in err[0] and "lacks the column(s) text" in err[0]
+    )
 
 
 def test_rows_are_read_from_the_right_row_group(tmp_path, monkeypatch):

@@ -26,7 +26,7 @@ def visible_lines(raw: str) -> list[str]:
     for line in raw.split("\n"):
         text = ""
         for part in line.split("\r"):
-            text = part + text[len(part):]  # a redraw overwrites from the left
+            text = part + text[len(part) :]  # a redraw overwrites from the left
         shown.append(text.rstrip())
     return [s for s in shown if s]
 
@@ -79,7 +79,7 @@ def test_no_eta_before_enough_items(monkeypatch):
         monkeypatch.setattr(progress_module, "ETA_AFTER_SECONDS", 0.0)
         stage.update(100)
         stage._bar.refresh()
-        later = term.getvalue()[len(early):]
+        later = term.getvalue()[len(early) :]
     assert "1/1000" in early
     assert not re.search(r"<\d", early) and "/s" not in early, early
     assert re.search(r"<\d+:\d\d", later) and "articles/s" in later, later
@@ -125,15 +125,24 @@ def test_quiet_shows_nothing_but_still_times():
 
 
 def test_format_seconds():
-    assert [format_seconds(s) for s in (0.04, 12.34, 59.96, 125, 7200)] == \
-        ["0.0 s", "12.3 s", "1 min 00 s", "2 min 05 s", "2 h 00 min"]
+    assert [format_seconds(s) for s in (0.04, 12.34, 59.96, 125, 7200)] == [
+        "0.0 s",
+        "12.3 s",
+        "1 min 00 s",
+        "2 min 05 s",
+        "2 h 00 min",
+    ]
 
 
 def test_the_python_api_shows_the_same_stages(bundled_corpus):
     import framing
+
     log = io.StringIO()
     report = framing.build_report(bundled_corpus, progress=Progress(stream=log))
     report.to_html()
-    done = [line.split(":")[0] for line in log.getvalue().splitlines()
-            if not line.endswith(" ...") and "so far" not in line]
+    done = [
+        line.split(":")[0]
+        for line in log.getvalue().splitlines()
+        if not line.endswith(" ...") and "so far" not in line
+    ]
     assert done == ["loading lexicons", "analysing articles", "comparing", "drawing sections"]

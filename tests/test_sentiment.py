@@ -48,22 +48,25 @@ def test_matches_vader_exactly_on_plain_sentences(text):
 def test_contractions_with_curly_apostrophes_negate():
     # vaderSentiment misses this negation (curly apostrophe); ours treats both spellings alike
     assert sentiment("We don’t like it.") == sentiment("We don't like it.") < 0
-    assert sentiment("We don't like it.") == pytest.approx(vader_compound("We don't like it."),
-                                                           abs=1e-3)
+    assert sentiment("We don't like it.") == pytest.approx(
+        vader_compound("We don't like it."), abs=1e-3
+    )
 
 
 def test_won_t_is_not_a_win():
     assert sentiment("They won't.") == 0.0 < sentiment("They won.")
     # "won't" negates what follows, as in vaderSentiment
-    assert sentiment("They won't stop.") == pytest.approx(vader_compound("They won't stop."),
-                                                          abs=1e-3)
+    assert sentiment("They won't stop.") == pytest.approx(
+        vader_compound("They won't stop."), abs=1e-3
+    )
 
 
 def test_strength_ignores_listed_words_but_compound_does_not():
     words = tokenize("Soldiers killed a brutal dictator")
     c_all, s_all = score_words(words, "Soldiers killed a brutal dictator")
-    c_ign, s_ign = score_words(words, "Soldiers killed a brutal dictator",
-                               ignore=frozenset({"killed"}))
+    c_ign, s_ign = score_words(
+        words, "Soldiers killed a brutal dictator", ignore=frozenset({"killed"})
+    )
     assert c_all == c_ign
     assert s_ign == pytest.approx(s_all - abs(vader_lexicon()["killed"]) / 4)
 

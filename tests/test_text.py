@@ -9,31 +9,44 @@ def sentences(text):
 
 
 def test_no_break_after_titles_abbreviations_and_initials():
-    text = ("Central Command leader Marine Corps Gen. Frank McKenzie said the U.S. Army left on "
-            "Aug. 30 with Lt. Col. J. Smith. The next flight was cancelled.")
+    text = (
+        "Central Command leader Marine Corps Gen. Frank McKenzie said the U.S. Army left on "
+        "Aug. 30 with Lt. Col. J. Smith. The next flight was cancelled."
+    )
     assert sentences(text) == [
         "Central Command leader Marine Corps Gen. Frank McKenzie said the U.S. Army left on "
-        "Aug. 30 with Lt. Col. J. Smith.", "The next flight was cancelled."]
+        "Aug. 30 with Lt. Col. J. Smith.",
+        "The next flight was cancelled.",
+    ]
 
 
 def test_break_after_abbreviation_when_a_new_sentence_starts():
     assert sentences("Troops left the U.S. The war was over.") == [
-        "Troops left the U.S.", "The war was over."]
+        "Troops left the U.S.",
+        "The war was over.",
+    ]
 
 
 def test_no_break_inside_a_closed_quotation():
     text = '"We made history again. The occupation ended tonight," said Anas Haqqani. He smiled.'
     assert sentences(text) == [
-        '"We made history again. The occupation ended tonight," said Anas Haqqani.', "He smiled."]
+        '"We made history again. The occupation ended tonight," said Anas Haqqani.',
+        "He smiled.",
+    ]
 
 
 def test_breaks_at_line_breaks_and_question_marks():
     assert sentences("Heading\nWhy now? Because. “Yes!” He left.") == [
-        "Heading", "Why now?", "Because.", "“Yes!”", "He left."]
+        "Heading",
+        "Why now?",
+        "Because.",
+        "“Yes!”",
+        "He left.",
+    ]
 
 
 def test_quote_spans_accept_reversed_opening_marks():
-    text = 'McKenzie asserted that ”every single US service member is now out.” Then nothing.'
+    text = "McKenzie asserted that ”every single US service member is now out.” Then nothing."
     [(s, e)] = quote_spans(text)
     assert text[s:e] == "”every single US service member is now out.”"
 
@@ -56,10 +69,15 @@ def test_furniture_lines():
     assert not is_furniture_line("The Taliban have taken Kabul / the capital, officials said.")
     assert not is_furniture_line("Photos of the soldiers were published on Monday by the ministry.")
     # video players and photo galleries flattened into one line, however long
-    gallery = " ".join(f"Photos: The fall of Kabul – Soldiers board a plane at dawn in the city. "
-                       f"Hide Caption {i} of 30" for i in range(1, 31))
+    gallery = " ".join(
+        f"Photos: The fall of Kabul – Soldiers board a plane at dawn in the city. "
+        f"Hide Caption {i} of 30"
+        for i in range(1, 31)
+    )
     assert len(gallery.split()) > 300 and is_furniture_line(gallery)
-    assert is_furniture_line("JUST WATCHED Biden on Kabul Replay More Videos ... MUST WATCH Biden 03:50")
+    assert is_furniture_line(
+        "JUST WATCHED Biden on Kabul Replay More Videos ... MUST WATCH Biden 03:50"
+    )
     assert not is_furniture_line("Just watched the speech? Millions did, and most approved of it.")
     assert not is_furniture_line("Critics must watch the caption of history, he said.")
 
@@ -74,22 +92,33 @@ def test_split_furniture_drops_footer_block_and_title_repeat():
 def test_contractions_and_possessives_end_sentences():
     # the final letter of "wasn't." or "president's." is no initial
     assert sentences("He was wrong, because he wasn’t. Alphabet Inc. blocked ads.") == [
-        "He was wrong, because he wasn’t.", "Alphabet Inc. blocked ads."]
+        "He was wrong, because he wasn’t.",
+        "Alphabet Inc. blocked ads.",
+    ]
     assert sentences("It differed from the president's. Biden spoke.") == [
-        "It differed from the president's.", "Biden spoke."]
+        "It differed from the president's.",
+        "Biden spoke.",
+    ]
 
 
 def test_legal_v_times_and_suffixes():
     assert sentences("Roe v. Wade stands. It was decided in 1973.") == [
-        "Roe v. Wade stands.", "It was decided in 1973."]
+        "Roe v. Wade stands.",
+        "It was decided in 1973.",
+    ]
     # a time ends a sentence unless a zone, day or date follows
     assert sentences("The plane left at 3:29 p.m. Officials confirmed it.") == [
-        "The plane left at 3:29 p.m.", "Officials confirmed it."]
+        "The plane left at 3:29 p.m.",
+        "Officials confirmed it.",
+    ]
     assert sentences("It left at 3:29 p.m. ET on Monday.") == ["It left at 3:29 p.m. ET on Monday."]
     assert sentences("He met Robert Kennedy Jr. For a moment all agreed.") == [
-        "He met Robert Kennedy Jr.", "For a moment all agreed."]
+        "He met Robert Kennedy Jr.",
+        "For a moment all agreed.",
+    ]
     assert sentences("Sens. Kirsten Gillibrand and Cory Booker spoke.") == [
-        "Sens. Kirsten Gillibrand and Cory Booker spoke."]
+        "Sens. Kirsten Gillibrand and Cory Booker spoke."
+    ]
 
 
 def test_splitter_on_babe_rows(shared_data):

@@ -16,11 +16,15 @@ __all__ = ["add_corpus_arguments", "require_corpus", "is_corpus"]
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", default="corpus", metavar="DIR",
-                        help="corpus folder (default: %(default)s)")
-    parser.add_argument("--new", action="store_true",
-                        help="start a new corpus in DIR if there is none (without it, a folder "
-                             "that is not a corpus is refused, so a typo creates nothing)")
+    parser.add_argument(
+        "--corpus", default="corpus", metavar="DIR", help="corpus folder (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="start a new corpus in DIR if there is none (without it, a folder "
+        "that is not a corpus is refused, so a typo creates nothing)",
+    )
 
 
 def is_corpus(root: str | Path) -> bool:
@@ -39,6 +43,9 @@ def require_corpus(root: str | Path, *, new: bool) -> None:
         problem = "is a file, not a corpus folder"
     else:
         problem = "is not a corpus (it has no outlets/ folder)"
-    hint = ("check the path; to start a new corpus there, add --new" if root.is_dir() or not root.exists()
-            else "pass the corpus folder with --corpus")
+    hint = (
+        "check the path; to start a new corpus there, add --new"
+        if root.is_dir() or not root.exists()
+        else "pass the corpus folder with --corpus"
+    )
     raise InputError(root, problem, hint=hint)

@@ -11,15 +11,49 @@
 The report draws its charts with these functions, so a notebook's chart matches the page's.
 """
 
-from .core import (FONT_STACK, HATCHES, MARKERS, OTHER_COLOUR, PALETTE, GroupStyle,
-                   axis_overview_figure, axis_shares_figure, group_styles, heatmap_figure,
-                   over_time_figure, svg_data_uri, tint, to_svg)
+from .core import (
+    FONT_STACK,
+    HATCHES,
+    MARKERS,
+    OTHER_COLOUR,
+    PALETTE,
+    GroupStyle,
+    axis_overview_figure,
+    axis_shares_figure,
+    group_styles,
+    heatmap_figure,
+    over_time_figure,
+    svg_data_uri,
+    tint,
+    to_svg,
+)
 from .notebook import axis_chart, overview_chart
-from .profiles import (dendrogram_figure, distinctive_terms_figure, intervals_figure,
-                       outlet_map_figure)
+from .profiles import (
+    dendrogram_figure,
+    distinctive_terms_figure,
+    intervals_figure,
+    outlet_map_figure,
+)
 
-__all__ = ["PALETTE", "OTHER_COLOUR", "HATCHES", "MARKERS", "FONT_STACK", "GroupStyle",
-           "group_styles", "tint", "to_svg", "svg_data_uri", "axis_overview_figure",
-           "axis_shares_figure", "heatmap_figure", "over_time_figure", "outlet_map_figure",
-           "dendrogram_figure", "distinctive_terms_figure", "intervals_figure", "axis_chart",
-           "overview_chart"]
+__all__ = [
+    "PALETTE",
+    "OTHER_COLOUR",
+    "HATCHES",
+    "MARKERS",
+    "FONT_STACK",
+    "GroupStyle",
+    "group_styles",
+    "tint",
+    "to_svg",
+    "svg_data_uri",
+    "axis_overview_figure",
+    "axis_shares_figure",
+    "heatmap_figure",
+    "over_time_figure",
+    "outlet_map_figure",
+    "dendrogram_figure",
+    "distinctive_terms_figure",
+    "intervals_figure",
+    "axis_chart",
+    "overview_chart",
+]

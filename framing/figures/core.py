@@ -17,14 +17,14 @@ from __future__ import annotations
 import io
 import math
 import re
-from typing import NamedTuple
 from collections.abc import Iterable
+from typing import NamedTuple
 from urllib.parse import quote
 
+import matplotlib.dates
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
-import matplotlib.dates
 from matplotlib import colormaps, rc_context
 from matplotlib.colors import ListedColormap, to_rgb
 from matplotlib.figure import Figure
@@ -32,9 +32,22 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.textpath import text_to_path
 
-__all__ = ["PALETTE", "OTHER_COLOUR", "HATCHES", "MARKERS", "GroupStyle", "group_styles", "tint",
-           "axis_overview_figure", "axis_shares_figure", "heatmap_figure", "to_svg",
-           "svg_data_uri", "FONT_STACK", "over_time_figure"]
+__all__ = [
+    "PALETTE",
+    "OTHER_COLOUR",
+    "HATCHES",
+    "MARKERS",
+    "GroupStyle",
+    "group_styles",
+    "tint",
+    "axis_overview_figure",
+    "axis_shares_figure",
+    "heatmap_figure",
+    "to_svg",
+    "svg_data_uri",
+    "FONT_STACK",
+    "over_time_figure",
+]
 
 #: Okabe & Ito (2008), "Color Universal Design": one colour per group, in page order
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -87,8 +100,9 @@ def group_styles(groups: Iterable[str]) -> dict[str, GroupStyle]:
         if group in out:
             continue
         k = len(out)
-        out[group] = GroupStyle(PALETTE[k] if k < len(PALETTE) else OTHER_COLOUR,
-                                MARKERS[k % len(MARKERS)])
+        out[group] = GroupStyle(
+            PALETTE[k] if k < len(PALETTE) else OTHER_COLOUR, MARKERS[k % len(MARKERS)]
+        )
     return out
 
 
@@ -138,9 +152,13 @@ def _clusters_1d(xs: list[float], gap: float) -> list[list[int]]:
     return groups
 
 
-def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | None = None,
-                         label_points: bool = True,
-                         styles: dict[str, GroupStyle] | None = None) -> Figure:
+def axis_overview_figure(
+    positions: pd.DataFrame,
+    *,
+    outlet_order: list[str] | None = None,
+    label_points: bool = True,
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Dot plot: each two-pole axis a row, each outlet's position from one pole to the other.
 
     ``positions`` has columns ``axis_label``, ``left``, ``right`` (pole names), ``outlet_name``,
@@ -175,8 +193,15 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
             low = hit["position_low"].iloc[0] if "position_low" in hit else np.nan
             high = hit["position_high"].iloc[0] if "position_high" in hit else np.nan
             # x is flipped so the first pole sits on the left of the chart
-            points.append((-float(hit["position"].iloc[0]), outlet, int(hit["axis_total"].iloc[0]),
-                           -float(high), -float(low)))
+            points.append(
+                (
+                    -float(hit["position"].iloc[0]),
+                    outlet,
+                    int(hit["axis_total"].iloc[0]),
+                    -float(high),
+                    -float(low),
+                )
+            )
         points.sort(key=lambda p: (p[0], outlets.index(p[1])))
         texts = [f"{_short(o, 18)} ({n:,})" for _, o, n, _, _ in points]
         if labelled:  # a label must clear the next marker along: chain points closer than it
@@ -212,20 +237,47 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
         ax.set_ylim(len(axes_rows) - 1 + below, -above)
         ax.set_yticks([])
         ax.set_xticks([-1, 0, 1])
-        ax.set_xticklabels(["only left label", "half and half", "only right label"],
-                           fontsize=SMALL, color="#555555")
+        ax.set_xticklabels(
+            ["only left label", "half and half", "only right label"],
+            fontsize=SMALL,
+            color="#555555",
+        )
         ax.spines["left"].set_visible(False)
         ax.axvline(0, color="#bbbbbb", lw=0.8, ls=":", zorder=0)
         step = pitch / row_h
         for row, (label, sub, points, texts, clusters) in enumerate(rows):
             left, right = sub["left"].iloc[0], sub["right"].iloc[0]
             ax.hlines(row, -1, 1, color="#cccccc", lw=1.2, zorder=0)
-            ax.text(-1.15, row, _short(left, 22), ha="right", va="center", fontsize=9,
-                    fontweight="bold", clip_on=False)
-            ax.text(1.15, row, _short(right, 22), ha="left", va="center", fontsize=9,
-                    fontweight="bold", clip_on=False)
-            ax.text(0, row - (stack_h / 2 + 0.17) / row_h, _short(label, 70), ha="center",
-                    va="center", fontsize=SMALL, color="#444444", style="italic")
+            ax.text(
+                -1.15,
+                row,
+                _short(left, 22),
+                ha="right",
+                va="center",
+                fontsize=9,
+                fontweight="bold",
+                clip_on=False,
+            )
+            ax.text(
+                1.15,
+                row,
+                _short(right, 22),
+                ha="left",
+                va="center",
+                fontsize=9,
+                fontweight="bold",
+                clip_on=False,
+            )
+            ax.text(
+                0,
+                row - (stack_h / 2 + 0.17) / row_h,
+                _short(label, 70),
+                ha="center",
+                va="center",
+                fontsize=SMALL,
+                color="#444444",
+                style="italic",
+            )
             for cluster in clusters:
                 k = len(cluster)
                 for slot, i in enumerate(cluster):
@@ -235,28 +287,68 @@ def axis_overview_figure(positions: pd.DataFrame, *, outlet_order: list[str] | N
                     grey = colour == OTHER_COLOUR
                     if np.isfinite(lo) and np.isfinite(hi):  # the 95% bootstrap interval
                         ax.hlines(y, lo, hi, color=colour, lw=2.2, alpha=0.55, zorder=2)
-                    ax.scatter([x], [y], s=30 if grey else 55, marker=marker, color=colour,
-                               edgecolor="black", linewidth=0.5, zorder=2 if grey else 3,
-                               label=outlet)
+                    ax.scatter(
+                        [x],
+                        [y],
+                        s=30 if grey else 55,
+                        marker=marker,
+                        color=colour,
+                        edgecolor="black",
+                        linewidth=0.5,
+                        zorder=2 if grey else 3,
+                        label=outlet,
+                    )
                     if labelled:
                         inward = x > 0.3  # label towards the middle, clear of the pole names
-                        ax.annotate(texts[i], (x, y), xytext=(-7 if inward else 7, 0),
-                                    textcoords="offset points", ha="right" if inward else "left",
-                                    va="center", fontsize=SMALL)
-        handles = [ax.scatter([], [], s=45, marker=_style_of(styles, o).marker,
-                              color=_style_of(styles, o).colour, edgecolor="black", linewidth=0.5)
-                   for o in coloured]
+                        ax.annotate(
+                            texts[i],
+                            (x, y),
+                            xytext=(-7 if inward else 7, 0),
+                            textcoords="offset points",
+                            ha="right" if inward else "left",
+                            va="center",
+                            fontsize=SMALL,
+                        )
+        handles = [
+            ax.scatter(
+                [],
+                [],
+                s=45,
+                marker=_style_of(styles, o).marker,
+                color=_style_of(styles, o).colour,
+                edgecolor="black",
+                linewidth=0.5,
+            )
+            for o in coloured
+        ]
         if n_others:
-            handles.append(ax.scatter([], [], s=30, marker="o", color=OTHER_COLOUR,
-                                      edgecolor="black", linewidth=0.5))
+            handles.append(
+                ax.scatter(
+                    [], [], s=30, marker="o", color=OTHER_COLOUR, edgecolor="black", linewidth=0.5
+                )
+            )
         if handles:
-            fig.legend(handles, names, loc="lower center", ncol=ncol, fontsize=SMALL,
-                       frameon=False, bbox_to_anchor=(0.5, 0.0), borderaxespad=0.1)
+            fig.legend(
+                handles,
+                names,
+                loc="lower center",
+                ncol=ncol,
+                fontsize=SMALL,
+                frameon=False,
+                bbox_to_anchor=(0.5, 0.0),
+                borderaxespad=0.1,
+            )
     return fig
 
 
-def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[str],
-                       title: str = "", styles: dict[str, GroupStyle] | None = None) -> Figure:
+def axis_shares_figure(
+    table: pd.DataFrame,
+    *,
+    poles: list[str],
+    outlets: list[str],
+    title: str = "",
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Horizontal stacked bars: per outlet, the share of each pole, each segment labelled.
 
     ``table`` has one row per (outlet_name, pole) with ``count`` and ``share``. A bar is drawn in
@@ -283,7 +375,11 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
             shares, counts = [], []
             for outlet in outlets:
                 row = table[(table["outlet_name"] == outlet) & (table["pole"] == pole)]
-                share = float(row["share"].iloc[0]) if len(row) and np.isfinite(row["share"].iloc[0]) else 0.0
+                share = (
+                    float(row["share"].iloc[0])
+                    if len(row) and np.isfinite(row["share"].iloc[0])
+                    else 0.0
+                )
                 shares.append(share)
                 counts.append(int(row["count"].iloc[0]) if len(row) else 0)
             hatch = HATCHES[j % len(HATCHES)]
@@ -292,15 +388,31 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
                     continue
                 colour = _style_of(styles, outlet).colour
                 # the hatch is drawn in the edge colour: the outlet's own, on a lighter fill
-                bar = ax.barh(i, shares[i], left=lefts[i], color=colour if j == 0 else tint(colour),
-                              hatch=hatch or None, edgecolor=colour, linewidth=0)
-                bar.patches[0].set_label(outlet)  # which outlet a segment is, for readers of the Figure
+                bar = ax.barh(
+                    i,
+                    shares[i],
+                    left=lefts[i],
+                    color=colour if j == 0 else tint(colour),
+                    hatch=hatch or None,
+                    edgecolor=colour,
+                    linewidth=0,
+                )
+                bar.patches[0].set_label(
+                    outlet
+                )  # which outlet a segment is, for readers of the Figure
                 # a white rule between segments
                 ax.barh(i, shares[i], left=lefts[i], fill=False, edgecolor="white", linewidth=1.0)
                 if shares[i] >= 0.12:
-                    ax.text(lefts[i] + shares[i] / 2, i, f"{_short(pole, 14)} {counts[i]:,}",
-                            ha="center", va="center", fontsize=SMALL, color="black",
-                            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+                    ax.text(
+                        lefts[i] + shares[i] / 2,
+                        i,
+                        f"{_short(pole, 14)} {counts[i]:,}",
+                        ha="center",
+                        va="center",
+                        fontsize=SMALL,
+                        color="black",
+                        bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85),
+                    )
             lefts += np.asarray(shares)
         for i in range(n):
             if lefts[i] == 0:
@@ -313,11 +425,25 @@ def axis_shares_figure(table: pd.DataFrame, *, poles: list[str], outlets: list[s
         ax.set_xticklabels(["0%", "25%", "50%", "75%", "100%"])
         ax.set_xlabel("share of this axis's terms")
         # the legend explains the patterns, in a neutral grey: colours belong to the outlets
-        swatches = [Patch(facecolor="#555555" if j == 0 else tint("#555555"), edgecolor="#555555",
-                          hatch=HATCHES[j % len(HATCHES)] or None, linewidth=0, label=key)
-                    for j, key in enumerate(keys)]
-        legend = ax.legend(handles=swatches, loc="lower left", bbox_to_anchor=(0.0, 1.0),
-                           ncol=ncol, fontsize=SMALL, frameon=False, borderaxespad=0.2)
+        swatches = [
+            Patch(
+                facecolor="#555555" if j == 0 else tint("#555555"),
+                edgecolor="#555555",
+                hatch=HATCHES[j % len(HATCHES)] or None,
+                linewidth=0,
+                label=key,
+            )
+            for j, key in enumerate(keys)
+        ]
+        legend = ax.legend(
+            handles=swatches,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncol=ncol,
+            fontsize=SMALL,
+            frameon=False,
+            borderaxespad=0.2,
+        )
         if title:
             fig.text(left_in / 7.6, 1 - 0.08 / height, title, fontsize=9, ha="left", va="top")
         legend.set_in_layout(False)
@@ -356,11 +482,17 @@ def to_svg(fig: Figure) -> str:
     """
     buf = io.StringIO()
     with _style():
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Format": None,
-                                                 "Type": None})
+        fig.savefig(
+            buf,
+            format="svg",
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
     svg = _TAG.sub(lambda m: _compact_tag(m.group(0)), buf.getvalue())
-    return svg.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">text{font-family: "
-                       + FONT_STACK + "}\n*{", 1)
+    return svg.replace(
+        '<style type="text/css">*{',
+        '<style type="text/css">text{font-family: ' + FONT_STACK + "}\n*{",
+        1,
+    )
 
 
 _PREAMBLE = re.compile(r"^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>)?\s*")
@@ -380,9 +512,14 @@ def svg_data_uri(fig: Figure) -> Markup:
     return Markup(uri)
 
 
-def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title: str = "",
-                   colorbar_label: str = "",
-                   styles: dict[str, GroupStyle] | None = None) -> Figure:
+def heatmap_figure(
+    matrix: pd.DataFrame,
+    *,
+    value_format: str = "{:,.1f}",
+    title: str = "",
+    colorbar_label: str = "",
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Rows × columns heat map with every value printed in its cell (no meaning by colour alone).
 
     Values are shades of grey (white to black), so no hue competes with the groups' colours;
@@ -395,7 +532,9 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
     rows = [_short(r, 30) for r in matrix.index]
     cols = [_short(c, 24) for c in matrix.columns]
     marker_room = 0.2 if styles else 0.0
-    left = min(2.6, max([_text_width(r, SMALL + 0.5) for r in rows] + [30]) / 72 + 0.2 + marker_room)
+    left = min(
+        2.6, max([_text_width(r, SMALL + 0.5) for r in rows] + [30]) / 72 + 0.2 + marker_room
+    )
     # column names are turned 30°: the top needs their height, the right the last one's overhang
     col_w = [_text_width(c, SMALL) for c in cols] or [0]
     top_margin = max(col_w) * 0.5 / 72 + 0.35 + (0.25 if title else 0)
@@ -407,8 +546,9 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
     with _style():
         fig = _figure(width, height)
         grid_w = width - left - right
-        ax = fig.add_axes((left / width, bottom / height, grid_w / width,
-                           cell_h * max(1, n_rows) / height))
+        ax = fig.add_axes(
+            (left / width, bottom / height, grid_w / width, cell_h * max(1, n_rows) / height)
+        )
         values = matrix.to_numpy(dtype=float)
         finite = values[np.isfinite(values)]
         top = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
@@ -419,8 +559,15 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
             for j in range(n_cols):
                 v = values[i, j]
                 text = value_format.format(v) if np.isfinite(v) else "–"
-                ax.text(j, i, text, ha="center", va="center", fontsize=SMALL,
-                        color="white" if np.isfinite(v) and v > 0.5 * top else "black")
+                ax.text(
+                    j,
+                    i,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=SMALL,
+                    color="white" if np.isfinite(v) and v > 0.5 * top else "black",
+                )
         ax.xaxis.tick_top()
         ax.set_xticks(range(n_cols))
         ax.set_xticklabels(cols, rotation=30, ha="left", rotation_mode="anchor", fontsize=SMALL)
@@ -434,9 +581,18 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
             offset = 0.1 / grid_w  # axes fraction: 0.1 in left of the grid
             for i, group in enumerate(matrix.index):
                 colour, marker = _style_of(styles, str(group))
-                ax.scatter([-offset], [i], s=40, marker=marker, color=colour, edgecolor="black",
-                           linewidth=0.5, transform=ax.get_yaxis_transform(), clip_on=False,
-                           label=str(group))
+                ax.scatter(
+                    [-offset],
+                    [i],
+                    s=40,
+                    marker=marker,
+                    color=colour,
+                    edgecolor="black",
+                    linewidth=0.5,
+                    transform=ax.get_yaxis_transform(),
+                    clip_on=False,
+                    label=str(group),
+                )
         if title:
             fig.suptitle(title, fontsize=9, x=0.02, ha="left")
         if colorbar_label:
@@ -445,8 +601,15 @@ def heatmap_figure(matrix: pd.DataFrame, *, value_format: str = "{:,.1f}", title
             cb = fig.colorbar(im, cax=cax, orientation="horizontal")
             cb.ax.tick_params(labelsize=SMALL, length=2)
             cb.ax.xaxis.set_major_formatter(_thousands())
-            cax.text(1.04, 0.5, colorbar_label, transform=cax.transAxes, ha="left", va="center",
-                     fontsize=SMALL)
+            cax.text(
+                1.04,
+                0.5,
+                colorbar_label,
+                transform=cax.transAxes,
+                ha="left",
+                va="center",
+                fontsize=SMALL,
+            )
     return fig
 
 
@@ -468,9 +631,14 @@ def _date_locator(starts: pd.Series):
     return matplotlib.dates.DayLocator(interval=max(1, math.ceil(years * 365 / 5)))
 
 
-def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
-                     groups: list[str], styles: dict[str, GroupStyle] | None = None,
-                     percent: bool | list[bool] = True) -> Figure:
+def over_time_figure(
+    table: pd.DataFrame,
+    *,
+    panels: list[tuple[str, str, str]],
+    groups: list[str],
+    styles: dict[str, GroupStyle] | None = None,
+    percent: bool | list[bool] = True,
+) -> Figure:
     """Small multiples: one panel per axis, one line per group of the share of one label over
     the periods, with its bootstrap interval shaded; a cell with no interval is a bare point.
 
@@ -498,14 +666,22 @@ def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
                     continue
                 style = _style_of(styles, group)
                 x = rows["period_start"].to_numpy()
-                ax.plot(x, rows["share"].to_numpy(dtype=float), color=style.colour,
-                        marker=style.marker, markersize=3, linewidth=1.3, label=group)
+                ax.plot(
+                    x,
+                    rows["share"].to_numpy(dtype=float),
+                    color=style.colour,
+                    marker=style.marker,
+                    markersize=3,
+                    linewidth=1.3,
+                    label=group,
+                )
                 low = rows["share_low"].to_numpy(dtype=float)
                 high = rows["share_high"].to_numpy(dtype=float)
                 ok = np.isfinite(low) & np.isfinite(high)
                 if ok.sum() >= 2:
-                    ax.fill_between(x[ok], low[ok], high[ok], color=style.colour, alpha=0.15,
-                                    linewidth=0)
+                    ax.fill_between(
+                        x[ok], low[ok], high[ok], color=style.colour, alpha=0.15, linewidth=0
+                    )
             if percents[k]:
                 ax.set_ylim(-0.02, 1.02)
                 ax.set_yticks([0, 0.5, 1])
@@ -517,8 +693,9 @@ def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
             for tick in ax.get_xticklabels():
                 tick.set_rotation(0)
             ax.xaxis.set_major_locator(_date_locator(sub["period_start"]))
-            ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(
-                ax.xaxis.get_major_locator()))
+            ax.xaxis.set_major_formatter(
+                matplotlib.dates.ConciseDateFormatter(ax.xaxis.get_major_locator())
+            )
             ax.set_title(_short(title, 48), fontsize=9, loc="left")
         for k in range(len(panels), nrows * ncols):
             axes[k // ncols][k % ncols].set_visible(False)
@@ -527,8 +704,20 @@ def over_time_figure(table: pd.DataFrame, *, panels: list[tuple[str, str, str]],
             for handle, label in zip(*ax.get_legend_handles_labels()):
                 seen.setdefault(label, handle)
         rows = math.ceil(len(seen) / 4)
-        fig.legend(list(seen.values()), [_short(x, 24) for x in seen], loc="upper center",
-                   ncol=min(4, max(1, len(seen))), fontsize=SMALL, frameon=False)
-        fig.subplots_adjust(left=0.07, right=0.98, top=1 - (0.35 + 0.2 * rows) / height,
-                            bottom=0.3 / height, hspace=0.6, wspace=0.18)
+        fig.legend(
+            list(seen.values()),
+            [_short(x, 24) for x in seen],
+            loc="upper center",
+            ncol=min(4, max(1, len(seen))),
+            fontsize=SMALL,
+            frameon=False,
+        )
+        fig.subplots_adjust(
+            left=0.07,
+            right=0.98,
+            top=1 - (0.35 + 0.2 * rows) / height,
+            bottom=0.3 / height,
+            hspace=0.6,
+            wspace=0.18,
+        )
     return fig

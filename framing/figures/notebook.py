@@ -42,8 +42,9 @@ def _styles(analysis: Analysis, by: str) -> dict:
     return figures.group_styles([str(g) for g in order])
 
 
-def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
-               groups: list[str] | None = None) -> Figure:
+def axis_chart(
+    analysis: Analysis, axis: str, *, by: str = "outlet", groups: list[str] | None = None
+) -> Figure:
     """Per group, the share of each label of one framing axis (stacked bars, counts labelled).
 
     >>> import framing
@@ -62,12 +63,18 @@ def axis_chart(analysis: Analysis, axis: str, *, by: str = "outlet",
     table = _named(analysis, summarise_axes(analysis, by=by), by)
     table = table[table["axis"] == axis]
     order = groups or sorted(table.loc[table["axis_total"] > 0, "outlet_name"].unique())
-    return figures.axis_shares_figure(table, poles=list(spec.pole_names), outlets=order,
-                                      title=spec.label, styles=_styles(analysis, by))
+    return figures.axis_shares_figure(
+        table,
+        poles=list(spec.pole_names),
+        outlets=order,
+        title=spec.label,
+        styles=_styles(analysis, by),
+    )
 
 
-def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | None = None,
-                   max_axes: int = 10) -> Figure:
+def overview_chart(
+    analysis: Analysis, *, by: str = "outlet", axes: list[str] | None = None, max_axes: int = 10
+) -> Figure:
     """Every group's position on the two-sided axes it uses (the report's at-a-glance chart), the
     axes in the report's order: used by most groups, then splitting them most, then most hits."""
     lexicon: Any = analysis.axis_lexicon or []
@@ -83,6 +90,8 @@ def overview_chart(analysis: Analysis, *, by: str = "outlet", axes: list[str] | 
     table["rank"] = table["axis"].map({k: n for n, k in enumerate(keep)})
     styles = _styles(analysis, by)
     present = set(table["outlet_name"])
-    return figures.axis_overview_figure(table.sort_values("rank", kind="stable"),
-                                        outlet_order=[g for g in styles if g in present],
-                                        styles=styles)
+    return figures.axis_overview_figure(
+        table.sort_values("rank", kind="stable"),
+        outlet_order=[g for g in styles if g in present],
+        styles=styles,
+    )

@@ -15,12 +15,23 @@ import pandas as pd
 from matplotlib.figure import Figure
 from scipy.cluster.hierarchy import dendrogram
 
-from .core import (HATCHES, MARKERS, OTHER_COLOUR, PALETTE, SMALL, GroupStyle, _figure,
-                              _short, _style, _style_of, _text_width, group_styles)
 from ..stats.outlet_map import outlet_linkage, profile_features
+from .core import (
+    HATCHES,
+    MARKERS,
+    OTHER_COLOUR,
+    PALETTE,
+    SMALL,
+    GroupStyle,
+    _figure,
+    _short,
+    _style,
+    _style_of,
+    _text_width,
+    group_styles,
+)
 
-__all__ = ["outlet_map_figure", "dendrogram_figure", "distinctive_terms_figure",
-           "intervals_figure"]
+__all__ = ["outlet_map_figure", "dendrogram_figure", "distinctive_terms_figure", "intervals_figure"]
 
 #: markers (1/72 in) whose centres are closer than this hide each other (the largest marker is
 #: about 7 points across): they are spread round their common centre, each with a thin line to
@@ -31,8 +42,10 @@ _TOUCHING = 5.0
 
 def _label_styles(labels) -> dict:
     values = list(dict.fromkeys(str(v) for v in labels))
-    return {v: GroupStyle(PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)])
-            for i, v in enumerate(values)}
+    return {
+        v: GroupStyle(PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)])
+        for i, v in enumerate(values)
+    }
 
 
 def _clusters_2d(points: np.ndarray, radius: float, order) -> list[list[int]]:
@@ -64,9 +77,14 @@ def _join_names(names: list[str], limit: int = 3) -> str:
     return shown + (f" + {len(names) - limit:,} more" if len(names) > limit else "")
 
 
-def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None = None,
-                      annotate: int = 25, title: str = "",
-                      styles: dict[str, GroupStyle] | None = None) -> Figure:
+def outlet_map_figure(
+    coords: pd.DataFrame,
+    *,
+    labels: pd.Series | dict | None = None,
+    annotate: int = 25,
+    title: str = "",
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Scatter of an :func:`~framing.stats.outlet_map.outlet_map`: one point per outlet.
 
     styles : each outlet's colour and marker (:func:`~framing.figures.group_styles`); by
@@ -82,11 +100,17 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
     """
     name = coords.columns[0]
     groups = coords[name].astype(str).to_numpy()
-    sizes = (coords["n_articles"].to_numpy(dtype=float) if "n_articles" in coords
-             else np.full(len(groups), 10.0))
+    sizes = (
+        coords["n_articles"].to_numpy(dtype=float)
+        if "n_articles" in coords
+        else np.full(len(groups), 10.0)
+    )
     by_size = np.argsort(-sizes, kind="stable")
-    outside = (pd.Series(labels).reindex(groups).fillna("(unlabelled)").astype(str).to_numpy()
-               if labels is not None else None)
+    outside = (
+        pd.Series(labels).reindex(groups).fillna("(unlabelled)").astype(str).to_numpy()
+        if labels is not None
+        else None
+    )
     colour_by_label = outside is not None and styles is None
     if outside is not None and colour_by_label:
         label_styles = _label_styles(sorted(set(outside)))
@@ -137,8 +161,13 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
         # a line from each spread marker to its true place
         for i in range(len(groups)):
             if not np.allclose(shown[i], pts[i]):
-                ax.plot([x[i], x0 + shown[i, 0] / sx], [y[i], y0 + shown[i, 1] / sy],
-                        color="#777777", lw=0.6, zorder=1)
+                ax.plot(
+                    [x[i], x0 + shown[i, 0] / sx],
+                    [y[i], y0 + shown[i, 1] / sy],
+                    color="#777777",
+                    lw=0.6,
+                    zorder=1,
+                )
                 ax.scatter([x[i]], [y[i]], s=4, color="black", zorder=1)
         # one collection per style (one marker definition each in the SVG), largest points first
         # so a small outlet is drawn over a large one, never hidden by it
@@ -147,10 +176,17 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
             by_style.setdefault(tuple(point_styles[i]), []).append(i)
         for (colour, marker), group in by_style.items():
             idx = np.asarray(group)
-            ax.scatter(x0 + shown[idx, 0] / sx, y0 + shown[idx, 1] / sy,
-                       s=14 + 40 * np.sqrt(sizes[idx] / max(1.0, sizes.max())),
-                       color=colour, marker=marker, edgecolor="black", linewidth=0.4, alpha=0.9,
-                       zorder=2 if colour == OTHER_COLOUR else 3)
+            ax.scatter(
+                x0 + shown[idx, 0] / sx,
+                y0 + shown[idx, 1] / sy,
+                s=14 + 40 * np.sqrt(sizes[idx] / max(1.0, sizes.max())),
+                color=colour,
+                marker=marker,
+                edgecolor="black",
+                linewidth=0.4,
+                alpha=0.9,
+                zorder=2 if colour == OTHER_COLOUR else 3,
+            )
         # labels, biggest clusters first, each where it covers no marker and no earlier label
         boxes = [(p[0] - 4, p[1] - 4, p[0] + 4, p[1] + 4) for p in shown]
         placed: list[tuple[float, float, float, float]] = []
@@ -163,17 +199,24 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
             w, h = _text_width(text, SMALL) + 2, SMALL + 2
             cx, cy = pts[clusters[c]].mean(axis=0)
             r = extent[c] + 2
-            candidates = [(r, -h / 2, "left"), (-r, -h / 2, "right"), (r * .7, r * .7, "left"),
-                          (-r * .7, r * .7, "right"), (r * .7, -r * .7 - h, "left"),
-                          (-r * .7, -r * .7 - h, "right"), (-w / 2, r, "center"),
-                          (-w / 2, -r - h, "center")]
+            candidates = [
+                (r, -h / 2, "left"),
+                (-r, -h / 2, "right"),
+                (r * 0.7, r * 0.7, "left"),
+                (-r * 0.7, r * 0.7, "right"),
+                (r * 0.7, -r * 0.7 - h, "left"),
+                (-r * 0.7, -r * 0.7 - h, "right"),
+                (-w / 2, r, "center"),
+                (-w / 2, -r - h, "center"),
+            ]
             best, best_cost = None, None
             for dx, dy, ha in candidates:
                 left = cx + dx - (w if ha == "right" else 0) if ha != "center" else cx + dx
                 box = (left, cy + dy, left + w, cy + dy + h)
                 inside = box[0] >= 0 and box[1] >= 0 and box[2] <= ax_w and box[3] <= ax_h
                 cost = sum((_overlap(box, b) for b in placed), 0.0) * 4 + sum(
-                    (_overlap(box, b) for k, b in enumerate(boxes) if k not in clusters[c]), 0.0)
+                    (_overlap(box, b) for k, b in enumerate(boxes) if k not in clusters[c]), 0.0
+                )
                 cost += 0 if inside else 1e6
                 if best_cost is None or cost < best_cost:
                     best, best_cost = (box, ha), cost
@@ -183,8 +226,15 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
             box, ha = best
             placed.append(box)
             anchor_x = {"left": box[0], "right": box[2], "center": (box[0] + box[2]) / 2}[ha]
-            ax.text(x0 + anchor_x / sx, y0 + (box[1] + box[3]) / 2 / sy, text, ha=ha,
-                    va="center", fontsize=SMALL, zorder=4)
+            ax.text(
+                x0 + anchor_x / sx,
+                y0 + (box[1] + box[3]) / 2 / sy,
+                text,
+                ha=ha,
+                va="center",
+                fontsize=SMALL,
+                zorder=4,
+            )
         method = coords.attrs.get("method", "")
         evr = coords.attrs.get("explained_variance_ratio")
         if method == "pca" and evr:
@@ -195,18 +245,33 @@ def outlet_map_figure(coords: pd.DataFrame, *, labels: pd.Series | dict | None =
             ax.set_ylabel(f"{method.upper()} dimension 2")
         if colour_by_label:
             for value, (colour, marker) in label_styles.items():
-                ax.scatter([], [], color=colour, marker=marker, edgecolor="black", linewidth=0.4,
-                           label=value)
-            handles = ax.collections[-len(label_styles):]
+                ax.scatter(
+                    [],
+                    [],
+                    color=colour,
+                    marker=marker,
+                    edgecolor="black",
+                    linewidth=0.4,
+                    label=value,
+                )
+            handles = ax.collections[-len(label_styles) :]
             ax.legend(handles=handles, fontsize=SMALL, frameon=False, loc="best")
-        ax.set_title(title or f"Outlets by framing profile ({len(groups):,} outlets; closer = "
-                              "more alike)", fontsize=9, loc="left")
+        ax.set_title(
+            title or f"Outlets by framing profile ({len(groups):,} outlets; closer = more alike)",
+            fontsize=9,
+            loc="left",
+        )
     return fig
 
 
-def dendrogram_figure(profiles: pd.DataFrame, *, method: str = "ward",
-                      labels: pd.Series | dict | None = None, title: str = "",
-                      styles: dict[str, GroupStyle] | None = None) -> Figure:
+def dendrogram_figure(
+    profiles: pd.DataFrame,
+    *,
+    method: str = "ward",
+    labels: pd.Series | dict | None = None,
+    title: str = "",
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Hierarchical clustering of outlet profiles, drawn from SciPy's dendrogram coordinates.
 
     Each leaf ends in its outlet's marker, in its ``styles`` colour (by default the outlets'
@@ -217,15 +282,24 @@ def dendrogram_figure(profiles: pd.DataFrame, *, method: str = "ward",
     Z = outlet_linkage(profiles, method=method)
     tree = dendrogram(Z, no_plot=True, labels=[str(i) for i in features.index])
     leaves = tree["ivl"]
-    lab = (pd.Series(labels).reindex(leaves).fillna("(unlabelled)").astype(str).to_numpy()
-           if labels is not None else None)
+    lab = (
+        pd.Series(labels).reindex(leaves).fillna("(unlabelled)").astype(str).to_numpy()
+        if labels is not None
+        else None
+    )
     colour_by_label = lab is not None and styles is None
     if not colour_by_label and styles is None:
-        order = (profiles["n_articles"].sort_values(ascending=False, kind="stable").index
-                 if "n_articles" in profiles else features.index)
+        order = (
+            profiles["n_articles"].sort_values(ascending=False, kind="stable").index
+            if "n_articles" in profiles
+            else features.index
+        )
         styles = group_styles([str(i) for i in order])
-    names = [_short(v, 30) + (f" ({_short(lab[k], 16)})" if lab is not None and not colour_by_label
-                              else "") for k, v in enumerate(leaves)]
+    names = [
+        _short(v, 30)
+        + (f" ({_short(lab[k], 16)})" if lab is not None and not colour_by_label else "")
+        for k, v in enumerate(leaves)
+    ]
     height = max(3.0, 1.0 + 0.17 * len(leaves))
     left = min(3.0, max([_text_width(t, SMALL) for t in names] + [30]) / 72 + 0.35)
     with _style():
@@ -250,17 +324,26 @@ def dendrogram_figure(profiles: pd.DataFrame, *, method: str = "ward",
             for k, leaf in enumerate(leaves):
                 by_style.setdefault(tuple(_style_of(styles, leaf)), []).append(k)
             for (colour, marker), ks in by_style.items():
-                ax.scatter(np.zeros(len(ks)), 5 + 10 * np.asarray(ks), s=36, color=colour,
-                           marker=marker, edgecolor="black", linewidth=0.5, zorder=3,
-                           clip_on=False)
+                ax.scatter(
+                    np.zeros(len(ks)),
+                    5 + 10 * np.asarray(ks),
+                    s=36,
+                    color=colour,
+                    marker=marker,
+                    edgecolor="black",
+                    linewidth=0.5,
+                    zorder=3,
+                    clip_on=False,
+                )
             ax.tick_params(axis="y", pad=8)
         ax.set_xlabel(f"distance between profiles ({method} linkage)")
         ax.set_title(title or "Outlets clustered by framing profile", fontsize=9, loc="left")
     return fig
 
 
-def distinctive_terms_figure(table: pd.DataFrame, group: str, *, by: str = "group",
-                             top: int = 15, title: str = "") -> Figure:
+def distinctive_terms_figure(
+    table: pd.DataFrame, group: str, *, by: str = "group", top: int = 15, title: str = ""
+) -> Figure:
     """Bars of ``z_doc`` for one group's top terms, with the split-half null line.
 
     Solid bars are significant (q ≤ FDR and beyond the null line); hatched ones are not. Each bar
@@ -275,11 +358,22 @@ def distinctive_terms_figure(table: pd.DataFrame, group: str, *, by: str = "grou
         sig = sub["significant"].to_numpy(bool)
         # greys and a pattern: on a page, colour belongs to the groups
         ax.barh(y[sig], sub["z_doc"].to_numpy()[sig], color="#444444", label="significant")
-        ax.barh(y[~sig], sub["z_doc"].to_numpy()[~sig], color="white", edgecolor="#777777",
-                hatch=HATCHES[1], label="not significant")
+        ax.barh(
+            y[~sig],
+            sub["z_doc"].to_numpy()[~sig],
+            color="white",
+            edgecolor="#777777",
+            hatch=HATCHES[1],
+            label="not significant",
+        )
         for yi, r in zip(y, sub.itertuples()):
-            ax.text(max(r.z_doc, 0) + 0.1, float(yi), f"{r.count_group:,} : {r.count_rest:,}",
-                    va="center", fontsize=SMALL)
+            ax.text(
+                max(r.z_doc, 0) + 0.1,
+                float(yi),
+                f"{r.count_group:,} : {r.count_rest:,}",
+                va="center",
+                fontsize=SMALL,
+            )
         null = sub["null_max_abs_z"].iloc[0] if len(sub) else np.nan
         if np.isfinite(null):
             ax.axvline(null, color="black", ls="--", lw=0.8, label="largest |z| by chance")
@@ -292,10 +386,18 @@ def distinctive_terms_figure(table: pd.DataFrame, group: str, *, by: str = "grou
     return fig
 
 
-def intervals_figure(table: pd.DataFrame, *, by: str = "outlet", estimate: str = "estimate",
-                     low: str = "ci_low", high: str = "ci_high", max_groups: int = 30,
-                     xlabel: str = "", title: str = "",
-                     styles: dict[str, GroupStyle] | None = None) -> Figure:
+def intervals_figure(
+    table: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    estimate: str = "estimate",
+    low: str = "ci_low",
+    high: str = "ci_high",
+    max_groups: int = 30,
+    xlabel: str = "",
+    title: str = "",
+    styles: dict[str, GroupStyle] | None = None,
+) -> Figure:
     """Dot and whisker per group: the estimate and its interval, largest groups first.
 
     Groups without an interval (one article with data) get an open marker and the words
@@ -315,19 +417,37 @@ def intervals_figure(table: pd.DataFrame, *, by: str = "outlet", estimate: str =
         lo, hi = sub[low].to_numpy(float), sub[high].to_numpy(float)
         has = np.isfinite(lo) & np.isfinite(hi)
         for k in range(len(sub)):
-            colour, marker = (_style_of(styles, str(sub[by].iloc[k])) if styles
-                              else ("#333333", "o"))
+            colour, marker = _style_of(styles, str(sub[by].iloc[k])) if styles else ("#333333", "o")
             if has[k]:
-                ax.errorbar([est[k]], [y[k]], xerr=[[est[k] - lo[k]], [hi[k] - est[k]]],
-                            fmt=marker, color=colour, ecolor=colour, capsize=2, ms=4.5,
-                            markeredgecolor="black", markeredgewidth=0.4)
+                ax.errorbar(
+                    [est[k]],
+                    [y[k]],
+                    xerr=[[est[k] - lo[k]], [hi[k] - est[k]]],
+                    fmt=marker,
+                    color=colour,
+                    ecolor=colour,
+                    capsize=2,
+                    ms=4.5,
+                    markeredgecolor="black",
+                    markeredgewidth=0.4,
+                )
             else:
-                ax.scatter([est[k]], [y[k]], facecolor="white", edgecolor=colour, marker="D",
-                           s=20, zorder=3)
-                ax.text(est[k], y[k] + 0.35, "no interval", fontsize=SMALL, color="#555555",
-                        ha="center")
-        labels = [f"{_short(g, 26)} (n={int(k):,})" if "n_articles" in sub else _short(g, 30)
-                  for g, k in zip(sub[by], sub["n_articles"] if "n_articles" in sub else y)]
+                ax.scatter(
+                    [est[k]],
+                    [y[k]],
+                    facecolor="white",
+                    edgecolor=colour,
+                    marker="D",
+                    s=20,
+                    zorder=3,
+                )
+                ax.text(
+                    est[k], y[k] + 0.35, "no interval", fontsize=SMALL, color="#555555", ha="center"
+                )
+        labels = [
+            f"{_short(g, 26)} (n={int(k):,})" if "n_articles" in sub else _short(g, 30)
+            for g, k in zip(sub[by], sub["n_articles"] if "n_articles" in sub else y)
+        ]
         ax.set_yticks(y)
         ax.set_yticklabels(labels, fontsize=SMALL)
         ax.set_ylim(n - 0.5, -0.5)

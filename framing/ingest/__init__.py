@@ -22,21 +22,68 @@ from .dedupe import NearDuplicate, NearDuplicates, text_key, url_key
 from .encoding import Decoded, decode_text, looks_binary
 from .files import article_from_html, read_article_file
 from .index import CorpusIndex, IndexEntry
-from .outlets import (OutletRegistry, OutletSummary, domain_of, edit_outlet, outlet_id_for,
-                      same_outlet_name, summarise_outlets)
+from .outlets import (
+    OutletRegistry,
+    OutletSummary,
+    domain_of,
+    edit_outlet,
+    outlet_id_for,
+    same_outlet_name,
+    summarise_outlets,
+)
 from .sources import AddOutcome, add_sources
-from .stories import (StoryGroup, StorySummary, apply_story, list_stories, set_article_metadata,
-                      suggest_stories)
+from .stories import (
+    StoryGroup,
+    StorySummary,
+    apply_story,
+    list_stories,
+    set_article_metadata,
+    suggest_stories,
+)
 from .web import Extracted, Fetcher, Page, extract_article, fetch
 from .writer import AddResult, CorpusWriter, NewArticle
 
 __all__ = [
-    "AddOutcome", "AddResult", "CheckReport", "ColumnMap", "CorpusIndex", "CorpusWriter", "Decoded",
-    "Extracted", "Fetcher", "ImportReport", "IndexEntry", "NearDuplicate", "NearDuplicates",
-    "NewArticle", "OutletRegistry", "OutletSummary", "Page", "Problem", "StoryGroup",
-    "StorySummary", "add_sources", "apply_story", "article_from_html", "check_corpus",
-    "decode_text", "domain_of", "edit_outlet", "extract_article", "fetch", "import_file",
-    "iter_records", "list_stories", "looks_binary", "outlet_id_for", "parse_date",
-    "read_article_file", "same_outlet_name", "set_article_metadata", "suggest_stories",
-    "summarise_outlets", "text_key", "url_key",
+    "AddOutcome",
+    "AddResult",
+    "CheckReport",
+    "ColumnMap",
+    "CorpusIndex",
+    "CorpusWriter",
+    "Decoded",
+    "Extracted",
+    "Fetcher",
+    "ImportReport",
+    "IndexEntry",
+    "NearDuplicate",
+    "NearDuplicates",
+    "NewArticle",
+    "OutletRegistry",
+    "OutletSummary",
+    "Page",
+    "Problem",
+    "StoryGroup",
+    "StorySummary",
+    "add_sources",
+    "apply_story",
+    "article_from_html",
+    "check_corpus",
+    "decode_text",
+    "domain_of",
+    "edit_outlet",
+    "extract_article",
+    "fetch",
+    "import_file",
+    "iter_records",
+    "list_stories",
+    "looks_binary",
+    "outlet_id_for",
+    "parse_date",
+    "read_article_file",
+    "same_outlet_name",
+    "set_article_metadata",
+    "suggest_stories",
+    "summarise_outlets",
+    "text_key",
+    "url_key",
 ]

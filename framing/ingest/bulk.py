@@ -39,8 +39,15 @@ from .encoding import looks_binary
 from .outlets import domain_of
 from .writer import AddResult, CorpusWriter, NewArticle
 
-__all__ = ["ColumnMap", "ImportReport", "import_file", "iter_records", "parse_date",
-           "detect_format", "FORMATS"]
+__all__ = [
+    "ColumnMap",
+    "ImportReport",
+    "import_file",
+    "iter_records",
+    "parse_date",
+    "detect_format",
+    "FORMATS",
+]
 
 FORMATS = ("jsonl", "csv", "tsv", "parquet")
 
@@ -71,9 +78,9 @@ class ColumnMap:
     url: str | None = None
     authors: str | None = None
     story: str | None = None
-    id: str | None = None              # kept as the article's ``source_id``
-    outlet_domain: str | None = None   # the outlet's web address (first value per outlet)
-    leaning: str | None = None         # an outlet-level label such as AllSides' left/center/right
+    id: str | None = None  # kept as the article's ``source_id``
+    outlet_domain: str | None = None  # the outlet's web address (first value per outlet)
+    leaning: str | None = None  # an outlet-level label such as AllSides' left/center/right
     extras: dict[str, str] = field(default_factory=dict)  # column → metadata key
 
     def resolve(self, columns: list[str], source: str) -> dict[str, str]:
@@ -85,19 +92,27 @@ class ColumnMap:
             # one column whose name holds another separator: the file is not comma-separated
             sep = next((c for c in ";\t|" if c in columns[0]), None)
             if sep is not None:
-                name, flag = ("tabs", "--delimiter $'\\t' (or name the file .tsv)") \
-                    if sep == "\t" else (f"'{sep}'", f"--delimiter '{sep}'")
-                raise InputError(source, f"reads as one column {columns[0][:60]!r}: its fields "
-                                         f"look separated by {name}, not commas",
-                                 hint=f"pass {flag}")
+                name, flag = (
+                    ("tabs", "--delimiter $'\\t' (or name the file .tsv)")
+                    if sep == "\t"
+                    else (f"'{sep}'", f"--delimiter '{sep}'")
+                )
+                raise InputError(
+                    source,
+                    f"reads as one column {columns[0][:60]!r}: its fields "
+                    f"look separated by {name}, not commas",
+                    hint=f"pass {flag}",
+                )
         resolved = {}
         for name in _DEFAULTS:
             column = getattr(self, name)
             if column is not None:
                 if column not in present:
-                    raise InputError(source, f"has no column {column!r} (mapped with "
-                                             f"--{name.replace('_', '-')})",
-                                     hint=f"columns: {shown}")
+                    raise InputError(
+                        source,
+                        f"has no column {column!r} (mapped with --{name.replace('_', '-')})",
+                        hint=f"columns: {shown}",
+                    )
                 resolved[name] = column
             else:
                 found = next((c for c in _DEFAULTS[name] if c in present), None)
@@ -105,12 +120,18 @@ class ColumnMap:
                     resolved[name] = found
         for name in _REQUIRED:
             if name not in resolved:
-                raise InputError(source, f"no column for the article {name}",
-                                 hint=f"name it with --{name} COLUMN (columns: {shown})")
+                raise InputError(
+                    source,
+                    f"no column for the article {name}",
+                    hint=f"name it with --{name} COLUMN (columns: {shown})",
+                )
         for column in self.extras:
             if column not in present:
-                raise InputError(source, f"has no column {column!r} (mapped with --extra)",
-                                 hint=f"columns: {shown}")
+                raise InputError(
+                    source,
+                    f"has no column {column!r} (mapped with --extra)",
+                    hint=f"columns: {shown}",
+                )
         return resolved
 
 
@@ -123,7 +144,7 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (where, reason, path)
-    bad: list[tuple[int, str]] = field(default_factory=list)              # (line, problem)
+    bad: list[tuple[int, str]] = field(default_factory=list)  # (line, problem)
     new_outlets: list[str] = field(default_factory=list)
     undated: int = 0
     unparsed_dates: int = 0
@@ -147,11 +168,22 @@ def detect_format(path: Path) -> str:
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
-    known = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "tsv",
-             ".tab": "tsv", ".parquet": "parquet", ".pq": "parquet"}
+    known = {
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".json": "jsonl",
+        ".csv": "csv",
+        ".tsv": "tsv",
+        ".tab": "tsv",
+        ".parquet": "parquet",
+        ".pq": "parquet",
+    }
     if last not in known:
-        raise InputError(path, f"cannot tell the format from the name ({last or 'no extension'})",
-                         hint=f"name it with --format ({', '.join(FORMATS)})")
+        raise InputError(
+            path,
+            f"cannot tell the format from the name ({last or 'no extension'})",
+            hint=f"name it with --format ({', '.join(FORMATS)})",
+        )
     return known[last]
 
 
@@ -173,8 +205,13 @@ class _Bad(str):
     """A record that could not be read (the string says why)."""
 
 
-def iter_records(path: str | Path, fmt: str | None = None, *, encoding: str | None = None,
-                 delimiter: str | None = None) -> Iterator[tuple[int, dict | _Bad]]:
+def iter_records(
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Iterator[tuple[int, dict | _Bad]]:
     """``(line number, record)`` for each record; a record that cannot be read is a ``_Bad``
     string saying why. Parquet "line numbers" are row numbers (from 1)."""
     path = Path(path)
@@ -195,23 +232,31 @@ def iter_records(path: str | Path, fmt: str | None = None, *, encoding: str | No
             last = number
             yield number, record
     except UnicodeDecodeError as exc:
-        what = "neither UTF-8 nor Windows-1252" if exc.encoding in ("charmap", "cp1252") \
+        what = (
+            "neither UTF-8 nor Windows-1252"
+            if exc.encoding in ("charmap", "cp1252")
             else f"not {exc.encoding}"
+        )
         where = f"after line {last}" if last else "near its start"
-        raise InputError(path, f"is {what} text (a byte that is no character {where}): a binary "
-                         "file, or text in another encoding",
-                         hint="check it is the export you meant; for text in another encoding "
-                              "give --encoding") from None
+        raise InputError(
+            path,
+            f"is {what} text (a byte that is no character {where}): a binary "
+            "file, or text in another encoding",
+            hint="check it is the export you meant; for text in another encoding give --encoding",
+        ) from None
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise InputError(path, f"is a compressed file that is cut short or damaged (read to "
-                         f"line {last}: {exc})", hint="copy or download it again") from None
+        raise InputError(
+            path,
+            f"is a compressed file that is cut short or damaged (read to line {last}: {exc})",
+            hint="copy or download it again",
+        ) from None
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _sniff_text(path: Path) -> str | None:
-    """"utf-16" for a file that starts with a UTF-16 byte-order mark (Excel's "Unicode text");
+    """ "utf-16" for a file that starts with a UTF-16 byte-order mark (Excel's "Unicode text");
     :class:`InputError` for a binary file (NUL bytes in its first 4 KB); else None."""
     try:
         with _open_binary(path) as fh:
@@ -228,9 +273,11 @@ def _sniff_text(path: Path) -> str | None:
     # a stray NUL in a text export is that record's problem (reported by its line); a binary
     # file has them throughout
     if nuls > max(1, len(head) // 100) or (nuls and looks_binary(head.replace(b"\x00", b""))):
-        raise InputError(path, "is a binary file, not CSV or JSON Lines text",
-                         hint="check it is the export you meant (a spreadsheet must be saved as "
-                              "CSV first)")
+        raise InputError(
+            path,
+            "is a binary file, not CSV or JSON Lines text",
+            hint="check it is the export you meant (a spreadsheet must be saved as CSV first)",
+        )
     return None
 
 
@@ -254,8 +301,11 @@ def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if raw.lstrip().startswith(b"["):
-                    raise InputError(path, "is a JSON array, not JSON Lines (one object a line)",
-                                     hint="convert it, e.g. jq -c '.[]' in.json > out.jsonl")
+                    raise InputError(
+                        path,
+                        "is a JSON array, not JSON Lines (one object a line)",
+                        hint="convert it, e.g. jq -c '.[]' in.json > out.jsonl",
+                    )
             if not raw.strip():
                 continue
             try:
@@ -279,16 +329,20 @@ def _jsonl(path: Path, encoding: str | None) -> Iterator[tuple[int, dict | _Bad]
             yield number, record
 
 
-_NUL_PROBLEM = ("holds a NUL byte (at column {column}), which no text can hold — remove it "
-                "(e.g. tr -d '\\000' < in > out)")
+_NUL_PROBLEM = (
+    "holds a NUL byte (at column {column}), which no text can hold — remove it "
+    "(e.g. tr -d '\\000' < in > out)"
+)
 
 
 def _json_problem(line: str, exc: json.JSONDecodeError) -> str:
     """Why a line is not JSON. An error at the end of the line (json counts the newline as the
     next line's column 1) means the record was cut short, which is what the user must hear."""
     if exc.pos >= len(line.rstrip()):
-        return ("ends before its record is complete (cut short, or one record written across "
-                "several lines)")
+        return (
+            "ends before its record is complete (cut short, or one record written across "
+            "several lines)"
+        )
     message = exc.msg.removesuffix(" at")  # json's "Invalid control character at"
     return f"is not valid JSON ({message} at column {exc.colno})"
 
@@ -317,8 +371,14 @@ def _csv(path: Path, encoding: str | None, delimiter: str) -> Iterator[tuple[int
                 continue
             if any("\0" in cell for cell in row):
                 cell = next(c for c in row if "\0" in c)
-                yield number, _Bad(_NUL_PROBLEM.replace("(at column {column})",
-                                                        f"(in field {row.index(cell) + 1})"))
+                yield (
+                    number,
+                    _Bad(
+                        _NUL_PROBLEM.replace(
+                            "(at column {column})", f"(in field {row.index(cell) + 1})"
+                        )
+                    ),
+                )
                 continue
             yield number, dict(zip(header, row))
 
@@ -326,6 +386,7 @@ def _csv(path: Path, encoding: str | None, delimiter: str) -> Iterator[tuple[int
 def _csv_encoding(path: Path) -> str:
     """UTF-8 if the whole file decodes as UTF-8, else Windows-1252 (checked in one pass)."""
     import codecs
+
     decoder = codecs.getincrementaldecoder("utf-8")()
     with _open_binary(path) as fh:
         try:
@@ -339,6 +400,7 @@ def _csv_encoding(path: Path) -> str:
 
 def _parquet(path: Path) -> Iterator[tuple[int, dict | _Bad]]:
     import pyarrow.parquet as pq
+
     try:
         pf = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError …
@@ -404,6 +466,7 @@ def _parse_date_text(text: str, dayfirst: bool) -> dt.date | None:
     if not re.search(r"\d", text) or not re.search(r"[a-zA-Z]{3}", text):
         return None  # "yesterday", "n/a" …: dateutil would invent a date from today
     from dateutil import parser as dateparser
+
     try:
         return dateparser.parse(text, dayfirst=dayfirst, default=dt.datetime(1, 1, 1)).date()
     except (ValueError, OverflowError):
@@ -471,8 +534,15 @@ def _extra_value(value):
 class _Converter:
     """Record → :class:`NewArticle` under a resolved mapping."""
 
-    def __init__(self, mapping: dict[str, str], extras: dict[str, str], *, source: str,
-                 story: str, dayfirst: bool):
+    def __init__(
+        self,
+        mapping: dict[str, str],
+        extras: dict[str, str],
+        *,
+        source: str,
+        story: str,
+        dayfirst: bool,
+    ):
         self.m = mapping
         self.extras = extras
         self.source = source
@@ -521,11 +591,20 @@ class _Converter:
             notes.append(f"decoded as {used}")
         story = self.story or _text(_cell(record, m.get("story"))).strip()
         return NewArticle(
-            text=text, title=title, source=f"{self.source}:{number}", outlet_name=outlet,
+            text=text,
+            title=title,
+            source=f"{self.source}:{number}",
+            outlet_name=outlet,
             domain=domain_of(_text(_cell(record, m.get("outlet_domain")))),
-            published=published, url=_text(_cell(record, m.get("url"))).strip(),
-            authors=_authors(_cell(record, m.get("authors"))), story=story, extras=extras,
-            outlet_fields=outlet_fields, notes=notes, match_domain=False)
+            published=published,
+            url=_text(_cell(record, m.get("url"))).strip(),
+            authors=_authors(_cell(record, m.get("authors"))),
+            story=story,
+            extras=extras,
+            outlet_fields=outlet_fields,
+            notes=notes,
+            match_domain=False,
+        )
 
 
 def _records_with_header(path: Path, fmt: str, encoding: str | None, delimiter: str | None):
@@ -547,15 +626,30 @@ def _records_with_header(path: Path, fmt: str, encoding: str | None, delimiter: 
         if len(head) >= 100:
             break
     from itertools import chain
+
     return list(columns), chain(head, it), "utf-8"
 
 
-def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | None = None,
-                fmt: str | None = None, story: str = "", map_outlets: dict[str, str] | None = None,
-                update: bool = False, skip_bad: bool = False, dayfirst: bool = False,
-                encoding: str | None = None, delimiter: str | None = None,
-                near_duplicates: bool = True, durable: bool = False, progress: bool = False,
-                limit: int | None = None, on_result=None, store: str | None = None) -> ImportReport:
+def import_file(
+    path: str | Path,
+    corpus: str | Path,
+    *,
+    columns: ColumnMap | None = None,
+    fmt: str | None = None,
+    story: str = "",
+    map_outlets: dict[str, str] | None = None,
+    update: bool = False,
+    skip_bad: bool = False,
+    dayfirst: bool = False,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    near_duplicates: bool = True,
+    durable: bool = False,
+    progress: bool = False,
+    limit: int | None = None,
+    on_result=None,
+    store: str | None = None,
+) -> ImportReport:
     """Import every record of a JSONL/CSV/Parquet file into the corpus folder ``corpus``.
 
     Raises :class:`InputError` (and writes nothing) for an unreadable file, a mapping that does
@@ -570,8 +664,14 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
     fmt = fmt or detect_format(path)
     columns = columns or ColumnMap()
     report = ImportReport(source=str(path))
-    writer = CorpusWriter(corpus, update=update, durable=durable,
-                          near_duplicates=near_duplicates, progress=progress, store=store)
+    writer = CorpusWriter(
+        corpus,
+        update=update,
+        durable=durable,
+        near_duplicates=near_duplicates,
+        progress=progress,
+        store=store,
+    )
     for name, outlet_id in (map_outlets or {}).items():
         writer.registry.map_name(name, outlet_id)
 
@@ -602,11 +702,16 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
             continue
         good += 1
     if report.bad and not skip_bad:
-        lines = ", ".join(str(n) for n, _ in report.bad[:10]) + (" …" if len(report.bad) > 10 else "")
+        lines = ", ".join(str(n) for n, _ in report.bad[:10]) + (
+            " …" if len(report.bad) > 10 else ""
+        )
         first_line, first_problem = report.bad[0]
-        raise InputError(path, f"{len(report.bad)} bad record(s) at line(s) {lines}; nothing was "
-                               f"imported (line {first_line}: {first_problem})",
-                         hint="fix them, or pass --skip-bad to import the others")
+        raise InputError(
+            path,
+            f"{len(report.bad)} bad record(s) at line(s) {lines}; nothing was "
+            f"imported (line {first_line}: {first_problem})",
+            hint="fix them, or pass --skip-bad to import the others",
+        )
     report.records = good
 
     # --- pass 2: write ---------------------------------------------------------------------------
@@ -662,5 +767,11 @@ def import_file(path: str | Path, corpus: str | Path, *, columns: ColumnMap | No
 
 def _bar(iterable, enabled: bool, desc: str, total: int | None):
     from ..progress import iterate
-    return iterate(iterable, title=desc, total=total, unit="records" if total is None else "articles",
-                   enabled=enabled)
+
+    return iterate(
+        iterable,
+        title=desc,
+        total=total,
+        unit="records" if total is None else "articles",
+        enabled=enabled,
+    )

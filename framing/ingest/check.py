@@ -59,11 +59,15 @@ def _message(exc: CorpusError) -> str:
 
 
 # nothing is lost (the file it was writing is whole or absent), so a warning, not an error
-_LEFTOVER = ("temporary file left by an interrupted write; nothing was lost — the next "
-             "`framing add` or `framing import` removes it, or delete it")
+_LEFTOVER = (
+    "temporary file left by an interrupted write; nothing was lost — the next "
+    "`framing add` or `framing import` removes it, or delete it"
+)
 
 
-def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bool = False) -> CheckReport:
+def check_corpus(
+    root: str | Path, *, near_duplicates: bool = True, progress: bool = False
+) -> CheckReport:
     """Check the corpus folder ``root``; never writes."""
     root = Path(root)
     report = CheckReport()
@@ -73,8 +77,11 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
     outlet_dir = root / "outlets"
     outlets = {}
     if not outlet_dir.is_dir():
-        report.problems.append(Problem(str(outlet_dir), "outlets folder not found — a corpus needs "
-                                                         "outlets/<id>.toml files"))
+        report.problems.append(
+            Problem(
+                str(outlet_dir), "outlets folder not found — a corpus needs outlets/<id>.toml files"
+            )
+        )
     else:
         for path in sorted(outlet_dir.iterdir()):
             if path.name.startswith(".tmp-"):
@@ -83,12 +90,17 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
             if path.suffix != ".toml":
                 continue
             if not path.stem or set(path.stem) - _SLUG_CHARS or path.stem.startswith("-"):
-                report.problems.append(Problem(str(path), f"outlet id '{path.stem}' is not a "
-                                                           "lower-case slug — rename the file"))
+                report.problems.append(
+                    Problem(
+                        str(path),
+                        f"outlet id '{path.stem}' is not a lower-case slug — rename the file",
+                    )
+                )
                 continue
             try:
-                outlets[path.stem] = parse_outlet(_read_text(path, "outlet file"), path,
-                                                  outlet_id=path.stem)
+                outlets[path.stem] = parse_outlet(
+                    _read_text(path, "outlet file"), path, outlet_id=path.stem
+                )
             except CorpusError as exc:
                 report.problems.append(Problem(str(path), _message(exc), line=exc.line))
     report.outlets = len(outlets)
@@ -101,14 +113,20 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
         for path in sorted(articles_dir.rglob("*")):
             if path.is_file() and path.name.startswith(".tmp-"):
                 report.problems.append(Problem(str(path), _LEFTOVER, "warning"))
-            elif (path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
-                  and not parquet_store.PART_PATTERN.match(path.name)):
-                report.problems.append(Problem(str(path), "not an article file (.md): ignored",
-                                               "warning"))
+            elif (
+                path.is_file()
+                and path.suffix != ".md"
+                and not path.name.startswith(".")
+                and not parquet_store.PART_PATTERN.match(path.name)
+            ):
+                report.problems.append(
+                    Problem(str(path), "not an article file (.md): ignored", "warning")
+                )
     files = article_files(root)
     iterator = files
     if progress and len(files) >= 200:
         from tqdm import tqdm
+
         iterator = tqdm(files, desc="checking", unit=" files", leave=False)
     for path in iterator:
         report.articles += 1
@@ -121,8 +139,13 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
         # (in a Parquet corpus the address's first part is the part file, not a folder)
         folder = parts[0] if len(parts) > 1 and parquet_store.split_address(path) is None else ""
         if folder and folder != article.outlet:
-            report.problems.append(Problem(str(path), f"filed under articles/{folder}/ but its "
-                                                      f"outlet is '{article.outlet}'", "warning"))
+            report.problems.append(
+                Problem(
+                    str(path),
+                    f"filed under articles/{folder}/ but its outlet is '{article.outlet}'",
+                    "warning",
+                )
+            )
         key = url_key(article.url)
         if key:
             by_url[key].append(str(path))
@@ -134,16 +157,23 @@ def check_corpus(root: str | Path, *, near_duplicates: bool = True, progress: bo
     for reason, groups in (("the same URL", by_url), ("the same text", by_text)):
         for paths in groups.values():
             for other in paths[1:]:
-                report.problems.append(Problem(other, f"duplicate of {paths[0]} ({reason}) — "
-                                                      "delete one of them"))
+                report.problems.append(
+                    Problem(other, f"duplicate of {paths[0]} ({reason}) — delete one of them")
+                )
     if near is not None:
         exact = {p for paths in by_text.values() if len(paths) > 1 for p in paths}
         for pair in near.pairs():
             if pair.first in exact and pair.second in exact:
                 continue
-            report.problems.append(Problem(pair.second, f"near-duplicate of {pair.first} "
-                                                        f"({pair.containment:.0%} shared text; "
-                                                        "syndicated copy?)", "note"))
+            report.problems.append(
+                Problem(
+                    pair.second,
+                    f"near-duplicate of {pair.first} "
+                    f"({pair.containment:.0%} shared text; "
+                    "syndicated copy?)",
+                    "note",
+                )
+            )
     order = {"error": 0, "warning": 1, "note": 2}
     report.problems.sort(key=lambda p: (order[p.severity], p.path, p.line or 0))
     return report

@@ -34,28 +34,45 @@ class ConversionReport:
     parts: int
 
 
-def convert_corpus(source: str | Path, destination: str | Path, *, store: str,
-                   rows_per_part: int = parquet_store.ROWS_PER_PART,
-                   progress: bool = False) -> ConversionReport:
+def convert_corpus(
+    source: str | Path,
+    destination: str | Path,
+    *,
+    store: str,
+    rows_per_part: int = parquet_store.ROWS_PER_PART,
+    progress: bool = False,
+) -> ConversionReport:
     """Write the corpus at ``source`` as a new ``store`` ("parquet" or "folder") corpus at
     ``destination``, which must not exist. Every article is checked as the loader reads it first:
     a corpus with problems is refused (``framing check`` lists them) and nothing is written."""
     source, destination = Path(source), Path(destination)
     if store not in ("parquet", "folder"):
-        raise InputError(None, f"unknown store {store!r}", hint="use --store parquet or --store folder")
+        raise InputError(
+            None, f"unknown store {store!r}", hint="use --store parquet or --store folder"
+        )
     corpus = Corpus.load(source)
     if corpus.store == store:
         raise InputError(source, f"is already a {store} corpus", hint="nothing to convert")
     if destination.exists():
-        raise InputError(destination, "already exists",
-                         hint="name a new folder; the conversion never writes into an existing one")
+        raise InputError(
+            destination,
+            "already exists",
+            hint="name a new folder; the conversion never writes into an existing one",
+        )
     paths = corpus.article_paths()
     # check everything before writing anything
-    for path in iterate(paths, title="checking", total=len(paths), unit="articles",
-                        enabled=progress and len(paths) >= 200):
+    for path in iterate(
+        paths,
+        title="checking",
+        total=len(paths),
+        unit="articles",
+        enabled=progress and len(paths) >= 200,
+    ):
         corpus.read_article(path)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{destination.name}.converting-", dir=destination.parent))
+    building = Path(
+        tempfile.mkdtemp(prefix=f".{destination.name}.converting-", dir=destination.parent)
+    )
     try:
         umask = os.umask(0o022)
         os.umask(umask)
@@ -73,10 +90,16 @@ def convert_corpus(source: str | Path, destination: str | Path, *, store: str,
     return ConversionReport(source, destination, store, len(paths), len(corpus.outlets), n_parts)
 
 
-def _write_articles(corpus: Corpus, paths: list[Path], root: Path, store: str, rows_per_part: int,
-                    progress: bool) -> int:
-    bar = iterate(paths, title="converting", total=len(paths), unit="articles",
-                  enabled=progress and len(paths) >= 200)
+def _write_articles(
+    corpus: Corpus, paths: list[Path], root: Path, store: str, rows_per_part: int, progress: bool
+) -> int:
+    bar = iterate(
+        paths,
+        title="converting",
+        total=len(paths),
+        unit="articles",
+        enabled=progress and len(paths) >= 200,
+    )
     if store == "parquet":
         sink = parquet_store.ParquetSink(root, rows_per_part=rows_per_part, durable=False)
         for path in bar:
@@ -91,8 +114,11 @@ def _write_articles(corpus: Corpus, paths: list[Path], root: Path, store: str, r
         article_id = corpus._article_id(path)
         target = root / "articles" / f"{article_id}.md"
         if not target.resolve().is_relative_to(root.resolve()):
-            raise CorpusError(path, f"its id {article_id!r} is not a safe file name",
-                              hint="ids are <outlet>/<name> with letters, digits and hyphens")
+            raise CorpusError(
+                path,
+                f"its id {article_id!r} is not a safe file name",
+                hint="ids are <outlet>/<name> with letters, digits and hyphens",
+            )
         ordered = {k: meta[k] for k in parquet_store.STANDARD_FIELDS if k in meta}
         ordered.update((k, v) for k, v in meta.items() if k not in ordered)
         atomic_write(target, format_article(ordered, body), durable=False)

@@ -21,14 +21,24 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-__all__ = ["url_key", "text_key", "normalise_whitespace", "minhash_signature", "NearDuplicates",
-           "NearDuplicate", "SIGNATURE_SIZE"]
+__all__ = [
+    "url_key",
+    "text_key",
+    "normalise_whitespace",
+    "minhash_signature",
+    "NearDuplicates",
+    "NearDuplicate",
+    "SIGNATURE_SIZE",
+]
 
 # --- exact duplicates ----------------------------------------------------------------------------
 
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|smid|smtyp|_r|ref|"
-                       r"referrer|wt\.\w+|action|pgtype|clicksource|module|region|partner|emc|hp|"
-                       r"ito|at_medium|at_campaign|share|amp)$", re.I)
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|smid|smtyp|_r|ref|"
+    r"referrer|wt\.\w+|action|pgtype|clicksource|module|region|partner|emc|hp|"
+    r"ito|at_medium|at_campaign|share|amp)$",
+    re.I,
+)
 
 
 def url_key(url: str) -> str:
@@ -57,8 +67,13 @@ def url_key(url: str) -> str:
         return url
     if port and port not in (80, 443):
         host = f"{host}:{port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        )
+    )
     path = parts.path.rstrip("/") or ""
     return urlunsplit(("", host, path, query, "")).removeprefix("//")
 
@@ -89,8 +104,10 @@ _SHINGLE = 4
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 _P = np.uint64(0x100000001B3)  # FNV prime: odd, so invertible modulo 2**64
 _BIN_STARTS = np.arange(SIGNATURE_SIZE, dtype=np.uint64) << np.uint64(58)
-_SHINGLE_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
-                          0x27D4EB2F165667C5], dtype=np.uint64)
+_SHINGLE_MULT = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
+    dtype=np.uint64,
+)
 _powers = np.ones(1, dtype=np.uint64)
 _inverse_powers = np.ones(1, dtype=np.uint64)
 _WORD_BYTE = np.zeros(256, dtype=bool)
@@ -105,11 +122,13 @@ def _ensure_powers(n: int) -> None:
         return
     size = max(n, 2 * len(_powers), 1 << 16)
     with np.errstate(over="ignore"):
-        _powers = np.cumprod(np.concatenate([[np.uint64(1)], np.full(size - 1, _P, np.uint64)]),
-                             dtype=np.uint64)
+        _powers = np.cumprod(
+            np.concatenate([[np.uint64(1)], np.full(size - 1, _P, np.uint64)]), dtype=np.uint64
+        )
         inv = np.uint64(pow(int(_P), -1, 2**64))
-        _inverse_powers = np.cumprod(np.concatenate([[np.uint64(1)], np.full(size - 1, inv, np.uint64)]),
-                                     dtype=np.uint64)
+        _inverse_powers = np.cumprod(
+            np.concatenate([[np.uint64(1)], np.full(size - 1, inv, np.uint64)]), dtype=np.uint64
+        )
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -133,15 +152,20 @@ def _shingles(text: str) -> np.ndarray:
         return np.empty(0, np.uint64)
     _ensure_powers(data.size + 1)
     with np.errstate(over="ignore"):
-        prefix = np.concatenate([[np.uint64(0)],
-                                 np.cumsum((data.astype(np.uint64) + np.uint64(1)) * _powers[:data.size],
-                                           dtype=np.uint64)])
+        prefix = np.concatenate(
+            [
+                [np.uint64(0)],
+                np.cumsum(
+                    (data.astype(np.uint64) + np.uint64(1)) * _powers[: data.size], dtype=np.uint64
+                ),
+            ]
+        )
         words = (prefix[ends] - prefix[starts]) * _inverse_powers[starts]
         words = _mix(words)
         n = len(words) - _SHINGLE + 1
         sh = words[:n] * _SHINGLE_MULT[0]
         for i in range(1, _SHINGLE):
-            sh = sh + words[i:i + n] * _SHINGLE_MULT[i]
+            sh = sh + words[i : i + n] * _SHINGLE_MULT[i]
     sh = np.sort(_mix(sh))
     return sh[np.concatenate([[True], sh[1:] != sh[:-1]])]  # distinct (faster than np.unique)
 
@@ -180,9 +204,9 @@ def minhash_signature(text: str) -> tuple[np.ndarray, int] | None:
 class NearDuplicate:
     """Two articles under different outlets that share most of their text."""
 
-    first: str   # article path or id
+    first: str  # article path or id
     second: str
-    similarity: float   # estimated Jaccard similarity of the shingle sets
+    similarity: float  # estimated Jaccard similarity of the shingle sets
     containment: float  # estimated share of the shorter text found in the longer one
 
 
@@ -214,8 +238,9 @@ class NearDuplicates:
         if signature is not None:
             self.add_signature(key, outlet, signature, new=new)
 
-    def add_signature(self, key: str, outlet: str, signature: tuple[np.ndarray, int], *,
-                      new: bool = True) -> None:
+    def add_signature(
+        self, key: str, outlet: str, signature: tuple[np.ndarray, int], *, new: bool = True
+    ) -> None:
         self._keys.append(key)
         self._outlets.append(outlet)
         self._signatures.append(signature[0])
@@ -235,7 +260,7 @@ class NearDuplicates:
         candidates: set[tuple[int, int]] = set()
         ids = np.arange(n)
         for band in range(_BANDS):
-            cols = sig[:, band * _ROWS:(band + 1) * _ROWS]
+            cols = sig[:, band * _ROWS : (band + 1) * _ROWS]
             with np.errstate(over="ignore"):
                 keys = _mix(cols[:, 0] ^ _mix(cols[:, 1] ^ _mix(cols[:, 2])))
             order = np.argsort(keys, kind="stable")
@@ -248,7 +273,7 @@ class NearDuplicates:
                     continue
                 group = np.sort(group)
                 for i_pos, i in enumerate(group[:-1]):
-                    for j in group[i_pos + 1:]:
+                    for j in group[i_pos + 1 :]:
                         candidates.add((int(i), int(j)))
         found, seen = [], set()
         for i, j in sorted(candidates):
@@ -263,7 +288,10 @@ class NearDuplicates:
             overlap = jaccard * (sizes[i] + sizes[j]) / (1 + jaccard)
             containment = float(min(1.0, overlap / min(sizes[i], sizes[j])))
             if containment >= self.threshold:
-                found.append(NearDuplicate(self._keys[i], self._keys[j], round(jaccard, 3),
-                                           round(containment, 3)))
+                found.append(
+                    NearDuplicate(
+                        self._keys[i], self._keys[j], round(jaccard, 3), round(containment, 3)
+                    )
+                )
         found.sort(key=lambda p: (-p.containment, -p.similarity, p.first, p.second))
         return found

@@ -21,9 +21,23 @@ FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 # Control characters other than tab, newline, carriage return and form feed: never in real text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
-                 b"BZh", b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"\x7fELF", b"MZ",
-                 b"\xd0\xcf\x11\xe0")  # PDF, zip/docx, PNG, GIF, JPEG, gzip, bz2, xz, rar, 7z, …
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"OggS",
+    b"ID3",
+    b"\x7fELF",
+    b"MZ",
+    b"\xd0\xcf\x11\xe0",
+)  # PDF, zip/docx, PNG, GIF, JPEG, gzip, bz2, xz, rar, 7z, …
 
 
 @dataclass(frozen=True)
@@ -68,8 +82,9 @@ def _normalise_name(name: str | None) -> str | None:
         return None
 
 
-def decode_text(data: bytes, *, declared: str | None = None, source: str = "input",
-                forced: str | None = None) -> Decoded:
+def decode_text(
+    data: bytes, *, declared: str | None = None, source: str = "input", forced: str | None = None
+) -> Decoded:
     """Decode ``data``; raise :class:`InputError` for binary data or undecodable text.
 
     >>> decode_text("naïve café".encode("utf-8")).encoding
@@ -82,8 +97,9 @@ def decode_text(data: bytes, *, declared: str | None = None, source: str = "inpu
     framing.errors.InputError: x.txt: is not text in UTF-8, Windows-1252 or ISO-8859-1 (control characters after decoding) — re-save it as UTF-8 or name its encoding with --encoding
     """
     if looks_binary(data):
-        raise InputError(source, "is a binary file, not text",
-                         hint="give an .html page or a .txt/.md article")
+        raise InputError(
+            source, "is a binary file, not text", hint="give an .html page or a .txt/.md article"
+        )
     if forced:
         name = _normalise_name(forced)
         if name is None:
@@ -91,8 +107,9 @@ def decode_text(data: bytes, *, declared: str | None = None, source: str = "inpu
         try:
             return Decoded(_strip_bom(data.decode(name)), name)
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"is not valid {name} (byte {exc.start})",
-                             hint="check the --encoding given") from None
+            raise InputError(
+                source, f"is not valid {name} (byte {exc.start})", hint="check the --encoding given"
+            ) from None
     declared_name = _normalise_name(declared)
     if declared_name in ("latin-1", "iso8859-1"):
         declared_name = "cp1252"  # what servers mean by ISO-8859-1, as browsers assume too
@@ -117,9 +134,11 @@ def decode_text(data: bytes, *, declared: str | None = None, source: str = "inpu
         if not trusted and _CONTROL.search(text):
             continue  # a wrong guess: a legacy decoding that yields control characters
         return Decoded(text, name)
-    raise InputError(source, "is not text in UTF-8, Windows-1252 or ISO-8859-1 "
-                             "(control characters after decoding)",
-                     hint="re-save it as UTF-8 or name its encoding with --encoding")
+    raise InputError(
+        source,
+        "is not text in UTF-8, Windows-1252 or ISO-8859-1 (control characters after decoding)",
+        hint="re-save it as UTF-8 or name its encoding with --encoding",
+    )
 
 
 def _strip_bom(text: str) -> str:

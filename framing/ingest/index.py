@@ -54,7 +54,7 @@ def split_article(content: str, path: str | Path = "") -> tuple[dict, str, int]:
         meta = tomllib.loads("\n".join(lines[1:close]))
     except tomllib.TOMLDecodeError as exc:
         raise CorpusError(path, f"metadata is not valid TOML: {exc}") from None
-    return meta, "\n".join(lines[close + 1:]), close
+    return meta, "\n".join(lines[close + 1 :]), close
 
 
 def read_article_file(path: Path) -> tuple[dict, str]:
@@ -82,8 +82,11 @@ def article_files(root: Path) -> list[Path]:
     folder = Path(root) / "articles"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def _date(value) -> dt.date | None:
@@ -116,9 +119,15 @@ class CorpusIndex:
         self._digests = True
 
     @classmethod
-    def scan(cls, root: str | Path, *, near: NearDuplicates | None = None,
-             paths: Iterable[Path] | None = None, progress: bool = False,
-             digests: bool = True) -> CorpusIndex:
+    def scan(
+        cls,
+        root: str | Path,
+        *,
+        near: NearDuplicates | None = None,
+        paths: Iterable[Path] | None = None,
+        progress: bool = False,
+        digests: bool = True,
+    ) -> CorpusIndex:
         """Read every article file under ``root`` once (signatures too when ``near`` is given;
         ``digests=False`` skips the text digests, for listings that need metadata only)."""
         index = cls(near)
@@ -142,13 +151,21 @@ class CorpusIndex:
         def text(key):
             value = meta.get(key, "")
             return value.strip() if isinstance(value, str) else ""
-        return IndexEntry(path=path, outlet=text("outlet"), title=text("title"),
-                          published=_date(meta.get("published")), url=text("url"),
-                          story=text("story"), text_key=text_key(body) if body is not None else "",
-                          meta=meta)
 
-    def add(self, item: tuple[IndexEntry, str] | IndexEntry, *, new: bool = True,
-            signature=None) -> None:
+        return IndexEntry(
+            path=path,
+            outlet=text("outlet"),
+            title=text("title"),
+            published=_date(meta.get("published")),
+            url=text("url"),
+            story=text("story"),
+            text_key=text_key(body) if body is not None else "",
+            meta=meta,
+        )
+
+    def add(
+        self, item: tuple[IndexEntry, str] | IndexEntry, *, new: bool = True, signature=None
+    ) -> None:
         """Record an entry (with its body when near-duplicates are looked for)."""
         entry, body = item if isinstance(item, tuple) else (item, None)
         self.entries[entry.path] = entry
@@ -185,5 +202,6 @@ class CorpusIndex:
 
 def _progress(iterable, total: int, enabled: bool, desc: str):
     # a few hundred files are read in well under a second: no stage worth showing
-    return iterate(iterable, title=desc, total=total, unit="files",
-                   enabled=enabled and total >= 200)
+    return iterate(
+        iterable, title=desc, total=total, unit="files", enabled=enabled and total >= 200
+    )

@@ -31,8 +31,16 @@ from ..errors import InputError
 from ..tomledit import decode_error, newline_of, open_for_edit, render
 from ..types import OUTLET_FIELDS, Outlet
 
-__all__ = ["same_outlet_name", "outlet_id_for", "domain_of", "OutletRegistry", "OutletSummary",
-           "summarise_outlets", "edit_outlet", "OUTLET_FIELDS"]
+__all__ = [
+    "same_outlet_name",
+    "outlet_id_for",
+    "domain_of",
+    "OutletRegistry",
+    "OutletSummary",
+    "summarise_outlets",
+    "edit_outlet",
+    "OUTLET_FIELDS",
+]
 
 _SLUG_OK = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 
@@ -94,8 +102,8 @@ class OutletRegistry:
     def __init__(self, root: str | Path, outlets: dict[str, Outlet] | None = None):
         self.root = Path(root)
         self.outlets: dict[str, Outlet] = dict(outlets or {})
-        self.pending: dict[str, Outlet] = {}   # resolved in this run, file not yet written
-        self._aliases: dict[str, str] = {}     # exact name seen → id, for speed in bulk imports
+        self.pending: dict[str, Outlet] = {}  # resolved in this run, file not yet written
+        self._aliases: dict[str, str] = {}  # exact name seen → id, for speed in bulk imports
 
     @classmethod
     def load(cls, root: str | Path) -> OutletRegistry:
@@ -110,12 +118,22 @@ class OutletRegistry:
     def by_domain(self, host: str) -> Outlet | None:
         """The outlet whose domain is ``host`` or a parent of it (longest match wins)."""
         host = domain_of(host)
-        matches = [o for o in [*self.outlets.values(), *self.pending.values()]
-                   if _domain_matches(host, domain_of(o.domain))]
+        matches = [
+            o
+            for o in [*self.outlets.values(), *self.pending.values()]
+            if _domain_matches(host, domain_of(o.domain))
+        ]
         return max(matches, key=lambda o: len(o.domain), default=None)
 
-    def resolve(self, *, name: str = "", outlet: str = "", domain: str = "",
-                source: str | None = None, match_domain: bool = True) -> tuple[Outlet, bool]:
+    def resolve(
+        self,
+        *,
+        name: str = "",
+        outlet: str = "",
+        domain: str = "",
+        source: str | None = None,
+        match_domain: bool = True,
+    ) -> tuple[Outlet, bool]:
         """Find or plan the outlet for an article.
 
         ``outlet`` is what the user named (``--outlet``: an existing id, or a name); ``name`` and
@@ -134,17 +152,21 @@ class OutletRegistry:
             if found:
                 return found, False
         if not name.strip():
-            raise InputError(source, "cannot tell which outlet published this",
-                             hint="name it with --outlet")
+            raise InputError(
+                source, "cannot tell which outlet published this", hint="name it with --outlet"
+            )
         return self._by_name(name, domain, source)
 
-    def _by_name(self, name: str, domain: str, source: str | None, *,
-                 explicit: bool = False) -> tuple[Outlet, bool]:
+    def _by_name(
+        self, name: str, domain: str, source: str | None, *, explicit: bool = False
+    ) -> tuple[Outlet, bool]:
         name = " ".join(name.split())
         known = self._aliases.get(name)
         if known:
             outlet = self.get(known)
-            assert outlet is not None  # an alias is recorded with its outlet, which stays registered
+            assert (
+                outlet is not None
+            )  # an alias is recorded with its outlet, which stays registered
             return outlet, False
         outlet_id = outlet_id_for(name)
         existing = self.get(outlet_id)
@@ -152,11 +174,14 @@ class OutletRegistry:
             if same_outlet_name(existing.name, name) or (explicit and name == outlet_id):
                 self._aliases[name] = outlet_id
                 return existing, False
-            raise InputError(source, f"outlet name {name!r} collides with outlet '{outlet_id}' "
-                                     f"({existing.name!r}): both give the id '{outlet_id}'",
-                             hint=f"put it under that outlet with --outlet {outlet_id} (import: "
-                                  f"--map-outlet \"{name}={outlet_id}\"), or under a new id "
-                                  f"(--map-outlet \"{name}=<new-id>\")")
+            raise InputError(
+                source,
+                f"outlet name {name!r} collides with outlet '{outlet_id}' "
+                f"({existing.name!r}): both give the id '{outlet_id}'",
+                hint=f"put it under that outlet with --outlet {outlet_id} (import: "
+                f'--map-outlet "{name}={outlet_id}"), or under a new id '
+                f'(--map-outlet "{name}=<new-id>")',
+            )
         new = Outlet(id=outlet_id, name=name, domain=domain_of(domain))
         self.pending[outlet_id] = new
         self._aliases[name] = outlet_id
@@ -166,8 +191,11 @@ class OutletRegistry:
         """Put articles whose outlet name is ``name`` under ``outlet_id`` (``--map-outlet``);
         an id that does not exist yet becomes a new outlet with that name."""
         if not _SLUG_OK.match(outlet_id):
-            raise InputError(None, f"outlet id {outlet_id!r} is not a lower-case slug",
-                             hint="use a-z, 0-9 and hyphens, e.g. --map-outlet \"Le Monde=le-monde\"")
+            raise InputError(
+                None,
+                f"outlet id {outlet_id!r} is not a lower-case slug",
+                hint='use a-z, 0-9 and hyphens, e.g. --map-outlet "Le Monde=le-monde"',
+            )
         name = " ".join(name.split())
         if not self.get(outlet_id):
             self.pending[outlet_id] = Outlet(id=outlet_id, name=name)
@@ -224,10 +252,17 @@ def summarise_outlets(outlets: dict[str, Outlet], entries: Iterable) -> list[Out
     rows = []
     for oid in sorted(set(outlets) | set(counts)):
         o = outlets.get(oid)
-        rows.append(OutletSummary(
-            id=oid, name=o.name if o else "", articles=counts[oid], first=first.get(oid),
-            last=last.get(oid), missing=tuple(o.missing_fields()) if o else ("outlet file",),
-            file_exists=o is not None))
+        rows.append(
+            OutletSummary(
+                id=oid,
+                name=o.name if o else "",
+                articles=counts[oid],
+                first=first.get(oid),
+                last=last.get(oid),
+                missing=tuple(o.missing_fields()) if o else ("outlet file",),
+                file_exists=o is not None,
+            )
+        )
     return rows
 
 
@@ -243,35 +278,50 @@ def edit_outlet(root: str | Path, outlet_id: str, **fields: str) -> Path:
     """
     path = Path(root) / "outlets" / f"{outlet_id}.toml"
     if not _SLUG_OK.match(outlet_id) or not path.is_file():
-        raise InputError(path, f"no outlet '{outlet_id}'",
-                         hint="`framing outlets` lists the outlet ids")
+        raise InputError(
+            path, f"no outlet '{outlet_id}'", hint="`framing outlets` lists the outlet ids"
+        )
     unknown = [k for k in fields if k not in OUTLET_FIELDS]
     if unknown:
-        raise InputError(None, f"unknown outlet field(s) {', '.join(unknown)}",
-                         hint=f"fields: {', '.join(OUTLET_FIELDS)}")
+        raise InputError(
+            None,
+            f"unknown outlet field(s) {', '.join(unknown)}",
+            hint=f"fields: {', '.join(OUTLET_FIELDS)}",
+        )
     if "name" in fields and not str(fields["name"]).strip():
         raise InputError(path, "an outlet's name cannot be empty")
     try:
         text = path.read_bytes().decode("utf-8")  # as it is: no newline translation
     except UnicodeDecodeError:
-        raise InputError(path, "cannot edit: the file is not UTF-8 text",
-                         hint="re-save it as UTF-8 first") from None
+        raise InputError(
+            path, "cannot edit: the file is not UTF-8 text", hint="re-save it as UTF-8 first"
+        ) from None
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = decode_error(exc)
-        raise InputError(path, f"cannot edit: the file is not valid TOML ({message})", line=line,
-                         hint="fix the file by hand first") from None
+        raise InputError(
+            path,
+            f"cannot edit: the file is not valid TOML ({message})",
+            line=line,
+            hint="fix the file by hand first",
+        ) from None
     doc = open_for_edit(text)
     if doc is None:
-        raise InputError(path, "cannot edit this file without moving its other lines",
-                         hint="set the fields by hand")
+        raise InputError(
+            path,
+            "cannot edit this file without moving its other lines",
+            hint="set the fields by hand",
+        )
     values = {key: str(value).strip() for key, value in fields.items()}
     for key, value in values.items():
         doc[key] = value
     content = render(doc, newline_of(text))
     written = tomllib.loads(content)
     if any(written.get(key) != value for key, value in values.items()):  # not expected to happen
-        raise InputError(path, "cannot edit: the result would not read back as given",
-                         hint="set the fields by hand")
+        raise InputError(
+            path,
+            "cannot edit: the result would not read back as given",
+            hint="set the fields by hand",
+        )
     return atomic_write(path, content, overwrite=True)

@@ -33,53 +33,165 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["PageMeta", "read_page_meta", "clean_headline", "date_in_title", "people_only",
-           "normalise_language", "site_keys", "NEWS_AGENCIES"]
+__all__ = [
+    "PageMeta",
+    "read_page_meta",
+    "clean_headline",
+    "date_in_title",
+    "people_only",
+    "normalise_language",
+    "site_keys",
+    "NEWS_AGENCIES",
+]
 
 #: News agencies whose name appears as an article's author (compared after :func:`_key`).
 NEWS_AGENCIES: tuple[str, ...] = (
-    "Associated Press", "The Associated Press", "AP", "Reuters", "Thomson Reuters", "AFP",
-    "Agence France-Presse", "Agence France Presse", "dpa", "Deutsche Presse-Agentur", "ANSA", "EFE",
-    "Xinhua", "TASS", "Kyodo", "Kyodo News", "Yonhap", "PA", "PA Media", "Press Association",
-    "UPI", "United Press International", "Bloomberg", "Bloomberg News", "Anadolu", "Anadolu Agency",
-    "ANI", "PTI", "Press Trust of India", "IANS", "Interfax", "RIA Novosti", "WAFA", "KUNA",
-    "Canadian Press", "The Canadian Press", "AAP", "Australian Associated Press", "Europa Press",
-    "APA", "Belga", "Ritzau", "NTB", "TT", "Lusa", "Notimex", "CNA",
+    "Associated Press",
+    "The Associated Press",
+    "AP",
+    "Reuters",
+    "Thomson Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "Agence France Presse",
+    "dpa",
+    "Deutsche Presse-Agentur",
+    "ANSA",
+    "EFE",
+    "Xinhua",
+    "TASS",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "PA",
+    "PA Media",
+    "Press Association",
+    "UPI",
+    "United Press International",
+    "Bloomberg",
+    "Bloomberg News",
+    "Anadolu",
+    "Anadolu Agency",
+    "ANI",
+    "PTI",
+    "Press Trust of India",
+    "IANS",
+    "Interfax",
+    "RIA Novosti",
+    "WAFA",
+    "KUNA",
+    "Canadian Press",
+    "The Canadian Press",
+    "AAP",
+    "Australian Associated Press",
+    "Europa Press",
+    "APA",
+    "Belga",
+    "Ritzau",
+    "NTB",
+    "TT",
+    "Lusa",
+    "Notimex",
+    "CNA",
 )
 # Generic bylines that name a desk, not a person.
 _DESK_BYLINE = re.compile(
     r"\b(?:staff|newsroom|news\s+desk|desk|editors?|editorial\s+board|agenc(?:y|ies)|wires?"
-    r"|wire\s+services?|news\s+services?|correspondents?|reporters?|contributors?)\b", re.I)
+    r"|wire\s+services?|news\s+services?|correspondents?|reporters?|contributors?)\b",
+    re.I,
+)
 # Other organisations pages list as authors, besides the publisher itself.
 _ORGANISATIONS: tuple[str, ...] = (
-    "CNN", "BBC", "BBC News", "Deutsche Welle", "DW", "Al Jazeera", "NPR", "Fox News", "Sky News",
-    "NBC News", "CBS News", "ABC News", "France 24", "Euronews", "RT", "Press TV",
+    "CNN",
+    "BBC",
+    "BBC News",
+    "Deutsche Welle",
+    "DW",
+    "Al Jazeera",
+    "NPR",
+    "Fox News",
+    "Sky News",
+    "NBC News",
+    "CBS News",
+    "ABC News",
+    "France 24",
+    "Euronews",
+    "RT",
+    "Press TV",
 )
-_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                  "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
-                  "LiveBlogPosting", "Report", "SatiricalArticle", "ScholarlyArticle"}
-_ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization",
-              "NGO", "EducationalOrganization", "WebSite", "Brand"}
+_ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+}
+_ORG_TYPES = {
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "GovernmentOrganization",
+    "NGO",
+    "EducationalOrganization",
+    "WebSite",
+    "Brand",
+}
 
 # Separators between a headline and the site's name: a pipe (DW writes "Germany| News"), or a
 # dash, bullet or guillemet with spaces on both sides (a hyphen inside a word is not one).
 _TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—·•»]\s+|\s+::\s+")
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
-           "june|july|august|september|october|november|december")
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    "june|july|august|september|october|november|december"
+)
 _DATE_SEGMENT = re.compile(
     rf"^(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|(?:\d{{1,2}}\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}}?,?\s*\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})$",
-    re.I)
+    re.I,
+)
 _DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.I)
 _PAREN_DOMAIN = re.compile(r"\s*\((?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)\s*$", re.I)
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # ISO 639-2 codes and withdrawn ISO 639-1 codes pages still declare, to their ISO 639-1 code.
 _LANGUAGE_ALIASES = {
-    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it",
-    "por": "pt", "rus": "ru", "ara": "ar", "heb": "he", "zho": "zh", "chi": "zh", "nld": "nl",
-    "dut": "nl", "pol": "pl", "tur": "tr", "ukr": "uk", "fas": "fa", "per": "fa", "jpn": "ja",
-    "kor": "ko", "swe": "sv", "dan": "da", "nor": "no", "fin": "fi", "ell": "el", "gre": "el",
-    "iw": "he", "in": "id", "ji": "yi",
+    "eng": "en",
+    "deu": "de",
+    "ger": "de",
+    "fra": "fr",
+    "fre": "fr",
+    "spa": "es",
+    "ita": "it",
+    "por": "pt",
+    "rus": "ru",
+    "ara": "ar",
+    "heb": "he",
+    "zho": "zh",
+    "chi": "zh",
+    "nld": "nl",
+    "dut": "nl",
+    "pol": "pl",
+    "tur": "tr",
+    "ukr": "uk",
+    "fas": "fa",
+    "per": "fa",
+    "jpn": "ja",
+    "kor": "ko",
+    "swe": "sv",
+    "dan": "da",
+    "nor": "no",
+    "fin": "fi",
+    "ell": "el",
+    "gre": "el",
+    "iw": "he",
+    "in": "id",
+    "ji": "yi",
 }
 _NOT_A_LANGUAGE = {"und", "mul", "zxx", "mis", "xx"}
 
@@ -99,12 +211,14 @@ def _key(name: str) -> str:
 class PageMeta:
     """What the page declares about itself (empty strings and lists where it declares nothing)."""
 
-    site_name: str = ""                 # the outlet's name, see the module notes
-    names: list[str] = field(default_factory=list)      # every name the site gives itself
+    site_name: str = ""  # the outlet's name, see the module notes
+    names: list[str] = field(default_factory=list)  # every name the site gives itself
     headlines: list[str] = field(default_factory=list)  # og:title, twitter:title, JSON-LD, <h1>
     language: str = ""
-    organisation_authors: list[str] = field(default_factory=list)  # JSON-LD authors typed Organization
-    agencies: list[str] = field(default_factory=list)   # filled by :func:`people_only`
+    organisation_authors: list[str] = field(
+        default_factory=list
+    )  # JSON-LD authors typed Organization
+    agencies: list[str] = field(default_factory=list)  # filled by :func:`people_only`
 
 
 def _meta(tree, attr: str, value: str) -> str:
@@ -174,8 +288,14 @@ def clean_site_name(value: str) -> str:
     value = " ".join((value or "").split())
     value = _PAREN_DOMAIN.sub("", value).strip()
     value = re.sub(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", "", value, flags=re.I).strip()
-    if (not value or len(value) > 80 or value.startswith("@") or "://" in value
-            or _DOMAIN_LIKE.match(value) or not re.search(r"[^\W\d_]", value)):
+    if (
+        not value
+        or len(value) > 80
+        or value.startswith("@")
+        or "://" in value
+        or _DOMAIN_LIKE.match(value)
+        or not re.search(r"[^\W\d_]", value)
+    ):
         return ""
     return value
 
@@ -187,7 +307,7 @@ def _domain_names(domain: str) -> list[str]:
         return []
     labels = host.split(".")
     if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2:
-        name = labels[-3]   # dailyexample.co.uk, abc.net.au
+        name = labels[-3]  # dailyexample.co.uk, abc.net.au
     elif len(labels) >= 2:
         name = labels[-2]
     else:
@@ -224,24 +344,42 @@ def read_page_meta(tree, *, domain: str = "", content_language: str = "") -> Pag
         if isinstance(language, str) and not json_language:
             json_language = normalise_language(language)
     websites = [_name_of(o) for o in objects if "WebSite" in _types(o)]
-    declared = [_meta(tree, "property", "og:site_name"), *publishers, _meta(tree, "name", "publisher"),
-                _meta(tree, "name", "application-name"), *websites]
+    declared = [
+        _meta(tree, "property", "og:site_name"),
+        *publishers,
+        _meta(tree, "name", "publisher"),
+        _meta(tree, "name", "application-name"),
+        *websites,
+    ]
     names = [n for n in (clean_site_name(d) for d in declared) if n]
-    for attr, key in (("property", "og:title"), ("name", "twitter:title"), ("property", "twitter:title")):
+    for attr, key in (
+        ("property", "og:title"),
+        ("name", "twitter:title"),
+        ("property", "twitter:title"),
+    ):
         if _meta(tree, attr, key):
             headlines.append(_meta(tree, attr, key))
     headlines += [" ".join(h.text_content().split()) for h in tree.iterfind(".//h1")][:2]
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     language = json_language
-    for candidate in (root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"),
-                      _meta(tree, "http-equiv", "content-language"), content_language,
-                      _meta(tree, "name", "language"), _meta(tree, "property", "og:locale")):
+    for candidate in (
+        root.get("lang"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        _meta(tree, "http-equiv", "content-language"),
+        content_language,
+        _meta(tree, "name", "language"),
+        _meta(tree, "property", "og:locale"),
+    ):
         if language:
             break
         language = normalise_language(candidate or "")
-    return PageMeta(site_name=names[0] if names else "", names=names,
-                    headlines=[" ".join(h.split()) for h in headlines if h and h.strip()],
-                    language=language, organisation_authors=[a for a in org_authors if a])
+    return PageMeta(
+        site_name=names[0] if names else "",
+        names=names,
+        headlines=[" ".join(h.split()) for h in headlines if h and h.strip()],
+        language=language,
+        organisation_authors=[a for a in org_authors if a],
+    )
 
 
 def normalise_language(value: str) -> str:
@@ -281,15 +419,16 @@ def _is_site_segment(segment: str, keys: set[str]) -> bool:
 def _split_title(title: str) -> tuple[list[str], list[str]]:
     segments, separators, at = [], [], 0
     for m in _TITLE_SEPARATOR.finditer(title):
-        segments.append(title[at:m.start()])
+        segments.append(title[at : m.start()])
         separators.append(m.group(0))
         at = m.end()
     segments.append(title[at:])
     return segments, separators
 
 
-def clean_headline(title: str, *, names: Sequence[str] = (), domain: str = "",
-                   headlines: Sequence[str] = ()) -> str:
+def clean_headline(
+    title: str, *, names: Sequence[str] = (), domain: str = "", headlines: Sequence[str] = ()
+) -> str:
     """``title`` without the site's name, section or date before or after it.
 
     >>> clean_headline("Berlin renames streets | DW | 19.01.2020", domain="dw.com")
@@ -307,10 +446,13 @@ def clean_headline(title: str, *, names: Sequence[str] = (), domain: str = "",
     if len(segments) == 1:
         return title
     start, end = 0, len(segments)
-    while end - start > 1 and (_DATE_SEGMENT.match(segments[end - 1].strip())
-                               or _is_site_segment(segments[end - 1], keys)):
+    while end - start > 1 and (
+        _DATE_SEGMENT.match(segments[end - 1].strip()) or _is_site_segment(segments[end - 1], keys)
+    ):
         end -= 1
-    while end - start > 1 and (_key(segments[start]) in keys or _DOMAIN_LIKE.match(segments[start].strip())):
+    while end - start > 1 and (
+        _key(segments[start]) in keys or _DOMAIN_LIKE.match(segments[start].strip())
+    ):
         start += 1
 
     def joined(a: int, b: int) -> str:
@@ -322,18 +464,42 @@ def clean_headline(title: str, *, names: Sequence[str] = (), domain: str = "",
     # What is left may still carry a section or tagline ("… | Germany| News and in-depth reporting
     # from Berlin and beyond"): when the page states its headline elsewhere (og:title, JSON-LD,
     # <h1>) and it is the first segments of this title, those segments are the headline.
-    stated = {_key(clean_headline(h, names=names, domain=domain)) for h in headlines
-              if _key(h) != _key(title)} if headlines else set()
+    stated = (
+        {
+            _key(clean_headline(h, names=names, domain=domain))
+            for h in headlines
+            if _key(h) != _key(title)
+        }
+        if headlines
+        else set()
+    )
     for b in range(end - 1, start, -1):
         if _key(joined(start, b)) in stated:
             return joined(start, b)
     return joined(start, end)
 
 
-_MONTH_NUMBER = {m: i for i, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_MONTH_NUMBER = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
 
 
 def date_in_title(title: str) -> dt.date | None:
@@ -348,8 +514,9 @@ def date_in_title(title: str) -> dt.date | None:
     segments, _ = _split_title(" ".join((title or "").split()))
     for segment in reversed(segments[1:]):
         text = segment.strip().rstrip(".").lower()
-        m = (re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
-             or re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text))
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text) or re.fullmatch(
+            r"(\d{4})-(\d{2})-(\d{2})", text
+        )
         try:
             if m and "-" in text:
                 return dt.date(int(m[1]), int(m[2]), int(m[3]))

@@ -71,8 +71,8 @@ class RobotsRules:
     def parse(cls, text: str, agent: str) -> RobotsRules:
         agent = agent.strip().lower()
         groups: list[tuple[list[str], list[_Rule]]] = []
-        agents: list[str] | None = None   # the user-agent lines of the group being read
-        had_rules = False                 # the group has a rule line (even an empty one)
+        agents: list[str] | None = None  # the user-agent lines of the group being read
+        had_rules = False  # the group has a rule line (even an empty one)
         for raw in text.splitlines():
             line = raw.split("#", 1)[0].strip()
             if ":" not in line:
@@ -106,7 +106,10 @@ class RobotsRules:
         best: _Rule | None = None
         for rule in self.rules:
             if rule.regex.match(path):
-                if (best is None or len(rule.pattern) > len(best.pattern)
-                        or (len(rule.pattern) == len(best.pattern) and rule.allow)):
+                if (
+                    best is None
+                    or len(rule.pattern) > len(best.pattern)
+                    or (len(rule.pattern) == len(best.pattern) and rule.allow)
+                ):
                     best = rule
         return best is None or best.allow

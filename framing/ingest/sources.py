@@ -36,11 +36,23 @@ class AddOutcome:
     near_duplicates: list[NearDuplicate] = field(default_factory=list)
 
 
-def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", title: str = "",
-                date: str = "", story: str = "", update: bool = False, skip_bad: bool = False,
-                encoding: str | None = None, fetcher: Fetcher | None = None,
-                timeout: float = 20.0, max_bytes: int = 5_000_000, delay: float = 1.0,
-                ignore_robots: bool = False) -> AddOutcome:
+def add_sources(
+    sources: list[str],
+    corpus: str | Path,
+    *,
+    outlet: str = "",
+    title: str = "",
+    date: str = "",
+    story: str = "",
+    update: bool = False,
+    skip_bad: bool = False,
+    encoding: str | None = None,
+    fetcher: Fetcher | None = None,
+    timeout: float = 20.0,
+    max_bytes: int = 5_000_000,
+    delay: float = 1.0,
+    ignore_robots: bool = False,
+) -> AddOutcome:
     """Add the articles at ``sources`` (URLs or file paths) to the corpus folder ``corpus``.
 
     Returns the results and the inputs that failed (as :class:`InputError`). Without
@@ -48,8 +60,9 @@ def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", tit
     robots.txt allows it, unless ``ignore_robots``.
     """
     published = parse_date_option(date)
-    fetcher = fetcher or Fetcher(timeout=timeout, max_bytes=max_bytes, delay=delay,
-                                 respect_robots=not ignore_robots)
+    fetcher = fetcher or Fetcher(
+        timeout=timeout, max_bytes=max_bytes, delay=delay, respect_robots=not ignore_robots
+    )
     writer = CorpusWriter(corpus, update=update)
     outcome = AddOutcome()
     prepared = []
@@ -58,13 +71,26 @@ def add_sources(sources: list[str], corpus: str | Path, *, outlet: str = "", tit
             if is_url(source):
                 page = fetcher.fetch(source)
                 notes = [f"decoded as {page.encoding}"] if page.encoding not in ("utf-8",) else []
-                item: NewArticle = article_from_html(page.html, url=page.final_url, source=source,
-                                                     outlet=outlet, title=title, published=published,
-                                                     story=story, notes=notes,
-                                                     content_language=page.content_language)
+                item: NewArticle = article_from_html(
+                    page.html,
+                    url=page.final_url,
+                    source=source,
+                    outlet=outlet,
+                    title=title,
+                    published=published,
+                    story=story,
+                    notes=notes,
+                    content_language=page.content_language,
+                )
             else:
-                item = read_article_file(source, outlet=outlet, title=title, published=published,
-                                         story=story, encoding=encoding)
+                item = read_article_file(
+                    source,
+                    outlet=outlet,
+                    title=title,
+                    published=published,
+                    story=story,
+                    encoding=encoding,
+                )
             prepared.append(writer.prepare(item))
         except InputError as exc:
             outcome.errors.append(exc)

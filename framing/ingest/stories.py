@@ -27,8 +27,14 @@ from ..errors import InputError
 from ..tomledit import decode_error, open_for_edit, render
 from .index import CorpusIndex
 
-__all__ = ["StoryGroup", "StorySummary", "suggest_stories", "apply_story", "list_stories",
-           "set_article_metadata"]
+__all__ = [
+    "StoryGroup",
+    "StorySummary",
+    "suggest_stories",
+    "apply_story",
+    "list_stories",
+    "set_article_metadata",
+]
 
 
 # --- editing metadata in place -------------------------------------------------------------------
@@ -51,7 +57,9 @@ def set_article_metadata(path: str | Path, **fields) -> Path:
     try:
         content = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text", hint="`framing check` lists such files") from None
+        raise InputError(
+            path, "is not UTF-8 text", hint="`framing check` lists such files"
+        ) from None
     lines = content.splitlines(keepends=True)
     if not lines or lines[0].strip().removeprefix("\ufeff") != "+++":
         raise InputError(path, "has no metadata block", line=1)
@@ -66,12 +74,19 @@ def set_article_metadata(path: str | Path, **fields) -> Path:
         tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         message, line = decode_error(exc)
-        raise InputError(path, f"cannot change the metadata: it is not valid TOML ({message})",
-                         line=line + 1 if line else None, hint="edit the file by hand") from None
+        raise InputError(
+            path,
+            f"cannot change the metadata: it is not valid TOML ({message})",
+            line=line + 1 if line else None,
+            hint="edit the file by hand",
+        ) from None
     doc = open_for_edit(block)
     if doc is None:
-        raise InputError(path, "cannot change the metadata without moving its other lines",
-                         hint="edit the file by hand")
+        raise InputError(
+            path,
+            "cannot change the metadata without moving its other lines",
+            hint="edit the file by hand",
+        )
     for key, value in fields.items():
         if value in (None, ""):
             doc.pop(key, None)
@@ -92,13 +107,17 @@ def set_article_metadata(path: str | Path, **fields) -> Path:
 def apply_story(paths: Iterable[str | Path], story: str) -> list[Path]:
     """Give the articles at ``paths`` the story id ``story`` ("" removes it)."""
     if story and slugify(story, max_length=100) != story:
-        raise InputError(None, f"story id {story!r} is not a lower-case slug",
-                         hint=f"e.g. {slugify(story, max_length=100)!r}")
+        raise InputError(
+            None,
+            f"story id {story!r} is not a lower-case slug",
+            hint=f"e.g. {slugify(story, max_length=100)!r}",
+        )
     paths = [Path(p) for p in paths]
     in_parts = [p for p in paths if parquet_store.split_address(p) is not None]
     if in_parts:  # a Parquet corpus: each part rewritten once, not once per article
-        return parquet_store.set_fields(in_parts, story=story or None) + \
-            [set_article_metadata(p, story=story or None) for p in paths if p not in set(in_parts)]
+        return parquet_store.set_fields(in_parts, story=story or None) + [
+            set_article_metadata(p, story=story or None) for p in paths if p not in set(in_parts)
+        ]
     return [set_article_metadata(p, story=story or None) for p in paths]
 
 
@@ -127,8 +146,15 @@ def list_stories(root: str | Path) -> tuple[list[StorySummary], int]:
     rows = []
     for story, members in sorted(groups.items()):
         dates = [e.published for e in members if e.published]
-        rows.append(StorySummary(story, len(members), tuple(sorted({e.outlet for e in members})),
-                                 min(dates, default=None), max(dates, default=None)))
+        rows.append(
+            StorySummary(
+                story,
+                len(members),
+                tuple(sorted({e.outlet for e in members})),
+                min(dates, default=None),
+                max(dates, default=None),
+            )
+        )
     return rows, unassigned
 
 
@@ -185,8 +211,14 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.35,
-                    min_outlets: int = 2, corpus: Corpus | None = None) -> list[StoryGroup]:
+def suggest_stories(
+    root: str | Path,
+    *,
+    window: int = 3,
+    threshold: float = 0.35,
+    min_outlets: int = 2,
+    corpus: Corpus | None = None,
+) -> list[StoryGroup]:
     """Groups of articles from different outlets, published at most ``window`` days apart,
     whose TF-IDF cosine similarity is at least ``threshold``.
 
@@ -204,8 +236,11 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
     for article in corpus:
         if article.published is None:
             continue
-        members.append(StoryMember(article.path, article.outlet, article.title, article.published,
-                                   article.story))
+        members.append(
+            StoryMember(
+                article.path, article.outlet, article.title, article.published, article.story
+            )
+        )
         # the headline weighs a little more
         texts.append(f"{article.title}\n{article.title}\n{article.text}")
     if len(members) < 2:
@@ -214,8 +249,13 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
     members = [members[i] for i in order]
     texts = [texts[i] for i in order]
     n = len(members)
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32,
-                                 min_df=2 if n >= 50 else 1, max_df=0.5 if n >= 20 else 1.0)
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        sublinear_tf=True,
+        dtype=np.float32,
+        min_df=2 if n >= 50 else 1,
+        max_df=0.5 if n >= 20 else 1.0,
+    )
     try:
         matrix = vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # nothing but stop words
@@ -269,6 +309,7 @@ def suggest_stories(root: str | Path, *, window: int = 3, threshold: float = 0.3
                 story, k = f"{base}-{k}", k + 1
             used_ids.add(story)
             conflict = ()
-        groups.append(StoryGroup(len(groups) + 1, story, tuple(group),
-                                 round(min_link[root_id], 3), conflict))
+        groups.append(
+            StoryGroup(len(groups) + 1, story, tuple(group), round(min_link[root_id], 3), conflict)
+        )
     return groups

@@ -35,36 +35,52 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urljoin, urlsplit
-
-from collections import Counter
-from difflib import SequenceMatcher
 
 from .. import __version__
 from ..errors import InputError
 from .encoding import decode_text, looks_binary
-from .pagemeta import (clean_headline, date_in_title, normalise_language, people_only,
-                       read_page_meta)
+from .pagemeta import clean_headline, date_in_title, normalise_language, people_only, read_page_meta
 from .robots import RobotsRules
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-__all__ = ["Page", "Extracted", "Fetcher", "fetch", "extract_article", "restore_words",
-           "protect_inline_text",
-           "is_promotion", "RobotsDisallowed", "USER_AGENT", "ROBOTS_AGENT", "MAX_BYTES",
-           "ROBOTS_MAX_BYTES", "TIMEOUT", "MAX_REDIRECTS", "MIN_WORDS"]
+__all__ = [
+    "Page",
+    "Extracted",
+    "Fetcher",
+    "fetch",
+    "extract_article",
+    "restore_words",
+    "protect_inline_text",
+    "is_promotion",
+    "RobotsDisallowed",
+    "USER_AGENT",
+    "ROBOTS_AGENT",
+    "MAX_BYTES",
+    "ROBOTS_MAX_BYTES",
+    "TIMEOUT",
+    "MAX_REDIRECTS",
+    "MIN_WORDS",
+]
 
-ROBOTS_AGENT = "framing"     # the product token robots.txt groups are matched against
-USER_AGENT = (f"{ROBOTS_AGENT}/{__version__} (news framing research tool; "
-              "fetches single pages on a user's request)")
-MAX_BYTES = 5_000_000        # a news page is rarely over 1 MB; 5 MB leaves room for inline scripts
-ROBOTS_MAX_BYTES = 512_000   # RFC 9309: at least 500 KiB of a robots.txt must be parsed; the rest is ignored
-TIMEOUT = 20.0               # seconds, for connecting and for each read
+ROBOTS_AGENT = "framing"  # the product token robots.txt groups are matched against
+USER_AGENT = (
+    f"{ROBOTS_AGENT}/{__version__} (news framing research tool; "
+    "fetches single pages on a user's request)"
+)
+MAX_BYTES = 5_000_000  # a news page is rarely over 1 MB; 5 MB leaves room for inline scripts
+ROBOTS_MAX_BYTES = (
+    512_000  # RFC 9309: at least 500 KiB of a robots.txt must be parsed; the rest is ignored
+)
+TIMEOUT = 20.0  # seconds, for connecting and for each read
 MAX_REDIRECTS = 5
-MIN_WORDS = 25               # fewer words than this is not an article (a login wall, an index page)
+MIN_WORDS = 25  # fewer words than this is not an article (a login wall, an index page)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -77,7 +93,7 @@ class Page:
     final_url: str
     html: str
     encoding: str
-    content_language: str = ""   # the HTTP Content-Language header, if any
+    content_language: str = ""  # the HTTP Content-Language header, if any
 
 
 class RobotsDisallowed(InputError):
@@ -92,9 +108,9 @@ class Extracted:
     title: str = ""
     published: dt.date | None = None
     authors: list[str] = field(default_factory=list)
-    url: str = ""          # the canonical URL when the page gives one
-    site_name: str = ""    # the publisher's name as the page declares it ("" when it does not)
-    language: str = ""     # ISO 639-1 code the page declares ("" when it declares none)
+    url: str = ""  # the canonical URL when the page gives one
+    site_name: str = ""  # the publisher's name as the page declares it ("" when it does not)
+    language: str = ""  # ISO 639-1 code the page declares ("" when it declares none)
     agencies: list[str] = field(default_factory=list)  # news agencies credited as authors
 
 
@@ -109,8 +125,9 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
-            raise urllib.error.HTTPError(newurl, code, f"redirect to a {scheme or 'relative'} URL "
-                                         "refused", headers, fp)
+            raise urllib.error.HTTPError(
+                newurl, code, f"redirect to a {scheme or 'relative'} URL refused", headers, fp
+            )
         if self.check is not None:
             self.check(urljoin(req.full_url, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -120,19 +137,29 @@ class Fetcher:
     """Fetches pages one at a time, waiting ``delay`` seconds between requests to one host, and
     only where the host's robots.txt allows it (unless ``respect_robots`` is false)."""
 
-    def __init__(self, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-                 delay: float = 1.0, user_agent: str = USER_AGENT, respect_robots: bool = True):
+    def __init__(
+        self,
+        *,
+        timeout: float = TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+        delay: float = 1.0,
+        user_agent: str = USER_AGENT,
+        respect_robots: bool = True,
+    ):
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.delay = delay
         self.user_agent = user_agent
         self.respect_robots = respect_robots
-        self.robots_agent = user_agent.split("/", 1)[0].split()[0] if user_agent.strip() else ROBOTS_AGENT
+        self.robots_agent = (
+            user_agent.split("/", 1)[0].split()[0] if user_agent.strip() else ROBOTS_AGENT
+        )
         self._last: dict[str, float] = {}
         # per origin (scheme://host:port): the rules, or the error that robots.txt could not be read
         self._robots: dict[str, RobotsRules | InputError] = {}
         self._opener = urllib.request.build_opener(
-            _LimitedRedirects(self._check_robots if respect_robots else None))
+            _LimitedRedirects(self._check_robots if respect_robots else None)
+        )
         self._robots_opener = urllib.request.build_opener(_LimitedRedirects())
 
     def _wait(self, host: str) -> None:
@@ -146,16 +173,21 @@ class Fetcher:
         """Fetch one HTML page; :class:`InputError` with one line for anything else."""
         parts = urlsplit(url)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise InputError(url, "is not an http(s) URL", hint="give a full address such as https://…")
+            raise InputError(
+                url, "is not an http(s) URL", hint="give a full address such as https://…"
+            )
         host = parts.hostname.lower()
         if self.respect_robots:
             self._check_robots(url)
         self._wait(host)
-        request = urllib.request.Request(url, headers={
-            "User-Agent": self.user_agent,
-            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-            "Accept-Encoding": "identity",
-        })
+        request = urllib.request.Request(
+            url,
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                "Accept-Encoding": "identity",
+            },
+        )
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 final_url = response.geturl()
@@ -163,30 +195,47 @@ class Fetcher:
                 declared = response.headers.get_content_charset()
                 length = response.headers.get("Content-Length")
                 if ctype not in _HTML_TYPES:
-                    raise InputError(url, f"is not an HTML page (Content-Type: {ctype})",
-                                     hint="save the text and add the file with --outlet/--title")
+                    raise InputError(
+                        url,
+                        f"is not an HTML page (Content-Type: {ctype})",
+                        hint="save the text and add the file with --outlet/--title",
+                    )
                 if length and length.isdigit() and int(length) > self.max_bytes:
-                    raise InputError(url, f"page is too large ({int(length):,} bytes; the cap is "
-                                          f"{self.max_bytes:,})", hint="raise it with --max-bytes")
+                    raise InputError(
+                        url,
+                        f"page is too large ({int(length):,} bytes; the cap is {self.max_bytes:,})",
+                        hint="raise it with --max-bytes",
+                    )
                 data = self._read_capped(response, url)
                 language = response.headers.get("Content-Language", "")
         except RobotsDisallowed as exc:
             if exc.path == url:
                 raise
-            raise RobotsDisallowed(url, f"redirects to {exc.path}, but {exc.message}",
-                                   hint=exc.hint) from None
+            raise RobotsDisallowed(
+                url, f"redirects to {exc.path}, but {exc.message}", hint=exc.hint
+            ) from None
         except InputError:
             raise
         except urllib.error.HTTPError as exc:
             reason = exc.reason if isinstance(exc.reason, str) else str(exc.reason)
             if 300 <= exc.code < 400:
-                why = (f"redirects in a loop or more than {MAX_REDIRECTS} times"
-                       if "loop" in reason or "redirect" not in reason else reason)
-                raise InputError(url, f"{why} (HTTP {exc.code})",
-                                 hint="open it in a browser and add the address it ends at") from None
-            raise InputError(url, f"the server answered HTTP {exc.code} {reason}".rstrip(),
-                             hint="check the address" if exc.code in (404, 410) else
-                                  "the page is not available; try again later") from None
+                why = (
+                    f"redirects in a loop or more than {MAX_REDIRECTS} times"
+                    if "loop" in reason or "redirect" not in reason
+                    else reason
+                )
+                raise InputError(
+                    url,
+                    f"{why} (HTTP {exc.code})",
+                    hint="open it in a browser and add the address it ends at",
+                ) from None
+            raise InputError(
+                url,
+                f"the server answered HTTP {exc.code} {reason}".rstrip(),
+                hint="check the address"
+                if exc.code in (404, 410)
+                else "the page is not available; try again later",
+            ) from None
         except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
             raise self._network_error(url, host, exc) from None
         finally:
@@ -197,22 +246,38 @@ class Fetcher:
             m = _META_CHARSET.search(data[:4096])
             declared = m.group(1).decode("ascii", "replace") if m else None
         decoded = decode_text(data, declared=declared, source=url)
-        return Page(url=url, final_url=final_url, html=decoded.text, encoding=decoded.encoding,
-                    content_language=language)
+        return Page(
+            url=url,
+            final_url=final_url,
+            html=decoded.text,
+            encoding=decoded.encoding,
+            content_language=language,
+        )
 
-    def _network_error(self, url: str, host: str, exc: Exception, *, reading: str = "") -> InputError:
+    def _network_error(
+        self, url: str, host: str, exc: Exception, *, reading: str = ""
+    ) -> InputError:
         """One line for a failure below HTTP (no connection, timeout, broken connection)."""
         where = f" (reading {reading})" if reading else ""
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
         if isinstance(reason, socket.timeout | TimeoutError):
-            return InputError(url, f"no answer within {self.timeout:g} s (timeout){where}",
-                              hint="try again later or raise --timeout")
+            return InputError(
+                url,
+                f"no answer within {self.timeout:g} s (timeout){where}",
+                hint="try again later or raise --timeout",
+            )
         if isinstance(exc, urllib.error.URLError):
             text = getattr(reason, "strerror", None) or str(reason)
-            return InputError(url, f"cannot reach {host}: {text}{where}",
-                              hint="check the address and your connection")
-        return InputError(url, f"the connection failed ({exc.__class__.__name__}: {exc}){where}",
-                          hint="try again later")
+            return InputError(
+                url,
+                f"cannot reach {host}: {text}{where}",
+                hint="check the address and your connection",
+            )
+        return InputError(
+            url,
+            f"the connection failed ({exc.__class__.__name__}: {exc}){where}",
+            hint="try again later",
+        )
 
     def _check_robots(self, url: str) -> None:
         """Raise :class:`RobotsDisallowed` unless the robots.txt of ``url``'s host allows it."""
@@ -225,30 +290,43 @@ class Fetcher:
         if isinstance(rules, InputError):
             raise RobotsDisallowed(url, rules.message, hint=rules.hint)
         if not rules.allows(url):
-            raise RobotsDisallowed(url, f"{robots_url} does not allow {self.robots_agent} to fetch it",
-                                   hint="--ignore-robots fetches it anyway (if you have the right "
-                                        "to, e.g. the site's permission); or save the page from "
-                                        "a browser and add the file")
+            raise RobotsDisallowed(
+                url,
+                f"{robots_url} does not allow {self.robots_agent} to fetch it",
+                hint="--ignore-robots fetches it anyway (if you have the right "
+                "to, e.g. the site's permission); or save the page from "
+                "a browser and add the file",
+            )
 
     def _read_robots(self, url: str, robots_url: str) -> RobotsRules | InputError:
         host = (urlsplit(url).hostname or "").lower()
         self._wait(host)
-        request = urllib.request.Request(robots_url, headers={
-            "User-Agent": self.user_agent, "Accept": "text/plain,*/*;q=0.5",
-            "Accept-Encoding": "identity"})
-        unreadable = ("until it can be read, RFC 9309 counts every page of the site as disallowed",
-                      "try again later, or fetch anyway with --ignore-robots")
+        request = urllib.request.Request(
+            robots_url,
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "text/plain,*/*;q=0.5",
+                "Accept-Encoding": "identity",
+            },
+        )
+        unreadable = (
+            "until it can be read, RFC 9309 counts every page of the site as disallowed",
+            "try again later, or fetch anyway with --ignore-robots",
+        )
         try:
             with self._robots_opener.open(request, timeout=self.timeout) as response:
                 data = response.read(ROBOTS_MAX_BYTES)
         except urllib.error.HTTPError as exc:
             if 400 <= exc.code < 500 and exc.code != 429:
-                return RobotsRules.allow_all()   # RFC 9309 2.3.1.3: no robots.txt, no rules
+                return RobotsRules.allow_all()  # RFC 9309 2.3.1.3: no robots.txt, no rules
             if 300 <= exc.code < 400:
-                return RobotsRules.allow_all()   # more than five redirects: "unavailable" (2.3.1.2)
+                return RobotsRules.allow_all()  # more than five redirects: "unavailable" (2.3.1.2)
             # 5xx, and 429 "too many requests" (as Google treats it): the server cannot answer now
-            return InputError(None, f"{robots_url} could not be read (HTTP {exc.code}); "
-                                    f"{unreadable[0]}", hint=unreadable[1])
+            return InputError(
+                None,
+                f"{robots_url} could not be read (HTTP {exc.code}); {unreadable[0]}",
+                hint=unreadable[1],
+            )
         except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
             return self._network_error(url, host, exc, reading=robots_url)
         finally:
@@ -265,8 +343,11 @@ class Fetcher:
                 return b"".join(chunks)
             size += len(chunk)
             if size > self.max_bytes:
-                raise InputError(url, f"page is too large (over {self.max_bytes:,} bytes)",
-                                 hint="raise the cap with --max-bytes")
+                raise InputError(
+                    url,
+                    f"page is too large (over {self.max_bytes:,} bytes)",
+                    hint="raise the cap with --max-bytes",
+                )
             chunks.append(chunk)
 
 
@@ -279,24 +360,144 @@ def fetch(url: str, **options) -> Page:
 
 # Elements that hold text blocks; a "leaf" block (one without another block inside) is what a
 # paragraph of trafilatura's output is compared with.
-_BLOCK_TAGS = frozenset({
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td", "th", "pre",
-    "figcaption", "caption", "div", "section", "article", "aside", "header", "footer", "main", "ul",
-    "ol", "dl", "table", "tr", "tbody", "thead", "figure", "address", "details", "summary", "form",
-    "nav", "hr"})
-_LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt",
-                        "td", "th", "pre", "figcaption", "caption", "div", "address", "summary"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "pre",
+        "figcaption",
+        "caption",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "tbody",
+        "thead",
+        "figure",
+        "address",
+        "details",
+        "summary",
+        "form",
+        "nav",
+        "hr",
+    }
+)
+_LEAF_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "pre",
+        "figcaption",
+        "caption",
+        "div",
+        "address",
+        "summary",
+    }
+)
 # Never text of the article: their words do not appear on the rendered page.
-_SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "button",
-                          "select", "option", "textarea", "input", "iframe", "object", "embed",
-                          "canvas", "audio", "video", "head", "title"})
-_MIN_RESTORE_WORDS = 3       # shorter paragraphs are not matched (a word or two matches anywhere)
+_SILENT_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "audio",
+        "video",
+        "head",
+        "title",
+    }
+)
+_MIN_RESTORE_WORDS = 3  # shorter paragraphs are not matched (a word or two matches anywhere)
 # Blocks whose inline markup is protected before extraction, and the inline elements concerned.
-_TEXT_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt", "td",
-                    "th", "figcaption")
-_INLINE_TAGS = frozenset({"a", "span", "i", "b", "em", "strong", "u", "s", "small", "big", "font",
-                          "abbr", "cite", "q", "sub", "sup", "mark", "code", "time", "del", "ins",
-                          "label", "bdi", "bdo", "var", "kbd", "samp", "tt"})
+_TEXT_BLOCK_TAGS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "figcaption",
+)
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "span",
+        "i",
+        "b",
+        "em",
+        "strong",
+        "u",
+        "s",
+        "small",
+        "big",
+        "font",
+        "abbr",
+        "cite",
+        "q",
+        "sub",
+        "sup",
+        "mark",
+        "code",
+        "time",
+        "del",
+        "ins",
+        "label",
+        "bdi",
+        "bdo",
+        "var",
+        "kbd",
+        "samp",
+        "tt",
+    }
+)
 
 # Newsletter and sign-up promotions: short lines that ask the reader to subscribe.
 _PROMOTION = re.compile(
@@ -309,12 +510,15 @@ _PROMOTION = re.compile(
     r"|^(?:free\s+)?(?:daily|weekly|monthly)\s+newsletter\.?$"
     r"|\bnewsletter\s+(?:abonnieren|email\s+address)\b|^by\s+signing\s+up\b"
     r"|\bskip\s+past\s+newsletter\s+promotion\b|^after\s+newsletter\s+promotion$",
-    re.I)
+    re.I,
+)
 _SHORT_SIGN_UP = re.compile(r"^sign\s+up\s+(?:to|for)\s", re.I)
 # An in-body pointer to another story ("Read more: <headline>", DW's form between paragraphs).
 # It is not the article; left in, furniture.py's footer rule at load would also take the short
 # line after it, which on these pages is the next subheading.
-_STORY_POINTER = re.compile(r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|more\s+on\s+this)\s*:\s*\S", re.I)
+_STORY_POINTER = re.compile(
+    r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|more\s+on\s+this)\s*:\s*\S", re.I
+)
 _MAX_PROMOTION_WORDS = 45
 
 
@@ -338,7 +542,10 @@ def is_promotion(line: str) -> bool:
 
 
 def _hidden(el) -> bool:
-    return el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", "").lower()
+    return (
+        el.get("hidden") is not None
+        or "display:none" in (el.get("style") or "").replace(" ", "").lower()
+    )
 
 
 def protect_inline_text(root) -> None:
@@ -392,9 +599,13 @@ def _page_units(root) -> list[tuple[list[str], str]]:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag not in _LEAF_TAGS or _hidden(el):
             continue
-        if any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK_TAGS for d in el.iterdescendants()):
+        if any(
+            isinstance(d.tag, str) and d.tag.lower() in _BLOCK_TAGS for d in el.iterdescendants()
+        ):
             continue
-        if any(isinstance(a.tag, str) and a.tag.lower() in _SILENT_TAGS for a in el.iterancestors()):
+        if any(
+            isinstance(a.tag, str) and a.tag.lower() in _SILENT_TAGS for a in el.iterancestors()
+        ):
             continue
         for text in _unit_texts(el):
             units.append(([w.casefold() for w in text.split()], text))
@@ -418,11 +629,11 @@ def restore_words(paragraphs: list[str], root) -> list[str]:
             index.setdefault(pair, []).append(i)
     whole = {text for _, text in units}
     out: list[str] = []
-    restored_from = None   # the block the previous paragraph was replaced by
+    restored_from = None  # the block the previous paragraph was replaced by
     for paragraph in paragraphs:
         words = [w.casefold() for w in paragraph.split()]
         if paragraph in whole or len(words) < _MIN_RESTORE_WORDS:
-            out.append(paragraph)   # a whole block (the usual case), or too short to place
+            out.append(paragraph)  # a whole block (the usual case), or too short to place
             restored_from = None
             continue
         votes = Counter(i for pair in set(zip(words, words[1:])) for i in index.get(pair, ()))
@@ -430,18 +641,28 @@ def restore_words(paragraphs: list[str], root) -> list[str]:
         for i, _ in votes.most_common(4):
             unit_words = units[i][0]
             if len(unit_words) <= len(words):
-                continue   # nothing more in it than in the paragraph
-            matched = sum(b.size for b in SequenceMatcher(None, words, unit_words,
-                                                          autojunk=False).get_matching_blocks())
+                continue  # nothing more in it than in the paragraph
+            matched = sum(
+                b.size
+                for b in SequenceMatcher(
+                    None, words, unit_words, autojunk=False
+                ).get_matching_blocks()
+            )
             head = min(3, len(words))
-            if matched >= 0.9 * len(words) and (unit_words[:head] == words[:head]
-                                                or matched >= 0.5 * len(unit_words)):
+            if matched >= 0.9 * len(words) and (
+                unit_words[:head] == words[:head] or matched >= 0.5 * len(unit_words)
+            ):
                 fits.append((matched, i))
         fits.sort(reverse=True)
         best = fits[0][1] if fits else None
-        if len(fits) > 1 and fits[1][0] >= fits[0][0] - 1 \
-                and units[fits[1][1]][1] != units[fits[0][1]][1]:
-            best = None  # two blocks fit as well (a caption repeating the paragraph's start): unsure
+        if (
+            len(fits) > 1
+            and fits[1][0] >= fits[0][0] - 1
+            and units[fits[1][1]][1] != units[fits[0][1]][1]
+        ):
+            best = (
+                None  # two blocks fit as well (a caption repeating the paragraph's start): unsure
+            )
         if best is None:
             out.append(paragraph)
             restored_from = None
@@ -469,8 +690,14 @@ def _host(url: str) -> str:
         return ""
 
 
-def extract_article(html: str, *, url: str = "", source: str | None = None,
-                    min_words: int = MIN_WORDS, content_language: str = "") -> Extracted:
+def extract_article(
+    html: str,
+    *,
+    url: str = "",
+    source: str | None = None,
+    min_words: int = MIN_WORDS,
+    content_language: str = "",
+) -> Extracted:
     """The article in an HTML page: main text (paragraphs separated by a blank line) and metadata.
 
     ``url`` is where the page came from (used to resolve a relative canonical link);
@@ -489,13 +716,22 @@ def extract_article(html: str, *, url: str = "", source: str | None = None,
         # trafilatura prunes the tree it is given: it gets a copy, the page stays whole for
         # restore_words and the metadata
         # a Document or None: a dict only with as_dict=True
-        doc = cast("Document | None", trafilatura.bare_extraction(
-            copy.deepcopy(root) if root is not None else html, url=url or None, with_metadata=True,
-            include_comments=False, include_tables=True, favor_precision=True,
-            date_extraction_params={"extensive_search": False, "original_date": True}))
+        doc = cast(
+            "Document | None",
+            trafilatura.bare_extraction(
+                copy.deepcopy(root) if root is not None else html,
+                url=url or None,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                favor_precision=True,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            ),
+        )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        raise InputError(source, f"cannot parse the page ({exc.__class__.__name__})",
-                         hint="is it an HTML page?") from None
+        raise InputError(
+            source, f"cannot parse the page ({exc.__class__.__name__})", hint="is it an HTML page?"
+        ) from None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     paragraphs = [" ".join(p.split()) for p in text.split("\n")]
     paragraphs = [p for p in paragraphs if p]
@@ -504,16 +740,22 @@ def extract_article(html: str, *, url: str = "", source: str | None = None,
     paragraphs = [p for p in paragraphs if not is_promotion(p)]
     words = sum(len(p.split()) for p in paragraphs)
     if words < min_words or doc is None:  # no document, no words (min_words=0 included)
-        raise InputError(source, f"no article text found on the page ({words} words)",
-                         hint="is it an index, login or error page? Save the text and add the file")
+        raise InputError(
+            source,
+            f"no article text found on the page ({words} words)",
+            hint="is it an index, login or error page? Save the text and add the file",
+        )
     canonical = (doc.url or "").strip()
     if canonical and url:
         canonical = urljoin(url, canonical)
     if canonical and urlsplit(canonical).scheme not in ("http", "https"):
         canonical = ""
     domain = _host(canonical or url)
-    meta = read_page_meta(root, domain=domain, content_language=content_language) \
-        if root is not None else read_page_meta(load_html("<html></html>"))
+    meta = (
+        read_page_meta(root, domain=domain, content_language=content_language)
+        if root is not None
+        else read_page_meta(load_html("<html></html>"))
+    )
     raw_title = doc.title or next(iter(meta.headlines), "")
     title = clean_headline(raw_title, names=meta.names, domain=domain, headlines=meta.headlines)
     # a date the title ends with ("… | DW | 19.01.2020") when the page states none elsewhere
@@ -521,6 +763,13 @@ def extract_article(html: str, *, url: str = "", source: str | None = None,
     authors = [a.strip() for a in re.split(r";|\s+and\s+", doc.author or "") if a.strip()]
     authors = people_only(authors, meta, domain=domain)
     language = meta.language or normalise_language(doc.language or "")
-    return Extracted(text="\n\n".join(paragraphs), title=title,
-                     published=published, authors=authors, url=canonical,
-                     site_name=meta.site_name, language=language, agencies=list(meta.agencies))
+    return Extracted(
+        text="\n\n".join(paragraphs),
+        title=title,
+        published=published,
+        authors=authors,
+        url=canonical,
+        site_name=meta.site_name,
+        language=language,
+        agencies=list(meta.agencies),
+    )

@@ -27,9 +27,9 @@ from typing import Any
 
 from ..corpus import atomic_write, format_article, parse_article, slugify
 from ..errors import CorpusError, InputError
+from ..parquet_store import ParquetSink, is_parquet_store, split_address
 from ..types import Outlet
 from .dedupe import NearDuplicate, NearDuplicates, minhash_signature, text_key
-from ..parquet_store import ParquetSink, is_parquet_store, split_address
 from .index import CorpusIndex, IndexEntry
 from .outlets import OutletRegistry
 
@@ -65,10 +65,10 @@ class NewArticle:
 
     text: str
     title: str
-    source: str                      # where it came from, for messages: a URL, file, or file:line
-    outlet: str = ""                 # what the user named (--outlet): an outlet id or name
-    outlet_name: str = ""            # what the input says (site name, data column)
-    domain: str = ""                 # the page's host or the data's outlet URL
+    source: str  # where it came from, for messages: a URL, file, or file:line
+    outlet: str = ""  # what the user named (--outlet): an outlet id or name
+    outlet_name: str = ""  # what the input says (site name, data column)
+    domain: str = ""  # the page's host or the data's outlet URL
     published: dt.date | None = None
     url: str = ""
     authors: list[str] = field(default_factory=list)
@@ -76,8 +76,8 @@ class NewArticle:
     language: str = ""
     extras: dict = field(default_factory=dict)
     outlet_fields: dict = field(default_factory=dict)  # e.g. leaning, for a new outlet
-    notes: list[str] = field(default_factory=list)     # e.g. "decoded as cp1252"
-    match_domain: bool = True        # find the outlet by domain (web pages), not only by name
+    notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
+    match_domain: bool = True  # find the outlet by domain (web pages), not only by name
 
 
 @dataclass
@@ -99,7 +99,7 @@ class AddResult:
     source: str
     path: Path | None
     outlet: str
-    reason: str = ""           # for a duplicate: "same URL" / "same text"
+    reason: str = ""  # for a duplicate: "same URL" / "same text"
     duplicate_of: Path | None = None
     new_outlet: bool = False
     notes: tuple[str, ...] = ()
@@ -139,8 +139,16 @@ class CorpusWriter:
     syndicated copies across outlets.
     """
 
-    def __init__(self, root: str | Path, *, update: bool = False, durable: bool = True,
-                 near_duplicates: bool = True, progress: bool = False, store: str | None = None):
+    def __init__(
+        self,
+        root: str | Path,
+        *,
+        update: bool = False,
+        durable: bool = True,
+        near_duplicates: bool = True,
+        progress: bool = False,
+        store: str | None = None,
+    ):
         self.root = Path(root)
         self.update = update
         self.durable = durable
@@ -149,12 +157,15 @@ class CorpusWriter:
         self.sink = ParquetSink(self.root, durable=durable) if self.store == "parquet" else None
         remove_leftover_temporaries(self.root)
         self.registry = OutletRegistry.load(self.root)
-        self.index = CorpusIndex.scan(self.root, near=NearDuplicates() if near_duplicates else None,
-                                      progress=progress)
+        self.index = CorpusIndex.scan(
+            self.root, near=NearDuplicates() if near_duplicates else None, progress=progress
+        )
         self._taken: dict[str, set[str]] = {}  # file names per outlet folder
 
     # --- step 1 -------------------------------------------------------------------------------
-    def prepare(self, item: NewArticle, *, check_load: bool = True, lookup: bool = True) -> Prepared:
+    def prepare(
+        self, item: NewArticle, *, check_load: bool = True, lookup: bool = True
+    ) -> Prepared:
         """Resolve, validate and look up one article without writing; :class:`InputError` if
         it cannot be added. ``check_load=False`` skips parsing the file as the loader would
         (for a second pass over input already checked); ``lookup=False`` skips the duplicate
@@ -165,22 +176,33 @@ class CorpusWriter:
         title = clean_title(item.title)
         if not title:
             raise InputError(item.source, "has no title", hint="give one with --title")
-        outlet, is_new = self.registry.resolve(outlet=item.outlet, name=item.outlet_name,
-                                               domain=item.domain, source=item.source,
-                                               match_domain=item.match_domain)
+        outlet, is_new = self.registry.resolve(
+            outlet=item.outlet,
+            name=item.outlet_name,
+            domain=item.domain,
+            source=item.source,
+            match_domain=item.match_domain,
+        )
         if is_new and item.outlet_fields:
             outlet = self.registry.pending[outlet.id] = _with_fields(outlet, item.outlet_fields)
         meta: dict[str, Any] = {
-            "outlet": outlet.id, "title": title, "published": item.published,
-            "story": item.story.strip(), "url": item.url.strip(),
-            "authors": [clean_title(a) for a in item.authors if clean_title(a)]}
+            "outlet": outlet.id,
+            "title": title,
+            "published": item.published,
+            "story": item.story.strip(),
+            "url": item.url.strip(),
+            "authors": [clean_title(a) for a in item.authors if clean_title(a)],
+        }
         if item.language and item.language != "en":
             meta["language"] = item.language
         for key, value in item.extras.items():
             if not _EXTRA_KEY.match(key) or key in _CORE_KEYS:
-                raise InputError(item.source, f"cannot store the extra field {key!r}",
-                                 hint="extra field names use letters, digits, _ and -, and must "
-                                      "not be a standard field")
+                raise InputError(
+                    item.source,
+                    f"cannot store the extra field {key!r}",
+                    hint="extra field names use letters, digits, _ and -, and must "
+                    "not be a standard field",
+                )
             if value is not None and value != "":
                 meta[key] = value
         if check_load:
@@ -189,13 +211,17 @@ class CorpusWriter:
             try:
                 _check_loads(meta, text, item.source)
             except CorpusError as exc:
-                raise InputError(item.source, exc.message,
-                                 hint="nothing was added" if "text" in exc.message else exc.hint) from None
+                raise InputError(
+                    item.source,
+                    exc.message,
+                    hint="nothing was added" if "text" in exc.message else exc.hint,
+                ) from None
         if not lookup:
             return Prepared(item, outlet, is_new, meta, text, "")
         digest = text_key(text)
-        return Prepared(item, outlet, is_new, meta, text, digest,
-                        self.index.find(meta.get("url", ""), digest))
+        return Prepared(
+            item, outlet, is_new, meta, text, digest, self.index.find(meta.get("url", ""), digest)
+        )
 
     # --- step 2 -------------------------------------------------------------------------------
     def commit(self, prepared: Prepared) -> AddResult:
@@ -204,8 +230,15 @@ class CorpusWriter:
         # look again: an earlier article of the same batch may have been the same one
         duplicate = self.index.find(meta.get("url", ""), prepared.digest)
         if duplicate and not self.update:
-            return AddResult("duplicate", item.source, None, prepared.outlet.id, duplicate[0],
-                             duplicate[1], notes=tuple(item.notes))
+            return AddResult(
+                "duplicate",
+                item.source,
+                None,
+                prepared.outlet.id,
+                duplicate[0],
+                duplicate[1],
+                notes=tuple(item.notes),
+            )
         new_outlet = False
         if not self.registry.is_saved(prepared.outlet.id):
             outlet = self.registry.get(prepared.outlet.id) or prepared.outlet
@@ -215,8 +248,9 @@ class CorpusWriter:
             if self.sink is not None:
                 self.sink.replace(path, meta, prepared.text)
             else:
-                atomic_write(path, format_article(meta, prepared.text), overwrite=True,
-                             durable=self.durable)
+                atomic_write(
+                    path, format_article(meta, prepared.text), overwrite=True, durable=self.durable
+                )
             self.index.forget(path)
             status = "updated"
         elif self.sink is not None:
@@ -226,14 +260,27 @@ class CorpusWriter:
         else:
             path = self._write_new(meta, format_article(meta, prepared.text))
             status = "added"
-        entry = IndexEntry(path=path, outlet=meta["outlet"], title=meta["title"],
-                           published=meta.get("published"), url=meta.get("url", ""),
-                           story=meta.get("story", ""), text_key=prepared.digest)
+        entry = IndexEntry(
+            path=path,
+            outlet=meta["outlet"],
+            title=meta["title"],
+            published=meta.get("published"),
+            url=meta.get("url", ""),
+            story=meta.get("story", ""),
+            text_key=prepared.digest,
+        )
         signature = minhash_signature(prepared.text) if self.index.near is not None else None
         self.index.add(entry, new=True, signature=signature)
-        return AddResult(status, item.source, path, meta["outlet"],
-                         duplicate[0] if duplicate else "", duplicate[1] if duplicate else None,
-                         new_outlet, tuple(item.notes))
+        return AddResult(
+            status,
+            item.source,
+            path,
+            meta["outlet"],
+            duplicate[0] if duplicate else "",
+            duplicate[1] if duplicate else None,
+            new_outlet,
+            tuple(item.notes),
+        )
 
     def add(self, item: NewArticle) -> AddResult:
         return self.commit(self.prepare(item))
@@ -244,7 +291,9 @@ class CorpusWriter:
         folder = self.root / "articles" / meta["outlet"]
         taken = self._taken.get(meta["outlet"])
         if taken is None:
-            taken = self._taken[meta["outlet"]] = set(os.listdir(folder)) if folder.is_dir() else set()
+            taken = self._taken[meta["outlet"]] = (
+                set(os.listdir(folder)) if folder.is_dir() else set()
+            )
         while True:
             name = self._new_name(meta, taken, suffix=".md")
             try:
@@ -257,7 +306,10 @@ class CorpusWriter:
         taken = self._taken.get(outlet)
         if taken is None:
             taken = self._taken[outlet] = {
-                self._id_of(p).split("/", 1)[-1] for p, e in self.index.entries.items() if e.outlet == outlet}
+                self._id_of(p).split("/", 1)[-1]
+                for p, e in self.index.entries.items()
+                if e.outlet == outlet
+            }
         return taken
 
     @staticmethod
@@ -271,18 +323,23 @@ class CorpusWriter:
         if callable(taken):
             taken = taken(meta["outlet"])
         date = meta.get("published")
-        stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(meta["title"])
+        stem = (f"{date.isoformat()}-" if isinstance(date, dt.date) else "") + slugify(
+            meta["title"]
+        )
         for n in range(1, 100_000):
             name = (f"{stem}" if n == 1 else f"{stem}-{n}") + suffix
             if name not in taken:
                 taken.add(name)
                 return name
-        raise InputError(self.root / "articles" / meta["outlet"], "too many articles with the same name")
+        raise InputError(
+            self.root / "articles" / meta["outlet"], "too many articles with the same name"
+        )
 
     # --- afterwards ---------------------------------------------------------------------------
     def update_outlet_fields(self, outlet_id: str, fields: dict) -> None:
         """Set fields of an outlet created by this writer (e.g. a majority leaning)."""
         from .outlets import edit_outlet
+
         edit_outlet(self.root, outlet_id, **fields)
 
     def near_duplicates(self) -> list[NearDuplicate]:
@@ -313,12 +370,16 @@ def _store_of(root: Path, wanted: str | None) -> str:
         raise InputError(None, f"unknown store {wanted!r}", hint="use folder or parquet")
     has_parts = is_parquet_store(root)
     has_files = (root / "articles").is_dir() and any(
-        p.suffix == ".md" for p in (root / "articles").rglob("*.md") if not p.name.startswith("."))
+        p.suffix == ".md" for p in (root / "articles").rglob("*.md") if not p.name.startswith(".")
+    )
     have = "parquet" if has_parts else "folder" if has_files else None
     if have and wanted and have != wanted:
-        raise InputError(root, f"is a {have} corpus, not a {wanted} one",
-                         hint=f"drop --store, or convert it first: framing convert --corpus {root} "
-                              f"--to NEW_DIR --store {wanted}")
+        raise InputError(
+            root,
+            f"is a {have} corpus, not a {wanted} one",
+            hint=f"drop --store, or convert it first: framing convert --corpus {root} "
+            f"--to NEW_DIR --store {wanted}",
+        )
     return have or wanted or "folder"
 
 
@@ -335,8 +396,12 @@ def _check_loads(meta: dict, text: str, source: str) -> None:
     with_text = [i for i, line in enumerate(lines[:40]) if line.strip()][:1]
     if with_text and with_text[-1] + 1 < len(lines):
         try:
-            parse_article(format_article(meta, "\n".join(lines[:with_text[-1] + 1])), source,
-                          article_id="new", outlets=None)
+            parse_article(
+                format_article(meta, "\n".join(lines[: with_text[-1] + 1])),
+                source,
+                article_id="new",
+                outlets=None,
+            )
             return
         except CorpusError:
             pass  # decide on the whole text
@@ -345,5 +410,6 @@ def _check_loads(meta: dict, text: str, source: str) -> None:
 
 def _with_fields(outlet: Outlet, fields: dict) -> Outlet:
     from dataclasses import replace
+
     known = {k: str(v).strip() for k, v in fields.items() if k in Outlet.__dataclass_fields__ and v}
     return replace(outlet, **known)

@@ -40,9 +40,13 @@ def environment() -> Environment:
     """The one Jinja environment: package templates, autoescaping on, undefined names an error."""
     global _ENV
     if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("framing.report", "templates"),
-                           autoescape=select_autoescape(default=True, default_for_string=True),
-                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        _ENV = Environment(
+            loader=PackageLoader("framing.report", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         _ENV.filters["num"] = _num
         _ENV.filters["pct"] = _pct
         _ENV.filters["signed"] = _signed
@@ -97,11 +101,21 @@ class Report:
     (computed on first use); pass ``comparison=`` to draw a page from one you have.
     """
 
-    def __init__(self, analysis: Analysis, *, corpus: Corpus | None = None,
-                 title: str | None = None, by: str = "outlet", max_groups: int = 30,
-                 evidence_per_cell: int | None = None, max_outlets: int | None = None,
-                 n_jobs: int = 1, progress: bool | Progress = False, freq: str = "auto",
-                 comparison: Comparison | None = None):
+    def __init__(
+        self,
+        analysis: Analysis,
+        *,
+        corpus: Corpus | None = None,
+        title: str | None = None,
+        by: str = "outlet",
+        max_groups: int = 30,
+        evidence_per_cell: int | None = None,
+        max_outlets: int | None = None,
+        n_jobs: int = 1,
+        progress: bool | Progress = False,
+        freq: str = "auto",
+        comparison: Comparison | None = None,
+    ):
         self.analysis = analysis
         self.freq = freq
         self.corpus = corpus
@@ -120,9 +134,15 @@ class Report:
     def comparison(self) -> Comparison:
         """Every statistic behind the page (:func:`framing.compare`), computed once."""
         if self._comparison is None:
-            self._comparison = compare(self.analysis, self.corpus, by=self.by,
-                                       max_groups=self.max_groups, freq=self.freq,
-                                       n_jobs=self.n_jobs, progress=self.progress)
+            self._comparison = compare(
+                self.analysis,
+                self.corpus,
+                by=self.by,
+                max_groups=self.max_groups,
+                freq=self.freq,
+                n_jobs=self.n_jobs,
+                progress=self.progress,
+            )
         return self._comparison
 
     # assemble ---------------------------------------------------------------------------------
@@ -135,14 +155,18 @@ class Report:
             if self.by != "outlet" and len(hits):
                 group_of = dict(zip(a.articles["outlet"], c.articles_with_groups()[self.by]))
                 hits = hits.assign(outlet=hits["outlet"].map(group_of))
-                totals = (totals.assign(outlet=totals["outlet"].map(group_of))
-                          .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"].sum())
+                totals = (
+                    totals.assign(outlet=totals["outlet"].map(group_of))
+                    .groupby(["outlet", "feature", "label"], as_index=False)["n_hits"]
+                    .sum()
+                )
             from ..figures import group_styles
 
-            self._page = Page(evidence=EvidenceIndex(hits, totals, a.articles),
-                              evidence_limit=self.evidence_per_cell
-                              or (10 if len(c.groups) <= 8 else 3),
-                              styles=group_styles(c.order))
+            self._page = Page(
+                evidence=EvidenceIndex(hits, totals, a.articles),
+                evidence_limit=self.evidence_per_cell or (10 if len(c.groups) <= 8 else 3),
+                styles=group_styles(c.order),
+            )
         return self._page
 
     def context(self) -> dict:
@@ -152,8 +176,7 @@ class Report:
         c = self.comparison
         modules = _section_modules()
         sections: dict = dict.fromkeys(ORDER)
-        with self.progress.stage("drawing sections", total=len(modules),
-                                 unit="sections") as stage:
+        with self.progress.stage("drawing sections", total=len(modules), unit="sections") as stage:
             page = self.page()
             for name, module in modules:
                 with stage.step(name.replace("_", " ")):
@@ -192,7 +215,9 @@ class Report:
         script = env.get_template("report.js").render()
         ctx = dict(self.context())
         ctx["script"] = Markup(script)
-        ctx["script_hash"] = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        ctx["script_hash"] = base64.b64encode(
+            hashlib.sha256(script.encode("utf-8")).digest()
+        ).decode()
         ctx["css"] = Markup(env.get_template("report.css").render())
         return env.get_template("report.html.j2").render(**ctx)
 
@@ -207,8 +232,9 @@ class Report:
         (:meth:`Comparison.tables <framing.comparison.Comparison.tables>`)."""
         return self.comparison.tables()
 
-    def write_tables(self, folder: str | Path, formats: Sequence[str] = ("csv", "json")
-                     ) -> list[Path]:
+    def write_tables(
+        self, folder: str | Path, formats: Sequence[str] = ("csv", "json")
+    ) -> list[Path]:
         """Write every table into ``folder`` in each of ``formats``: ``csv``, ``json`` (an array
         of records) and ``parquet`` (typed columns, zstd; a tenth of the CSV and JSON's size on
         a large corpus, and what pandas, DuckDB and Dask read fastest).
@@ -219,23 +245,31 @@ class Report:
         """
         unknown = sorted(set(formats) - set(TABLE_FORMATS))
         if unknown or not formats:
-            raise ValueError(f"table formats are {', '.join(TABLE_FORMATS)}; got "
-                             f"{', '.join(unknown) or 'none'}")
+            raise ValueError(
+                f"table formats are {', '.join(TABLE_FORMATS)}; got {', '.join(unknown) or 'none'}"
+            )
         folder = Path(folder)
         written = []
         for name, frame in self.tables().items():
             for fmt in TABLE_FORMATS:
                 if fmt in formats:
-                    written.append(atomic_write(folder / f"{name}.{fmt}",
-                                                partial(_TABLE_WRITERS[fmt], frame),
-                                                overwrite=True, binary=fmt == "parquet"))
+                    written.append(
+                        atomic_write(
+                            folder / f"{name}.{fmt}",
+                            partial(_TABLE_WRITERS[fmt], frame),
+                            overwrite=True,
+                            binary=fmt == "parquet",
+                        )
+                    )
         return written
 
     def _repr_html_(self) -> str:
         # An iframe keeps the report's styles and script from touching the notebook page.
-        return (f'<iframe srcdoc="{html.escape(self.to_html(), quote=True)}" '
-                f'style="width:100%;height:720px;border:1px solid #ccc" '
-                f'sandbox="allow-scripts" title="{html.escape(self.title)}"></iframe>')
+        return (
+            f'<iframe srcdoc="{html.escape(self.to_html(), quote=True)}" '
+            f'style="width:100%;height:720px;border:1px solid #ccc" '
+            f'sandbox="allow-scripts" title="{html.escape(self.title)}"></iframe>'
+        )
 
     def __repr__(self) -> str:
         return f"<Report {self.title!r}: {self.analysis.n_articles} articles, by {self.by}>"
@@ -274,7 +308,7 @@ def _write_csv(frame: pd.DataFrame, fh) -> None:
 def _write_json(frame: pd.DataFrame, fh) -> None:
     fh.write("[")
     for start in range(0, len(frame), _TABLE_BLOCK):
-        block = _plain_frame(frame.iloc[start:start + _TABLE_BLOCK])
+        block = _plain_frame(frame.iloc[start : start + _TABLE_BLOCK])
         records = block.to_json(orient="records", date_format="iso", force_ascii=False)
         if start:
             fh.write(",")
@@ -295,8 +329,11 @@ def _write_parquet(frame: pd.DataFrame, fh) -> None:
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixing types: as text
             mixed = [c for c in plain.columns if plain[c].dtype == object]
             table = pa.Table.from_pandas(
-                plain.assign(**{c: plain[c].map(lambda v: None if v is None else str(v))
-                                for c in mixed}), preserve_index=False)
+                plain.assign(
+                    **{c: plain[c].map(lambda v: None if v is None else str(v)) for c in mixed}
+                ),
+                preserve_index=False,
+            )
     pq.write_table(table, fh, compression="zstd")
 
 

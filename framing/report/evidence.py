@@ -35,9 +35,22 @@ class EvidenceIndex:
     def __init__(self, hits: pd.DataFrame, hits_total: pd.DataFrame, articles: pd.DataFrame):
         keys = ["feature", "outlet", "label", "article_id", "sentence_index", "start"]
         hits = hits.sort_values(keys, kind="stable").reset_index(drop=True) if len(hits) else hits
-        self._cols = {c: hits[c].tolist() for c in ("article_id", "sentence_index", "sentence",
-                                                    "start", "end", "matched", "in_quote")} \
-            if len(hits) else {}
+        self._cols = (
+            {
+                c: hits[c].tolist()
+                for c in (
+                    "article_id",
+                    "sentence_index",
+                    "sentence",
+                    "start",
+                    "end",
+                    "matched",
+                    "in_quote",
+                )
+            }
+            if len(hits)
+            else {}
+        )
         self._ranges: dict[tuple, tuple[int, int]] = {}
         if len(hits):
             cell = list(zip(hits["feature"], hits["outlet"], hits["label"]))
@@ -46,8 +59,11 @@ class EvidenceIndex:
                 if i == len(cell) or cell[i] != cell[start]:
                     self._ranges[cell[start]] = (start, i)
                     start = i
-        self._totals = ({(r.feature, r.outlet, r.label): int(r.n_hits)
-                         for r in hits_total.itertuples()} if len(hits_total) else {})
+        self._totals = (
+            {(r.feature, r.outlet, r.label): int(r.n_hits) for r in hits_total.itertuples()}
+            if len(hits_total)
+            else {}
+        )
         self._titles = dict(zip(articles["article_id"], articles["title"]))
 
     def total(self, feature: str, outlet: str, label: str) -> int:
@@ -70,12 +86,19 @@ class EvidenceIndex:
         items = []
         for key in sentences[:limit]:
             rows = rows_of[key]
-            items.append({
-                "html": highlight(c["sentence"][rows[0]], [(c["start"][i], c["end"][i]) for i in rows]),
-                "terms": sorted({c["matched"][i].lower() for i in rows}),
-                "in_quote": all(c["in_quote"][i] for i in rows),
-                "article": self._titles.get(key[0], key[0]) or key[0],
-            })
+            items.append(
+                {
+                    "html": highlight(
+                        c["sentence"][rows[0]], [(c["start"][i], c["end"][i]) for i in rows]
+                    ),
+                    "terms": sorted({c["matched"][i].lower() for i in rows}),
+                    "in_quote": all(c["in_quote"][i] for i in rows),
+                    "article": self._titles.get(key[0], key[0]) or key[0],
+                }
+            )
         n_rows = span[1] - span[0]
-        return {"items": items, "n_total": self.total(feature, outlet, label) or n_rows,
-                "n_sentences": len(sentences)}
+        return {
+            "items": items,
+            "n_total": self.total(feature, outlet, label) or n_rows,
+            "n_sentences": len(sentences),
+        }

@@ -18,7 +18,10 @@ def safe_url(url: str) -> str | None:
         parsed = urlparse(url)
     except ValueError:
         return None
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc and not any(
-            c in url for c in "\x00\n\r\t<>\"'`\\ "):
+    if (
+        parsed.scheme.lower() in ("http", "https")
+        and parsed.netloc
+        and not any(c in url for c in "\x00\n\r\t<>\"'`\\ ")
+    ):
         return url
     return None

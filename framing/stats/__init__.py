@@ -19,15 +19,37 @@ with the counts, rates and numbers of articles and words behind every score.
 """
 
 from .discovery import AxisSuggestions, suggest_axes
-from .distinctive import (TermCounts, background_counts, distinctive_terms, groups_for,
-                          log_odds_dirichlet, strip_repeated_lines, term_counts)
+from .distinctive import (
+    TermCounts,
+    background_counts,
+    distinctive_terms,
+    groups_for,
+    log_odds_dirichlet,
+    strip_repeated_lines,
+    term_counts,
+)
 from .multiple import bh_qvalues
 from .omissions import omissions
-from .outlet_map import (default_features, label_separation, outlet_clusters, outlet_distances, outlet_linkage,
-                         outlet_map, outlet_profiles, profile_features)
+from .outlet_map import (
+    default_features,
+    label_separation,
+    outlet_clusters,
+    outlet_distances,
+    outlet_linkage,
+    outlet_map,
+    outlet_profiles,
+    profile_features,
+)
 from .over_time import attention, mix_over_time, over_time, rates_over_time, shifts
-from .uncertainty import (axis_differences, axis_intervals, bootstrap_ratio, pairwise_differences, rate_intervals,
-                          ratio_intervals, share_intervals)
+from .uncertainty import (
+    axis_differences,
+    axis_intervals,
+    bootstrap_ratio,
+    pairwise_differences,
+    rate_intervals,
+    ratio_intervals,
+    share_intervals,
+)
 
 __all__ = [
     "AxisSuggestions",

@@ -23,8 +23,11 @@ def article_groups(analysis, by: str = "outlet") -> pd.DataFrame:
     try:
         return analysis.with_groups(by)
     except KeyError as exc:
-        raise InputError(None, str(exc).strip("\"'"),
-                         hint="pass by='outlet', 'story' or an outlet metadata field") from None
+        raise InputError(
+            None,
+            str(exc).strip("\"'"),
+            hint="pass by='outlet', 'story' or an outlet metadata field",
+        ) from None
 
 
 def group_index(labels) -> tuple[np.ndarray, np.ndarray]:

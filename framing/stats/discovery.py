@@ -37,8 +37,14 @@ from ..errors import InputError
 from ._groups import group_index
 from .distinctive import _documents, _identities, strip_repeated_lines
 
-__all__ = ["AxisSuggestions", "suggest_axes", "cooccurrence", "ppmi", "word_vectors",
-           "cramers_v_corrected"]
+__all__ = [
+    "AxisSuggestions",
+    "suggest_axes",
+    "cooccurrence",
+    "ppmi",
+    "word_vectors",
+    "cramers_v_corrected",
+]
 
 _WORD = re.compile(r"(?u)\b[^\W\d_][^\W_]+\b")
 
@@ -69,8 +75,9 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def cooccurrence(docs: Sequence[np.ndarray], n_words: int, *, window: int = 5,
-                 chunk: int = 2_000_000) -> sp.csr_matrix:
+def cooccurrence(
+    docs: Sequence[np.ndarray], n_words: int, *, window: int = 5, chunk: int = 2_000_000
+) -> sp.csr_matrix:
     """Symmetric word × word co-occurrence counts within ``window`` positions, weighted 1/distance.
 
     ``docs`` are arrays of word ids. Pairs are accumulated in chunks, so memory stays bounded.
@@ -88,9 +95,10 @@ def cooccurrence(docs: Sequence[np.ndarray], n_words: int, *, window: int = 5,
         nonlocal total, rows, cols, weights, size
         if rows:
             r, c, w = np.concatenate(rows), np.concatenate(cols), np.concatenate(weights)
-            total = total + sp.csr_matrix((np.concatenate([w, w]), (np.concatenate([r, c]),
-                                                                    np.concatenate([c, r]))),
-                                          shape=(n_words, n_words))
+            total = total + sp.csr_matrix(
+                (np.concatenate([w, w]), (np.concatenate([r, c]), np.concatenate([c, r]))),
+                shape=(n_words, n_words),
+            )
         rows, cols, weights, size = [], [], [], 0
 
     for ids in docs:
@@ -115,8 +123,12 @@ def ppmi(counts: sp.csr_matrix, *, cds: float = 0.75) -> sp.csr_matrix:
     col = np.asarray(counts.sum(axis=0)).ravel() ** cds
     total = row.sum()
     with np.errstate(divide="ignore"):
-        pmi = (np.log(counts.data) + np.log(total) - np.log(row[counts.row])
-               - np.log(col[counts.col] * total / col.sum()))
+        pmi = (
+            np.log(counts.data)
+            + np.log(total)
+            - np.log(row[counts.row])
+            - np.log(col[counts.col] * total / col.sum())
+        )
     keep = pmi > 0
     return sp.csr_matrix((pmi[keep], (counts.row[keep], counts.col[keep])), shape=counts.shape)
 
@@ -151,8 +163,9 @@ def cramers_v_corrected(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.nd
     with np.errstate(invalid="ignore", divide="ignore"):
         ea = np.outer(ra / n, np.ones(a.shape[1])) * col
         eb = np.outer(rb / n, np.ones(a.shape[1])) * col
-        chi2 = (np.where(ea > 0, (a - ea) ** 2 / ea, 0) + np.where(eb > 0, (b - eb) ** 2 / eb, 0)
-                ).sum(axis=1)
+        chi2 = (
+            np.where(ea > 0, (a - ea) ** 2 / ea, 0) + np.where(eb > 0, (b - eb) ** 2 / eb, 0)
+        ).sum(axis=1)
         k = (col > 0).sum(axis=1).astype(np.float64)
         phi2 = chi2 / n
         phi2c = np.maximum(0.0, phi2 - (k - 1) / (n - 1))
@@ -173,21 +186,36 @@ def _example(texts, rows, term) -> str:
         m = pattern.search(texts[i])
         if m:
             text = texts[i]
-            start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1,
-                        m.start() - 200)
+            start = max(
+                text.rfind(". ", 0, m.start()) + 2,
+                text.rfind("\n", 0, m.start()) + 1,
+                m.start() - 200,
+            )
             ends = [e for e in (text.find(". ", m.end()), text.find("\n", m.end())) if e >= 0]
             end = min(ends + [m.end() + 200, len(text)])
-            return " ".join(text[start:end + 1].split())
+            return " ".join(text[start : end + 1].split())
     return ""
 
 
-def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5,
-                 min_count: int = 20, min_articles: int = 5, max_vocab: int = 20_000,
-                 n_components: int = 100, neighbours: int = 10, min_similarity: float = 0.5,
-                 top: int = 50, evidence_articles: float = 10.0,
-                 outlets: Sequence[str] | None = None, max_outlet_share: float = 0.5,
-                 stop_words: Sequence[str] | None = None, examples: bool = True,
-                 seed: int = 0) -> AxisSuggestions:
+def suggest_axes(
+    source,
+    groups: Sequence[str] | None = None,
+    *,
+    window: int = 5,
+    min_count: int = 20,
+    min_articles: int = 5,
+    max_vocab: int = 20_000,
+    n_components: int = 100,
+    neighbours: int = 10,
+    min_similarity: float = 0.5,
+    top: int = 50,
+    evidence_articles: float = 10.0,
+    outlets: Sequence[str] | None = None,
+    max_outlet_share: float = 0.5,
+    stop_words: Sequence[str] | None = None,
+    examples: bool = True,
+    seed: int = 0,
+) -> AxisSuggestions:
     """Rank candidate axes: word pairs with similar contexts used by different groups.
 
     source : a :class:`~framing.corpus.Corpus`, Articles or strings.
@@ -216,8 +244,11 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         raise InputError(None, f"{len(labels)} group labels for {len(texts)} documents")
     names, codes = group_index(labels)
     if len(names) < 2:
-        raise InputError(None, "suggesting axes needs at least two groups to compare",
-                         hint="group by outlet, leaning … with two or more values")
+        raise InputError(
+            None,
+            "suggesting axes needs at least two groups to compare",
+            hint="group by outlet, leaning … with two or more values",
+        )
     stop = set(ENGLISH_STOP_WORDS if stop_words is None else stop_words)
     known_outlets = all(owners)
     if known_outlets:  # furniture and lines an outlet repeats (sign-up boxes, credits) go first
@@ -229,8 +260,11 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         frequency.update(t for t in _tokens(text) if t not in stop)
     vocab = [w for w, c in frequency.most_common(max_vocab) if c >= min_count]
     if len(vocab) < 3:
-        raise InputError(None, f"only {len(vocab)} words occur {min_count}+ times",
-                         hint="lower min_count or use a larger corpus")
+        raise InputError(
+            None,
+            f"only {len(vocab)} words occur {min_count}+ times",
+            hint="lower min_count or use a larger corpus",
+        )
     index = {w: i for i, w in enumerate(vocab)}
     V = len(vocab)
 
@@ -242,11 +276,16 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         present = np.unique(ids)
         doc_rows.append(np.full(len(present), d))
         doc_cols.append(present)
-    presence = sp.csr_matrix((np.ones(sum(len(c) for c in doc_cols)),
-                              (np.concatenate(doc_rows), np.concatenate(doc_cols))),
-                             shape=(len(docs), V))
-    membership = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))),
-                               shape=(len(names), len(codes)))
+    presence = sp.csr_matrix(
+        (
+            np.ones(sum(len(c) for c in doc_cols)),
+            (np.concatenate(doc_rows), np.concatenate(doc_cols)),
+        ),
+        shape=(len(docs), V),
+    )
+    membership = sp.csr_matrix(
+        (np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes))
+    )
     articles_by_group = np.asarray((membership @ presence).todense()).T  # V × groups
     counts_total = np.array([frequency[w] for w in vocab], dtype=np.int64)
     usable = np.ones(V, dtype=bool)
@@ -257,8 +296,10 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         # articles come from a single outlet (bylines, house style): the "axis" would be one
         # outlet's habit, not the group's
         onames, ocodes = group_index(owners)
-        omember = sp.csr_matrix((np.ones(len(ocodes)), (ocodes, np.arange(len(ocodes)))),
-                                shape=(len(onames), len(ocodes)))
+        omember = sp.csr_matrix(
+            (np.ones(len(ocodes)), (ocodes, np.arange(len(ocodes)))),
+            shape=(len(onames), len(ocodes)),
+        )
         by_outlet = (omember @ presence).tocsc()
         per_outlet = np.bincount(ocodes, minlength=len(onames))
         total = np.asarray(by_outlet.sum(axis=0)).ravel()
@@ -268,16 +309,18 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
             concentration = np.where(total > 0, top_count / total, 0.0)
             own_share = top_count / per_outlet[top_outlet]
         identity = _identities(source)
-        names_tokens = [set(_WORD.findall(" ".join([str(o), *identity.get(o, ())]).lower()))
-                        for o in onames]
+        names_tokens = [
+            set(_WORD.findall(" ".join([str(o), *identity.get(o, ())]).lower())) for o in onames
+        ]
         self_reference = np.array([w in names_tokens[top_outlet[i]] for i, w in enumerate(vocab)])
         usable &= ~(self_reference & (own_share >= 0.3) & (concentration >= 0.8))
         same_partition = len(set(zip(ocodes.tolist(), codes.tolist()))) == len(onames) == len(names)
         if not same_partition:
             usable &= concentration <= max_outlet_share
 
-    vectors = word_vectors(ppmi(cooccurrence(docs, V, window=window)),
-                           n_components=n_components, seed=seed)
+    vectors = word_vectors(
+        ppmi(cooccurrence(docs, V, window=window)), n_components=n_components, seed=seed
+    )
     del docs
 
     # nearest neighbours, in blocks so the similarity matrix is never whole
@@ -287,11 +330,14 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
     k = min(neighbours, V - 1)
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, V, 2048):
-        sims = vectors[start:start + 2048] @ vectors.T
+        sims = vectors[start : start + 2048] @ vectors.T
         for r in range(sims.shape[0]):
             sims[r, start + r] = -np.inf
-        best = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < V else \
-            np.argsort(-sims, axis=1)[:, :k]
+        best = (
+            np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            if k < V
+            else np.argsort(-sims, axis=1)[:, :k]
+        )
         for r, row in enumerate(best):
             i = start + r
             for j in row:
@@ -301,21 +347,42 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
                     pairs[key] = s
     in_pairs = {vocab[i] for key in pairs for i in key}
     stems = {w: stemmer.stem(w) for w in in_pairs}
-    pairs = {key: s for key, s in pairs.items()
-             if not _same_stem(vocab[key[0]], vocab[key[1]], stems)}
-    columns = ["rank", "term_a", "term_b", "similarity", "divergence", "score", "articles_a",
-               "articles_b", "count_a", "count_b", "n_groups", "leans_a", "leans_b",
-               "example_a", "example_b"]
-    empty = AxisSuggestions(pd.DataFrame(columns=columns),
-                            pd.DataFrame(columns=["rank", "group", "term", "articles",
-                                                  "share_of_pair"]), V)
+    pairs = {
+        key: s for key, s in pairs.items() if not _same_stem(vocab[key[0]], vocab[key[1]], stems)
+    }
+    columns = [
+        "rank",
+        "term_a",
+        "term_b",
+        "similarity",
+        "divergence",
+        "score",
+        "articles_a",
+        "articles_b",
+        "count_a",
+        "count_b",
+        "n_groups",
+        "leans_a",
+        "leans_b",
+        "example_a",
+        "example_b",
+    ]
+    empty = AxisSuggestions(
+        pd.DataFrame(columns=columns),
+        pd.DataFrame(columns=["rank", "group", "term", "articles", "share_of_pair"]),
+        V,
+    )
     if not pairs:
         return empty
     ij = np.array(list(pairs), dtype=np.int64)
     sim = np.array(list(pairs.values()))
     art_total = articles_by_group.sum(axis=1)
-    ok = ((art_total[ij[:, 0]] >= min_articles) & (art_total[ij[:, 1]] >= min_articles)
-          & usable[ij[:, 0]] & usable[ij[:, 1]])
+    ok = (
+        (art_total[ij[:, 0]] >= min_articles)
+        & (art_total[ij[:, 1]] >= min_articles)
+        & usable[ij[:, 0]]
+        & usable[ij[:, 1]]
+    )
     ij, sim = ij[ok], sim[ok]
     if not len(ij):
         return empty
@@ -337,26 +404,45 @@ def suggest_axes(source, groups: Sequence[str] | None = None, *, window: int = 5
         used = (a + b) > 0
         ga = int(np.flatnonzero(used)[np.argmax(share[used])])
         gb = int(np.flatnonzero(used)[np.argmin(share[used])])
-        rows.append({
-            "rank": rank, "term_a": vocab[i], "term_b": vocab[j], "similarity": sim[p],
-            "divergence": divergence[p], "score": score[p],
-            "articles_a": int(a.sum()), "articles_b": int(b.sum()),
-            "count_a": int(counts_total[i]), "count_b": int(counts_total[j]),
-            "n_groups": int(used.sum()),
-            "leans_a": f"{names[ga]} {int(a[ga])}:{int(b[ga])}",
-            "leans_b": f"{names[gb]} {int(a[gb])}:{int(b[gb])}",
-            "example_a": _example(texts, group_rows[ga], vocab[i]) if examples else "",
-            "example_b": _example(texts, group_rows[gb], vocab[j]) if examples else "",
-        })
+        rows.append(
+            {
+                "rank": rank,
+                "term_a": vocab[i],
+                "term_b": vocab[j],
+                "similarity": sim[p],
+                "divergence": divergence[p],
+                "score": score[p],
+                "articles_a": int(a.sum()),
+                "articles_b": int(b.sum()),
+                "count_a": int(counts_total[i]),
+                "count_b": int(counts_total[j]),
+                "n_groups": int(used.sum()),
+                "leans_a": f"{names[ga]} {int(a[ga])}:{int(b[ga])}",
+                "leans_b": f"{names[gb]} {int(a[gb])}:{int(b[gb])}",
+                "example_a": _example(texts, group_rows[ga], vocab[i]) if examples else "",
+                "example_b": _example(texts, group_rows[gb], vocab[j]) if examples else "",
+            }
+        )
         for g in np.flatnonzero(used):
             for term, mine, other in ((vocab[i], a[g], b[g]), (vocab[j], b[g], a[g])):
-                rate_rows.append({"rank": rank, "group": names[g], "term": term,
-                                  "articles": int(mine),
-                                  "share_of_pair": mine / (mine + other)})
-    rates = pd.DataFrame(rate_rows, columns=["rank", "group", "term", "articles",
-                                             "share_of_pair"])
-    settings = dict(window=window, min_count=min_count, min_articles=min_articles,
-                    evidence_articles=evidence_articles,
-                    n_components=n_components, neighbours=neighbours,
-                    min_similarity=min_similarity, seed=seed)
+                rate_rows.append(
+                    {
+                        "rank": rank,
+                        "group": names[g],
+                        "term": term,
+                        "articles": int(mine),
+                        "share_of_pair": mine / (mine + other),
+                    }
+                )
+    rates = pd.DataFrame(rate_rows, columns=["rank", "group", "term", "articles", "share_of_pair"])
+    settings = dict(
+        window=window,
+        min_count=min_count,
+        min_articles=min_articles,
+        evidence_articles=evidence_articles,
+        n_components=n_components,
+        neighbours=neighbours,
+        min_similarity=min_similarity,
+        seed=seed,
+    )
     return AxisSuggestions(pd.DataFrame(rows, columns=columns), rates, V, settings)

@@ -45,8 +45,16 @@ from ..errors import InputError
 from ._groups import group_index
 from .multiple import bh_qvalues
 
-__all__ = ["TermCounts", "term_counts", "background_counts", "distinctive_terms",
-           "log_odds_dirichlet", "strip_repeated_lines", "groups_for", "TOKEN_PATTERN"]
+__all__ = [
+    "TermCounts",
+    "term_counts",
+    "background_counts",
+    "distinctive_terms",
+    "log_odds_dirichlet",
+    "strip_repeated_lines",
+    "groups_for",
+    "TOKEN_PATTERN",
+]
 
 #: words of two or more characters starting with a letter: numbers and stray letters (the "s" of
 #: "Taliban's") are not framing vocabulary
@@ -78,8 +86,10 @@ class TermCounts:
         return self.X.shape
 
     def __repr__(self) -> str:
-        return (f"<TermCounts: {self.X.shape[0]} documents, {self.X.shape[1]} terms, "
-                f"{self.X.nnz} non-zero, {len(self.boilerplate)} boilerplate terms dropped>")
+        return (
+            f"<TermCounts: {self.X.shape[0]} documents, {self.X.shape[1]} terms, "
+            f"{self.X.nnz} non-zero, {len(self.boilerplate)} boilerplate terms dropped>"
+        )
 
 
 def _documents(source, outlets):
@@ -98,25 +108,38 @@ def _documents(source, outlets):
             ids.append(str(i))
             owners.append("")
         else:
-            raise InputError(None, f"cannot count terms in a {type(item).__name__}",
-                             hint="pass a Corpus, Articles or a list of strings")
+            raise InputError(
+                None,
+                f"cannot count terms in a {type(item).__name__}",
+                hint="pass a Corpus, Articles or a list of strings",
+            )
     if outlets is not None:
         owners = [str(o) for o in outlets]
         if len(owners) != len(texts):
-            raise InputError(None, f"{len(owners)} outlets for {len(texts)} texts",
-                             hint="pass one outlet per text")
+            raise InputError(
+                None,
+                f"{len(owners)} outlets for {len(texts)} texts",
+                hint="pass one outlet per text",
+            )
     all_read = all(isinstance(item, Article) for item in items)
     return texts, np.asarray(ids, dtype=object), np.asarray(owners, dtype=object), all_read
 
 
-def term_counts(source, *, outlets: Sequence[str] | None = None,
-                ngram_range: tuple[int, int] = (1, 2), min_df: int = 5,
-                max_df: float = 1.0, max_features: int | None = 100_000,
-                stop_words: str | Iterable[str] | None = "english",
-                boilerplate: bool = True, boilerplate_share: float = 0.3,
-                boilerplate_concentration: float = 0.8,
-                boilerplate_min_articles: int = 10,
-                outlet_names: dict[str, Sequence[str]] | None = None) -> TermCounts:
+def term_counts(
+    source,
+    *,
+    outlets: Sequence[str] | None = None,
+    ngram_range: tuple[int, int] = (1, 2),
+    min_df: int = 5,
+    max_df: float = 1.0,
+    max_features: int | None = 100_000,
+    stop_words: str | Iterable[str] | None = "english",
+    boilerplate: bool = True,
+    boilerplate_share: float = 0.3,
+    boilerplate_concentration: float = 0.8,
+    boilerplate_min_articles: int = 10,
+    outlet_names: dict[str, Sequence[str]] | None = None,
+) -> TermCounts:
     """Count unigrams and phrases per document into a sparse matrix.
 
     source : a :class:`~framing.corpus.Corpus`, Articles (headline + text are counted) or strings.
@@ -156,21 +179,41 @@ def term_counts(source, *, outlets: Sequence[str] | None = None,
     elif stop_words is not None:
         stop_words = sorted({str(w).lower() for w in stop_words})
     X, vocab, n_words = _count(texts, ngram_range, stop_words, min(min_df, len(texts)))
-    X, vocab = _prune(X, vocab, min_df=min(min_df, len(texts)), max_df=max_df,
-                      max_features=max_features)
+    X, vocab = _prune(
+        X, vocab, min_df=min(min_df, len(texts)), max_df=max_df, max_features=max_features
+    )
     # no term in min_df documents: an empty (n, 0) matrix, so callers can say "nothing to compare"
     del texts
-    dropped = pd.DataFrame(columns=["term", "outlet", "share_of_outlet_articles",
-                                    "share_of_term_articles", "n_articles"])
+    dropped = pd.DataFrame(
+        columns=[
+            "term",
+            "outlet",
+            "share_of_outlet_articles",
+            "share_of_term_articles",
+            "n_articles",
+        ]
+    )
     if boilerplate and any(owners) and len(vocab):
-        keep, dropped = _boilerplate(X, vocab, owners, share=boilerplate_share,
-                                     concentration=boilerplate_concentration,
-                                     min_articles=boilerplate_min_articles,
-                                     identity=outlet_names or _identities(source))
+        keep, dropped = _boilerplate(
+            X,
+            vocab,
+            owners,
+            share=boilerplate_share,
+            concentration=boilerplate_concentration,
+            min_articles=boilerplate_min_articles,
+            identity=outlet_names or _identities(source),
+        )
         X, vocab = X[:, keep], vocab[keep]
     X.sort_indices()
-    return TermCounts(X=X.tocsr(), vocab=vocab, doc_ids=ids, outlets=owners, n_words=n_words,
-                      boilerplate=dropped, repeated_lines=repeated)
+    return TermCounts(
+        X=X.tocsr(),
+        vocab=vocab,
+        doc_ids=ids,
+        outlets=owners,
+        n_words=n_words,
+        boilerplate=dropped,
+        repeated_lines=repeated,
+    )
 
 
 _WORDS = re.compile(TOKEN_PATTERN)
@@ -198,8 +241,11 @@ def _count(texts, ngram_range, stop_words, min_df):
         tokens.extend(found)
     # every token to an integer id in one hashing pass (pandas' C hash table), then stop words
     # out and phrases formed with array operations: no Python loop over tokens
-    ids, words = pd.factorize(np.asarray(tokens, dtype=object)) if tokens else \
-        (np.zeros(0, dtype=np.int64), np.array([], dtype=object))
+    ids, words = (
+        pd.factorize(np.asarray(tokens, dtype=object))
+        if tokens
+        else (np.zeros(0, dtype=np.int64), np.array([], dtype=object))
+    )
     del tokens
     ids = ids.astype(np.int64)
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), n_words)
@@ -222,31 +268,44 @@ def _count(texts, ngram_range, stop_words, min_df):
     del codes, owners, ids, doc
     unique, columns = np.unique(all_codes, return_inverse=True)
     del all_codes
-    X = sp.csr_matrix((np.ones(len(columns), dtype=np.int64), (rows, columns.ravel())),
-                      shape=(len(texts), len(unique)))
+    X = sp.csr_matrix(
+        (np.ones(len(columns), dtype=np.int64), (rows, columns.ravel())),
+        shape=(len(texts), len(unique)),
+    )
     X.sum_duplicates()
     df = np.bincount(X.indices, minlength=X.shape[1])
     keep = np.flatnonzero(df >= min_df)
     unique = unique[keep]
     first, second = unique // _PAIR - 1, unique % _PAIR
-    vocab = np.array([words[b] if a < 0 else f"{words[a]} {words[b]}"
-                      for a, b in zip(first.tolist(), second.tolist())], dtype=object)
+    vocab = np.array(
+        [
+            words[b] if a < 0 else f"{words[a]} {words[b]}"
+            for a, b in zip(first.tolist(), second.tolist())
+        ],
+        dtype=object,
+    )
     order = np.argsort(vocab, kind="stable") if len(vocab) else keep
     X = X[:, keep[order]]
     return X, vocab[order], n_words
 
 
 def _count_with_sklearn(texts, ngram_range, stop_words, min_df):
-    vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=ngram_range,
-                                 stop_words=stop_words, dtype=np.int64, min_df=min_df)
+    vectorizer = CountVectorizer(
+        token_pattern=TOKEN_PATTERN,
+        ngram_range=ngram_range,
+        stop_words=stop_words,
+        dtype=np.int64,
+        min_df=min_df,
+    )
     try:
         X = vectorizer.fit_transform(texts).tocsr()
         vocab = vectorizer.get_feature_names_out().astype(object)
     except ValueError:  # no terms at all
         X, vocab = sp.csr_matrix((len(texts), 0), dtype=np.int64), np.array([], dtype=object)
     # words before stop-word removal: the base of "per 1,000 words" rates
-    words = np.fromiter((len(_WORDS.findall(t.lower())) for t in texts), dtype=np.int64,
-                        count=len(texts))
+    words = np.fromiter(
+        (len(_WORDS.findall(t.lower())) for t in texts), dtype=np.int64, count=len(texts)
+    )
     return X, vocab, words
 
 
@@ -265,8 +324,15 @@ def _prune(X, vocab, *, min_df, max_df, max_features):
     return X, vocab[keep]
 
 
-def strip_repeated_lines(texts: list[str], outlets, *, min_articles: int = 3,
-                         min_share: float = 0.05, max_words: int = 40, furniture: bool = True):
+def strip_repeated_lines(
+    texts: list[str],
+    outlets,
+    *,
+    min_articles: int = 3,
+    min_share: float = 0.05,
+    max_words: int = 40,
+    furniture: bool = True,
+):
     """Texts without furniture lines (unless ``furniture=False``) and without lines one outlet
     repeats across articles.
 
@@ -289,20 +355,24 @@ def strip_repeated_lines(texts: list[str], outlets, *, min_articles: int = 3,
             if line and len(line.split()) <= max_words:
                 seen[(owner, line)] = seen.get((owner, line), 0) + 1
     size = pd.Series(list(outlets)).value_counts().to_dict()
-    bad = {k: n for k, n in seen.items()
-           if n >= max(min_articles, min_share * size.get(k[0], 0))}
+    bad = {k: n for k, n in seen.items() if n >= max(min_articles, min_share * size.get(k[0], 0))}
     out = []
     for owner, text, lines in zip(outlets, texts, norm):
         raw = text.splitlines()
-        kept = [r for r, n in zip(raw, lines)
-                if n and (owner, n) not in bad
-                and (not furniture or not is_furniture_line(r.strip()))]
+        kept = [
+            r
+            for r, n in zip(raw, lines)
+            if n and (owner, n) not in bad and (not furniture or not is_furniture_line(r.strip()))
+        ]
         out.append("\n".join(kept))
-    table = pd.DataFrame([(line, owner, n) for (owner, line), n in bad.items()],
-                         columns=["line", "outlet", "n_articles"])
+    table = pd.DataFrame(
+        [(line, owner, n) for (owner, line), n in bad.items()],
+        columns=["line", "outlet", "n_articles"],
+    )
     # ties in line order: the lines come from sets, whose order changes between runs
-    table = table.sort_values(["outlet", "n_articles", "line"], ascending=[True, False, True],
-                              kind="stable").reset_index(drop=True)
+    table = table.sort_values(
+        ["outlet", "n_articles", "line"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
     return out, table
 
 
@@ -319,32 +389,43 @@ def _boilerplate(X, vocab, owners, *, share, concentration, min_articles, identi
     n_docs = np.bincount(codes, minlength=len(names))
     present = X.copy()
     present.data = np.ones_like(present.data)
-    membership = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))),
-                               shape=(len(names), len(codes)))
+    membership = sp.csr_matrix(
+        (np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes))
+    )
     df_outlet = (membership @ present).tocoo()  # articles of each outlet containing each term
     df_total = np.asarray(present.sum(axis=0)).ravel()
     in_share = df_outlet.data / n_docs[df_outlet.row]
     conc = df_outlet.data / df_total[df_outlet.col]
-    bad = ((in_share >= share) & (conc >= concentration)
-           & (n_docs[df_outlet.row] >= min_articles))
+    bad = (in_share >= share) & (conc >= concentration) & (n_docs[df_outlet.row] >= min_articles)
     # only the outlet's own name, id or domain (in any of its forms: "fox news", "told fox",
     # "foxnews com"): a framing word can pass the two shares too (an outlet calling the presence
     # an "occupation" in most of its articles on one war), and must never be dropped
     own = identity or {}
-    tokens = {n: set(_WORDS.findall(" ".join([str(n), *own.get(n, ())]).lower()))
-              | {t.replace("-", "") for t in str(n).lower().split()} for n in names}
+    tokens = {
+        n: set(_WORDS.findall(" ".join([str(n), *own.get(n, ())]).lower()))
+        | {t.replace("-", "") for t in str(n).lower().split()}
+        for n in names
+    }
     for k in np.flatnonzero(bad):
         outlet_tokens = tokens[names[df_outlet.row[k]]]
         term = vocab[df_outlet.col[k]]
-        bad[k] = any(w in outlet_tokens or any(w.startswith(t) and len(t) >= 3
-                                               for t in outlet_tokens if len(t) >= 3)
-                     for w in term.split())
-    frame = pd.DataFrame({"term": vocab[df_outlet.col[bad]], "outlet": names[df_outlet.row[bad]],
-                          "share_of_outlet_articles": in_share[bad],
-                          "share_of_term_articles": conc[bad],
-                          "n_articles": df_total[df_outlet.col[bad]].astype(int)})
-    frame = frame.sort_values(["outlet", "share_of_outlet_articles"], ascending=[True, False],
-                              kind="stable").reset_index(drop=True)
+        bad[k] = any(
+            w in outlet_tokens
+            or any(w.startswith(t) and len(t) >= 3 for t in outlet_tokens if len(t) >= 3)
+            for w in term.split()
+        )
+    frame = pd.DataFrame(
+        {
+            "term": vocab[df_outlet.col[bad]],
+            "outlet": names[df_outlet.row[bad]],
+            "share_of_outlet_articles": in_share[bad],
+            "share_of_term_articles": conc[bad],
+            "n_articles": df_total[df_outlet.col[bad]].astype(int),
+        }
+    )
+    frame = frame.sort_values(
+        ["outlet", "share_of_outlet_articles"], ascending=[True, False], kind="stable"
+    ).reset_index(drop=True)
     keep = np.ones(len(vocab), dtype=bool)
     keep[df_outlet.col[bad]] = False
     return keep, frame
@@ -372,9 +453,13 @@ def background_counts(texts: Iterable[str], vocab: Sequence[str]) -> np.ndarray:
     """
     vocab = list(vocab)
     lengths = {len(t.split()) for t in vocab} or {1}
-    vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, vocabulary=vocab,
-                                 ngram_range=(min(lengths), max(lengths)),
-                                 stop_words=sorted(ENGLISH_STOP_WORDS), dtype=np.int64)
+    vectorizer = CountVectorizer(
+        token_pattern=TOKEN_PATTERN,
+        vocabulary=vocab,
+        ngram_range=(min(lengths), max(lengths)),
+        stop_words=sorted(ENGLISH_STOP_WORDS),
+        dtype=np.int64,
+    )
     return np.asarray(vectorizer.transform(list(texts)).sum(axis=0)).ravel()
 
 
@@ -391,8 +476,12 @@ def log_odds_dirichlet(y1, n1, y2, n2, alpha, alpha0):
     """
     y1 = np.asarray(y1, dtype=float)
     y2 = np.asarray(y2, dtype=float)
-    delta = (np.log(y1 + alpha) - np.log(n1 + alpha0 - y1 - alpha)
-             - np.log(y2 + alpha) + np.log(n2 + alpha0 - y2 - alpha))
+    delta = (
+        np.log(y1 + alpha)
+        - np.log(n1 + alpha0 - y1 - alpha)
+        - np.log(y2 + alpha)
+        + np.log(n2 + alpha0 - y2 - alpha)
+    )
     variance = 1.0 / (y1 + alpha) + 1.0 / (y2 + alpha)
     return delta, delta / np.sqrt(variance)
 
@@ -404,14 +493,23 @@ def _prior(prior, totals: np.ndarray, alpha0: float) -> np.ndarray:
         elif prior == "uniform":
             base = np.ones_like(totals, dtype=float)
         else:
-            raise InputError(None, f"unknown prior {prior!r}",
-                             hint="use 'corpus', 'uniform' or an array of background counts")
+            raise InputError(
+                None,
+                f"unknown prior {prior!r}",
+                hint="use 'corpus', 'uniform' or an array of background counts",
+            )
     else:
-        base = np.asarray(prior.sum(axis=0)).ravel() if sp.issparse(prior) else \
-            np.asarray(prior, dtype=float).ravel()
+        base = (
+            np.asarray(prior.sum(axis=0)).ravel()
+            if sp.issparse(prior)
+            else np.asarray(prior, dtype=float).ravel()
+        )
         if base.shape != totals.shape:
-            raise InputError(None, f"the prior has {base.size} terms, the counts {totals.size}",
-                             hint="count the background with background_counts(texts, vocab)")
+            raise InputError(
+                None,
+                f"the prior has {base.size} terms, the counts {totals.size}",
+                hint="count the background with background_counts(texts, vocab)",
+            )
         if (base < 0).any():
             raise InputError(None, "the prior has negative counts")
     # half a pseudo-count per term: a term absent from the background still has a finite prior
@@ -419,11 +517,23 @@ def _prior(prior, totals: np.ndarray, alpha0: float) -> np.ndarray:
     return alpha0 * base / base.sum()
 
 
-def distinctive_terms(counts: TermCounts | sp.spmatrix, groups, vocab=None, *,
-                      prior="corpus", alpha0: float | None = None, top: int | None = 30,
-                      direction: str = "over", min_count: int = 3, fdr: float = 0.05,
-                      n_null: int = 3, seed: int = 0, n_words=None,
-                      rank_by: str = "z_doc", by: str = "group") -> pd.DataFrame:
+def distinctive_terms(
+    counts: TermCounts | sp.spmatrix,
+    groups,
+    vocab=None,
+    *,
+    prior="corpus",
+    alpha0: float | None = None,
+    top: int | None = 30,
+    direction: str = "over",
+    min_count: int = 3,
+    fdr: float = 0.05,
+    n_null: int = 3,
+    seed: int = 0,
+    n_words=None,
+    rank_by: str = "z_doc",
+    by: str = "group",
+) -> pd.DataFrame:
     """Each group against the rest: log-odds with an informative Dirichlet prior, z, p, q.
 
     counts : a :class:`TermCounts` or a sparse documents × terms matrix (then pass ``vocab``).
@@ -472,17 +582,18 @@ def distinctive_terms(counts: TermCounts | sp.spmatrix, groups, vocab=None, *,
     n_docs = X.shape[0]
     doc_total = np.asarray(X.sum(axis=1)).ravel()  # counted terms per document
     words = np.asarray(n_words, dtype=float) if n_words is not None else doc_total
-    membership = sp.csr_matrix((np.ones(n_docs), (codes, np.arange(n_docs))),
-                               shape=(len(names), n_docs))
+    membership = sp.csr_matrix(
+        (np.ones(n_docs), (codes, np.arange(n_docs))), shape=(len(names), n_docs)
+    )
     # per group: term counts, and the sums the document-level variance needs
     by_group = (membership @ X).tocsr()
-    cross = (membership @ sp.diags(doc_total) @ X).tocsr()    # sum_d y_dw n_d
-    squares = (membership @ X.multiply(X)).tocsr()          # sum_d y_dw^2
+    cross = (membership @ sp.diags(doc_total) @ X).tocsr()  # sum_d y_dw n_d
+    squares = (membership @ X.multiply(X)).tocsr()  # sum_d y_dw^2
     totals = np.asarray(by_group.sum(axis=0)).ravel()
     cross_total = np.asarray(cross.sum(axis=0)).ravel()
     squares_total = np.asarray(squares.sum(axis=0)).ravel()
     terms_group = np.bincount(codes, weights=doc_total, minlength=len(names))
-    terms_sq_group = np.bincount(codes, weights=doc_total ** 2, minlength=len(names))
+    terms_sq_group = np.bincount(codes, weights=doc_total**2, minlength=len(names))
     N = totals.sum()
     if alpha0 is None:
         alpha0 = float(min(1000.0, 0.1 * N)) or 1.0
@@ -496,24 +607,40 @@ def distinctive_terms(counts: TermCounts | sp.spmatrix, groups, vocab=None, *,
 
     frames = []
     for g, name in enumerate(names):
-        rows = order[starts[g]:starts[g + 1]]
+        rows = order[starts[g] : starts[g + 1]]
         y = by_group[g].toarray().ravel()
         n1, m1 = terms_group[g], docs_group[g]
         rest = totals - y
         delta, z = log_odds_dirichlet(y, n1, rest, N - n1, alpha, alpha0)
-        side_g = _doc_variance(y, cross[g].toarray().ravel(), squares[g].toarray().ravel(),
-                               n1, terms_sq_group[g], m1, alpha)
-        side_r = _doc_variance(rest, cross_total - cross[g].toarray().ravel(),
-                               squares_total - squares[g].toarray().ravel(), N - n1,
-                               terms_sq_group.sum() - terms_sq_group[g], n_docs - m1, alpha)
+        side_g = _doc_variance(
+            y,
+            cross[g].toarray().ravel(),
+            squares[g].toarray().ravel(),
+            n1,
+            terms_sq_group[g],
+            m1,
+            alpha,
+        )
+        side_r = _doc_variance(
+            rest,
+            cross_total - cross[g].toarray().ravel(),
+            squares_total - squares[g].toarray().ravel(),
+            N - n1,
+            terms_sq_group.sum() - terms_sq_group[g],
+            n_docs - m1,
+            alpha,
+        )
         z_doc = delta / np.sqrt(side_g + side_r)
         dof = max(1, min(m1, n_docs - m1) - 1)
         # Student t for small groups; beyond 200 degrees of freedom it is the normal (and faster)
         p = 2 * (stdtr(dof, -np.abs(z_doc)) if dof < 200 else ndtr(-np.abs(z_doc)))
         q = np.full_like(p, np.nan)
         q[tested] = bh_qvalues(p[tested])
-        null = _split_half_null(X[rows], doc_total[rows], alpha, alpha0, n_null, rng) \
-            if len(rows) >= 2 else np.nan
+        null = (
+            _split_half_null(X[rows], doc_total[rows], alpha, alpha0, n_null, rng)
+            if len(rows) >= 2
+            else np.nan
+        )
         rank = z_doc if rank_by == "z_doc" else z
         eligible = y >= min_count
         if direction == "both":
@@ -531,23 +658,53 @@ def distinctive_terms(counts: TermCounts | sp.spmatrix, groups, vocab=None, *,
         sub = X[rows][:, candidates]
         articles_with = np.diff(sub.tocsc().indptr) if len(candidates) else np.zeros(0, int)
         w_rest = words.sum() - words_group[g]
-        significant = ((q[candidates] <= fdr) & (np.abs(z_doc[candidates]) > null)
-                       if np.isfinite(null) else np.zeros(len(candidates), dtype=bool))
-        frames.append(pd.DataFrame({
-            by: name, "term": vocab[candidates],
-            "count_group": y[candidates].astype(np.int64),
-            "count_rest": rest[candidates].astype(np.int64),
-            "articles_group": articles_with.astype(np.int64),
-            "rate_group": 1000 * y[candidates] / words_group[g] if words_group[g] else np.nan,
-            "rate_rest": 1000 * rest[candidates] / w_rest if w_rest else np.nan,
-            "log_odds": delta[candidates], "z": z[candidates], "z_doc": z_doc[candidates],
-            "p": p[candidates], "q": q[candidates], "null_max_abs_z": null,
-            "significant": significant,
-            "n_articles": int(docs_group[g]), "n_words": int(words_group[g]),
-        }))
-    columns = [by, "term", "count_group", "count_rest", "articles_group", "rate_group",
-               "rate_rest", "log_odds", "z", "z_doc", "p", "q", "null_max_abs_z", "significant",
-               "n_articles", "n_words"]
+        significant = (
+            (q[candidates] <= fdr) & (np.abs(z_doc[candidates]) > null)
+            if np.isfinite(null)
+            else np.zeros(len(candidates), dtype=bool)
+        )
+        frames.append(
+            pd.DataFrame(
+                {
+                    by: name,
+                    "term": vocab[candidates],
+                    "count_group": y[candidates].astype(np.int64),
+                    "count_rest": rest[candidates].astype(np.int64),
+                    "articles_group": articles_with.astype(np.int64),
+                    "rate_group": 1000 * y[candidates] / words_group[g]
+                    if words_group[g]
+                    else np.nan,
+                    "rate_rest": 1000 * rest[candidates] / w_rest if w_rest else np.nan,
+                    "log_odds": delta[candidates],
+                    "z": z[candidates],
+                    "z_doc": z_doc[candidates],
+                    "p": p[candidates],
+                    "q": q[candidates],
+                    "null_max_abs_z": null,
+                    "significant": significant,
+                    "n_articles": int(docs_group[g]),
+                    "n_words": int(words_group[g]),
+                }
+            )
+        )
+    columns = [
+        by,
+        "term",
+        "count_group",
+        "count_rest",
+        "articles_group",
+        "rate_group",
+        "rate_rest",
+        "log_odds",
+        "z",
+        "z_doc",
+        "p",
+        "q",
+        "null_max_abs_z",
+        "significant",
+        "n_articles",
+        "n_words",
+    ]
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True)[columns]
@@ -581,15 +738,22 @@ def _split_half_null(sub, doc_total, alpha, alpha0, n_null, rng) -> float:
         for half in (pick, ~pick):
             rows = np.flatnonzero(half)
             part = sub[rows]
-            stats.append((np.asarray(part.sum(axis=0)).ravel(),
-                          part.T @ doc_total[rows],
-                          np.asarray(squares[rows].sum(axis=0)).ravel(),
-                          doc_total[rows].sum(), (doc_total[rows] ** 2).sum(), len(rows)))
+            stats.append(
+                (
+                    np.asarray(part.sum(axis=0)).ravel(),
+                    part.T @ doc_total[rows],
+                    np.asarray(squares[rows].sum(axis=0)).ravel(),
+                    doc_total[rows].sum(),
+                    (doc_total[rows] ** 2).sum(),
+                    len(rows),
+                )
+            )
         (ya, ca, sa, na, qa, ma), (yb, cb, sb, nb, qb, mb) = stats
         used = (ya + yb) > 0
         delta, _ = log_odds_dirichlet(ya[used], na, yb[used], nb, alpha[used], alpha0)
-        var = (_doc_variance(ya[used], ca[used], sa[used], na, qa, ma, alpha[used])
-               + _doc_variance(yb[used], cb[used], sb[used], nb, qb, mb, alpha[used]))
+        var = _doc_variance(ya[used], ca[used], sa[used], na, qa, ma, alpha[used]) + _doc_variance(
+            yb[used], cb[used], sb[used], nb, qb, mb, alpha[used]
+        )
         if delta.size:
             best = max(best, float(np.abs(delta / np.sqrt(var)).max()))
     return best

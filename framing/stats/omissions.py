@@ -44,55 +44,99 @@ __all__ = ["omissions", "article_items", "OMISSION_KINDS"]
 
 OMISSION_KINDS = ("name", "organisation", "number", "date", "quoted", "content")
 
-_MONTHS = {m: i for i, ms in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in ms}
-_MONTH_NAMES = ("January February March April May June July August September October November "
-                "December").split()
+_MONTHS = {
+    m: i
+    for i, ms in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in ms
+}
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 # "August 31", "Aug. 31, 2021", "31 August": a day of a month, which reports date an event by
 _DATE = re.compile(
-    r"\b(?:(?P<m1>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    r"\b(?:(?P<m1>"
+    + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
     + r")\.?\s+(?P<d1>[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\d|\.\d))"
-    r"|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + "|".join(m.capitalize() for m in _MONTHS
-                                                                      if len(m) > 3) + r")\b)")
+    r"|(?P<d2>[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>"
+    + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3)
+    + r")\b)"
+)
 
 # a capitalised word, or an initial ("Robert S. Mueller III")
 _CAP = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.)"
 # one particle may join two capitalised words ("Department of Justice", "Osama bin Laden")
 _NAME = re.compile(rf"\b{_CAP}(?:\s+(?:(?:of|al|bin|de|von|van|la|le|du)\s+)?{_CAP})+")
-_ORG_WORDS = frozenset("""Ministry Department Council Party Army Force Forces Agency Office
+_ORG_WORDS = frozenset(
+    """Ministry Department Council Party Army Force Forces Agency Office
     Organization Organisation Association Union Committee Commission Court University Institute
     Bank Fund Corporation Company Group Inc Ltd Airport Embassy Navy Command Service Services
     Parliament Assembly Senate House Congress Police Guard Network News Times Post Press Agency
     Foundation Movement Front Alliance Coalition Taliban Pentagon Studies School
     Center Centre Hospital Church Club League Board Authority Review Journal Magazine
-    Channel Television Radio Network Institute Administration""".split())
+    Channel Television Radio Network Institute Administration""".split()
+)
 # names of laws, events and plans: named things, not bodies ("Korean War", "Iran Deal")
-_THING_WORDS = frozenset("""Program Programme Project Initiative Act Bill Law Treaty Summit War
-    Agreement Deal Plan Conference Accord Accords""".split())
+_THING_WORDS = frozenset(
+    """Program Programme Project Initiative Act Bill Law Treaty Summit War
+    Agreement Deal Plan Conference Accord Accords""".split()
+)
 # a run followed by one of these and a capital is cut from a longer name we cannot delimit
 # ("House Committee on Oversight", "Federal District Court for the District of Columbia")
 _CUT_TAIL = re.compile(r"\s+(?:on|for|of|and)\s+(?:the\s+)?[A-Z]")
 # words that open a sentence or a headline and make a capitalised run no name
-_NOT_NAME_START = frozenset("""The A An This That These Those It He She They We I In On At For
+_NOT_NAME_START = frozenset(
+    """The A An This That These Those It He She They We I In On At For
     But And Or As If When While After Before Since From By With Without Over Under Mr Mrs Ms Dr
     Gen Sen Rep President Prime Minister Secretary Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December
     Read More Related Also Photo Image Copyright Deputy Attorney General Vice Chairman Chairwoman
     Speaker Governor Gov Senator Judge Leader Special Counsel Former Director Chief Ambassador
-    Mayor Earlier Later Last Next""".split())
+    Mayor Earlier Later Last Next""".split()
+)
 # weekdays and months: a run ending in one is a name and a date ("White House Tuesday")
-_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()) \
-    | frozenset(_MONTH_NAMES)
-_NUMBER = re.compile(r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)"
-                     r"(\s*(?:%|percent|per cent))?(?:\s+(million|billion|thousand|trillion))?"
-                     r"((?:\s+[A-Za-z][A-Za-z.-]*){1,3})?")
-_NUMBER_SKIP_NOUNS = frozenset("""years year months month days day weeks week hours hour minutes
-    am pm a.m p.m times percent and or to of in on at the a an""".split())
+_TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+) | frozenset(_MONTH_NAMES)
+_NUMBER = re.compile(
+    r"(?<![\w.,$])(\$?)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d)"
+    r"(\s*(?:%|percent|per cent))?(?:\s+(million|billion|thousand|trillion))?"
+    r"((?:\s+[A-Za-z][A-Za-z.-]*){1,3})?"
+)
+_NUMBER_SKIP_NOUNS = frozenset(
+    """years year months month days day weeks week hours hour minutes
+    am pm a.m p.m times percent and or to of in on at the a an""".split()
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "would",
-                                         "could", "year", "years", "new", "one", "two"}
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {
+    "said",
+    "says",
+    "told",
+    "according",
+    "also",
+    "would",
+    "could",
+    "year",
+    "years",
+    "new",
+    "one",
+    "two",
+}
 _SHARED_WORDS = 5  # content words two sentences must share to report the same thing …
 _SHARED_SHARE = 0.5  # … and at least this share of the shorter one's
 # An outlet *mentions* a fact on far less: a sentence sharing three of its content words and a
@@ -105,13 +149,17 @@ _MENTION_COVER = 0.6
 
 
 # "of" continues a name after these: "University of Texas", "Gulf of Mexico"
-_PLACE_WORDS = frozenset("""University Gulf Bay Sea Republic Kingdom State States City Isle Port
+_PLACE_WORDS = frozenset(
+    """University Gulf Bay Sea Republic Kingdom State States City Isle Port
     Cape Lake Mount Bank Church Museum Secretary Minister Ministry Duke Prince Princess King
-    Queen""".split())
+    Queen""".split()
+)
 # a run ending in one of these is a role, not a name ("British Ambassador")
-_ROLE_WORDS = frozenset("""Ambassador President Minister Secretary Chairman Chairwoman Chair
+_ROLE_WORDS = frozenset(
+    """Ambassador President Minister Secretary Chairman Chairwoman Chair
     Governor Senator Spokesman Spokeswoman Spokesperson Director Chief Officer Envoy Leader
-    Leaders Official Officials Commander General Judge Mayor Representative""".split())
+    Leaders Official Officials Commander General Judge Mayor Representative""".split()
+)
 # "of" continues a name only after these ("Department of Justice"; not "Putin of Russia")
 _OF_CONTINUES = _ORG_WORDS | _ROLE_WORDS | _PLACE_WORDS
 # demonyms and other adjectives of place: "South Korean officials" names no one
@@ -123,17 +171,17 @@ def _names(sentence: str) -> list[tuple[str, str]]:
     """``(kind, phrase)`` for the capitalised runs of a sentence."""
     out = []
     for m in _NAME.finditer(sentence):
-        before = sentence[:m.start()].split()[-2:]
+        before = sentence[: m.start()].split()[-2:]
         if len(before) == 2 and before[1] in ("and", "of", "&") and before[0][:1].isupper():
             continue  # the tail of a longer name: "Customs and Border Protection"
-        if sentence[:m.start()].endswith(("' ", "’ ")):
+        if sentence[: m.start()].endswith(("' ", "’ ")):
             continue  # the tail of "Workers' Party of Korea"
         words = m.group(0).split()
         if words[-1].rstrip(".,") in _ORG_WORDS and _CUT_TAIL.match(sentence, m.end()):
             continue
         roles = [k for k, w in enumerate(words[:-2]) if w.rstrip(".,") in _ROLE_WORDS]
         if roles:
-            words = words[roles[-1] + 1:]  # "House Intelligence Chairman Devin Nunes": the person
+            words = words[roles[-1] + 1 :]  # "House Intelligence Chairman Devin Nunes": the person
         if "of" in words:
             k = words.index("of")
             if k and words[k - 1].rstrip(".,") not in _OF_CONTINUES:
@@ -153,12 +201,16 @@ def _names(sentence: str) -> list[tuple[str, str]]:
             continue  # one word, or a capitalised dateline ("WEST PALM BEACH")
         if words[-1].rstrip(".,") in _ROLE_WORDS:
             continue  # a role ("British Ambassador", "House Intelligence Chairman")
-        after = sentence[m.end():m.end() + 2]
+        after = sentence[m.end() : m.end() + 2]
         if words[-1].endswith(_DEMONYM_END) and after[:1] == " " and after[1:].islower():
             continue  # an adjective of place before a noun ("South Korean officials")
         phrase = " ".join(words)
-        kind = "organisation" if any(w.rstrip(".,") in _ORG_WORDS for w in words) and not (
-            words[-1].rstrip(".,") in _THING_WORDS or roles) else "name"
+        kind = (
+            "organisation"
+            if any(w.rstrip(".,") in _ORG_WORDS for w in words)
+            and not (words[-1].rstrip(".,") in _THING_WORDS or roles)
+            else "name"
+        )
         out.append((kind, phrase))
     return out
 
@@ -181,8 +233,11 @@ def _numbers(sentence: str) -> list[str]:
             w = word.lower().strip(".")
             if w in ("us", "u.s", "uk"):
                 continue  # "13 US service members": a modifier, not a stop word here
-            if ((w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run) \
-                    or w in _STOP or w in _NUMBER_SKIP_NOUNS:
+            if (
+                ((w in _STOP or w in _NUMBER_SKIP_NOUNS or w.endswith(("ed", "ing"))) and run)
+                or w in _STOP
+                or w in _NUMBER_SKIP_NOUNS
+            ):
                 break  # the noun run ends at a function word or a verb ("members died")
             run.append(w)
         if not run or (not dollar and len(figure) == 4 and 1900 <= float(figure) <= 2100):
@@ -192,8 +247,9 @@ def _numbers(sentence: str) -> list[str]:
 
 
 def _content(sentence: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(sentence)
-                     if len(w) > 2 and w.lower() not in _STOP)
+    return frozenset(
+        w.lower() for w in _WORD.findall(sentence) if len(w) > 2 and w.lower() not in _STOP
+    )
 
 
 def article_items(text: str) -> list[tuple[str, str, str]]:
@@ -230,9 +286,16 @@ def _dates(sentence: str) -> list[str]:
     return out
 
 
-def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_outlets: int = 3,
-              min_share: float = 0.5, top: int | None = 10,
-              kinds: Iterable[str] = OMISSION_KINDS) -> pd.DataFrame:
+def omissions(
+    corpus: Iterable,
+    analysis=None,
+    *,
+    story: str | None = None,
+    min_outlets: int = 3,
+    min_share: float = 0.5,
+    top: int | None = 10,
+    kinds: Iterable[str] = OMISSION_KINDS,
+) -> pd.DataFrame:
     """Per story and outlet, what most of the other outlets on the story report and it does not.
 
     corpus : the articles (a :class:`~framing.corpus.Corpus` or any iterable of articles with
@@ -259,28 +322,47 @@ def omissions(corpus: Iterable, analysis=None, *, story: str | None = None, min_
     kinds = set(kinds)
     bad = kinds - set(OMISSION_KINDS)
     if bad:
-        raise InputError(None, f"unknown omission kind {sorted(bad)[0]!r}",
-                         hint=f"kinds are {', '.join(OMISSION_KINDS)}")
+        raise InputError(
+            None,
+            f"unknown omission kind {sorted(bad)[0]!r}",
+            hint=f"kinds are {', '.join(OMISSION_KINDS)}",
+        )
     by_story: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for article in corpus:
         if not article.story or (story is not None and article.story != story):
             continue
         by_story[article.story][article.outlet].append(article)
     if story is not None and story not in by_story:
-        raise InputError(None, f"no articles of story {story!r}",
-                         hint="framing stories list shows the stories of a corpus")
+        raise InputError(
+            None,
+            f"no articles of story {story!r}",
+            hint="framing stories list shows the stories of a corpus",
+        )
     speakers = _speakers(analysis) if analysis is not None and "quoted" in kinds else {}
     rows = []
     for story_id, outlets in sorted(by_story.items()):
         if len(outlets) < min_outlets:
             continue
         rows.extend(_story_omissions(story_id, outlets, speakers, kinds, min_share, top))
-    columns = ["story", "outlet", "kind", "item", "n_others_mentioning", "n_others", "share",
-               "n_articles", "evidence", "wording"]
+    columns = [
+        "story",
+        "outlet",
+        "kind",
+        "item",
+        "n_others_mentioning",
+        "n_others",
+        "share",
+        "n_articles",
+        "evidence",
+        "wording",
+    ]
     out = pd.DataFrame(rows, columns=columns)
-    out.attrs.update(min_outlets=min_outlets, min_share=min_share,
-                     stories_compared=sum(len(o) >= min_outlets for o in by_story.values()),
-                     stories_too_few_outlets=sum(len(o) < min_outlets for o in by_story.values()))
+    out.attrs.update(
+        min_outlets=min_outlets,
+        min_share=min_share,
+        stories_compared=sum(len(o) >= min_outlets for o in by_story.values()),
+        stories_too_few_outlets=sum(len(o) < min_outlets for o in by_story.values()),
+    )
     return out
 
 
@@ -291,7 +373,8 @@ def _speakers(analysis) -> dict[str, list[tuple[str, str]]]:
     if records is None or records.empty:
         return out
     for art, speaker, sentence in records[["article_id", "speaker", "sentence"]].itertuples(
-            index=False):
+        index=False
+    ):
         if isinstance(speaker, str) and len(speaker.split()) >= 2 and speaker[:1].isupper():
             out[art].append((speaker, " ".join(str(sentence).split())))
     return out
@@ -317,7 +400,9 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
         items[outlet] = found
         texts[outlet] = " ".join(" ".join(a.analysed_text.split()) for a in articles)
         sentences[outlet] = sents
-        voiced[outlet] = {sp.casefold(): sent for a in articles for sp, sent in speakers.get(a.id, [])}
+        voiced[outlet] = {
+            sp.casefold(): sent for a in articles for sp, sent in speakers.get(a.id, [])
+        }
     rows = []
     names = sorted(outlets)
     for outlet in names:
@@ -340,8 +425,11 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
                     candidates[("quoted", speaker)].setdefault(other, sentence)
         found_rows = []
         for (kind, key), evidence in candidates.items():
-            mentioning = [o for o in others if o in evidence or
-                          (kind != "quoted" and _mentioned(kind, key, texts[o]))]
+            mentioning = [
+                o
+                for o in others
+                if o in evidence or (kind != "quoted" and _mentioned(kind, key, texts[o]))
+            ]
             with_sentence = {o: evidence[o] for o in mentioning if o in evidence}
             if len(mentioning) < need or not with_sentence:
                 continue
@@ -351,15 +439,24 @@ def _story_omissions(story_id, outlets, speakers, kinds, min_share, top):
             elif _mentioned(kind, key, texts[outlet], surnames.get(key)):
                 continue
             label = _display(kind, key, evidence)
-            found_rows.append(dict(story=story_id, outlet=outlet, kind=kind, item=label,
-                                   n_others_mentioning=len(mentioning), n_others=len(others),
-                                   share=len(mentioning) / len(others), n_articles=n_art,
-                                   evidence=sorted(with_sentence.items()),
-                                   wording=wording if kind != "quoted"
-                                   else f"not quoted in {these}"))
+            found_rows.append(
+                dict(
+                    story=story_id,
+                    outlet=outlet,
+                    kind=kind,
+                    item=label,
+                    n_others_mentioning=len(mentioning),
+                    n_others=len(others),
+                    share=len(mentioning) / len(others),
+                    n_articles=n_art,
+                    evidence=sorted(with_sentence.items()),
+                    wording=wording if kind != "quoted" else f"not quoted in {these}",
+                )
+            )
         if "content" in kinds:
-            found_rows.extend(_content_omissions(story_id, outlet, others, sentences, need, n_art,
-                                                 wording))
+            found_rows.extend(
+                _content_omissions(story_id, outlet, others, sentences, need, n_art, wording)
+            )
         by_kind = defaultdict(list)
         for r in found_rows:
             by_kind[r["kind"]].append(r)
@@ -382,8 +479,11 @@ def _number_pattern(key: str) -> str:
     digits = value.lstrip("$")
     if len(digits) > 3 and "." not in digits:  # 13000 is also written 13,000
         grouped = f"{int(digits):,}"
-        figure = rf"\$?(?:{digits}|{re.escape(grouped)})" if value.startswith("$") \
+        figure = (
+            rf"\$?(?:{digits}|{re.escape(grouped)})"
+            if value.startswith("$")
             else rf"(?:{digits}|{re.escape(grouped)})"
+        )
     return rf"(?<![\w.,]){figure}(?:\s+[\w.-]+){{0,2}}?\s+{re.escape(noun)}(?!\w)"
 
 
@@ -391,7 +491,7 @@ _ALIAS_STOP = frozenset("of the for and in on at to".split())
 
 
 def _initials(key: str) -> str:
-    """"United States" -> "US", "Democratic National Committee" -> "DNC"."""
+    """ "United States" -> "US", "Democratic National Committee" -> "DNC"."""
     return "".join(w[0] for w in key.split() if w not in _ALIAS_STOP).upper()
 
 
@@ -420,31 +520,45 @@ def _mentioned(kind: str, key: str, text: str, surname: str | None = None) -> bo
         return True
     initials = _initials(key)
     if len(initials) >= 2 and re.search(
-            r"(?<![\w.])" + r"\.?".join(map(re.escape, initials)) + r"\.?(?![\w])", text):
+        r"(?<![\w.])" + r"\.?".join(map(re.escape, initials)) + r"\.?(?![\w])", text
+    ):
         return True
     words = [w for w in plain_key.split() if w not in _ALIAS_STOP]
-    if kind == "organisation" and words and all(
-            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_text) for w in words):
+    if (
+        kind == "organisation"
+        and words
+        and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_text) for w in words)
+    ):
         return True
     if kind == "name":
         # any distinctive word of it, capitalised: "Comey Memos" is in "Mr. Comey's memos"
         for w in key.split():
             w = w.strip(".,")
-            if len(w) >= 5 and w.capitalize() not in _COMMON_CAPS and re.search(
-                    rf"(?<!\w){re.escape(w.capitalize())}(?!\w)", text):
+            if (
+                len(w) >= 5
+                and w.capitalize() not in _COMMON_CAPS
+                and re.search(rf"(?<!\w){re.escape(w.capitalize())}(?!\w)", text)
+            ):
                 return True
     return bool(surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text) is not None)
 
 
 # capitalised words shared by many different names: finding one says nothing about the item
-_COMMON_CAPS = frozenset("""United States North South East West New National American Central
+_COMMON_CAPS = (
+    frozenset(
+        """United States North South East West New National American Central
     International Federal General Great Republican Democratic White Royal Saint Street Avenue
-    Square Island Islands Middle Eastern Western Northern Southern""".split()) | _ORG_WORDS \
+    Square Island Islands Middle Eastern Western Northern Southern""".split()
+    )
+    | _ORG_WORDS
     | _ROLE_WORDS
+)
 
 
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according|added|stated|wrote|tweeted|"
-                     r"asked|argued|claimed|insisted|warned|declared|announced)\b")
+_SPEECH = re.compile(
+    r"[\"“”]|\b(?:said|says|told|tells|according|added|stated|wrote|tweeted|"
+    r"asked|argued|claimed|insisted|warned|declared|announced)\b"
+)
 
 
 def _voiced_in(speaker: str, voiced: dict[str, str], text: str) -> bool:
@@ -482,6 +596,7 @@ def _display(kind: str, key: str, evidence: dict[str, str]) -> str:
 def _content_omissions(story_id, outlet, others, sentences, need, n_art, wording):
     """Sentences of one other outlet whose content is echoed by enough others, and by none of
     this outlet's sentences: the same fact told across the others' articles."""
+
     def same(a, b):
         shared = len(a & b)
         return shared >= _SHARED_WORDS and shared >= _SHARED_SHARE * min(len(a), len(b))
@@ -513,8 +628,18 @@ def _content_omissions(story_id, outlet, others, sentences, need, n_art, wording
             seen.append(words)
             if mentions(words, sentences[outlet], here):
                 continue
-            rows.append(dict(story=story_id, outlet=outlet, kind="content", item=sentence,
-                             n_others_mentioning=len(evidence), n_others=len(others),
-                             share=len(evidence) / len(others), n_articles=n_art,
-                             evidence=sorted(evidence.items()), wording=wording))
+            rows.append(
+                dict(
+                    story=story_id,
+                    outlet=outlet,
+                    kind="content",
+                    item=sentence,
+                    n_others_mentioning=len(evidence),
+                    n_others=len(others),
+                    share=len(evidence) / len(others),
+                    n_articles=n_art,
+                    evidence=sorted(evidence.items()),
+                    wording=wording,
+                )
+            )
     return rows

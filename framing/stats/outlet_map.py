@@ -24,8 +24,17 @@ from scipy.spatial.distance import pdist, squareform
 from ..errors import InputError
 from ._groups import article_groups
 
-__all__ = ["outlet_profiles", "default_features", "profile_features", "outlet_distances", "outlet_map",
-           "outlet_linkage", "outlet_clusters", "label_separation", "COUNT_COLUMNS"]
+__all__ = [
+    "outlet_profiles",
+    "default_features",
+    "profile_features",
+    "outlet_distances",
+    "outlet_map",
+    "outlet_linkage",
+    "outlet_clusters",
+    "label_separation",
+    "COUNT_COLUMNS",
+]
 
 #: the non-feature columns of a profile table
 COUNT_COLUMNS = ("n_articles", "n_words")
@@ -46,23 +55,41 @@ def default_features(values: pd.DataFrame, *, min_scored: int = 20) -> dict:
     """
     cols = list(values.columns)
     rates = [c for c in cols if c.startswith("loaded:") and c.endswith(":own")]
-    mixes = [p for p in ("attribution:verb:", "attribution:actor_words:")
-             if any(c.startswith(p) for c in cols)]
-    ratios = [(c, c.replace(":tone_sum:", ":tone_n:")) for c in cols
-              if c.startswith("attribution:tone_sum:")
-              and c.replace(":tone_sum:", ":tone_n:") in values
-              and values[c.replace(":tone_sum:", ":tone_n:")].sum() >= min_scored]
-    ratios += [(c, c[:-4] + suffix) for c in cols if c.endswith(":sum")
-               for suffix in (":n", ":count") if c[:-4] + suffix in values]
+    mixes = [
+        p
+        for p in ("attribution:verb:", "attribution:actor_words:")
+        if any(c.startswith(p) for c in cols)
+    ]
+    ratios = [
+        (c, c.replace(":tone_sum:", ":tone_n:"))
+        for c in cols
+        if c.startswith("attribution:tone_sum:")
+        and c.replace(":tone_sum:", ":tone_n:") in values
+        and values[c.replace(":tone_sum:", ":tone_n:")].sum() >= min_scored
+    ]
+    ratios += [
+        (c, c[:-4] + suffix)
+        for c in cols
+        if c.endswith(":sum")
+        for suffix in (":n", ":count")
+        if c[:-4] + suffix in values
+    ]
     return {"rates": rates, "mixes": mixes, "ratios": ratios}
 
 
-def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
-                    smoothing: float = 5.0, prior_words: float = 2000.0,
-                    rates: Sequence[str] | Literal["auto"] = "auto",
-                    mixes: Sequence[str] | Literal["auto"] = "auto",
-                    ratios: Sequence[tuple[str, str]] | Literal["auto"] = "auto",
-                    axes: bool = True, standardise: bool = True) -> pd.DataFrame:
+def outlet_profiles(
+    analysis,
+    *,
+    by: str = "outlet",
+    min_articles: int = 5,
+    smoothing: float = 5.0,
+    prior_words: float = 2000.0,
+    rates: Sequence[str] | Literal["auto"] = "auto",
+    mixes: Sequence[str] | Literal["auto"] = "auto",
+    ratios: Sequence[tuple[str, str]] | Literal["auto"] = "auto",
+    axes: bool = True,
+    standardise: bool = True,
+) -> pd.DataFrame:
     """One row per group (with at least ``min_articles`` articles): ``n_articles``, ``n_words``
     and one column per framing feature.
 
@@ -82,8 +109,11 @@ def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
     counts = articles.groupby(by, sort=True).size()
     keep = counts[counts >= min_articles].index
     if len(keep) < 2:
-        raise InputError(None, f"only {len(keep)} group(s) have {min_articles}+ articles",
-                         hint="lower min_articles or add articles")
+        raise InputError(
+            None,
+            f"only {len(keep)} group(s) have {min_articles}+ articles",
+            hint="lower min_articles or add articles",
+        )
     codes = pd.Categorical(articles[by], categories=keep)
     in_keep = codes.codes >= 0
     grouped = values[in_keep].groupby(codes[in_keep], observed=False).sum()
@@ -107,7 +137,8 @@ def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
             else:
                 for j, pole in enumerate(axis.poles):
                     features[f"axis:{axis.id}:{pole.name}"] = _smoothed_share(
-                        part[:, j], total, prior[j], smoothing)
+                        part[:, j], total, prior[j], smoothing
+                    )
 
     auto = default_features(values)
     rates = auto["rates"] if isinstance(rates, str) and rates == "auto" else rates
@@ -117,9 +148,11 @@ def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
     for prefix in rates:
         for c in [c for c in values.columns if c.startswith(prefix)]:
             corpus_rate = values[c].sum() / total_words
-            features[f"{c}:per_1k"] = 1000 * (grouped[c].to_numpy(np.float64)
-                                              + prior_words * corpus_rate) / (words.to_numpy()
-                                                                              + prior_words)
+            features[f"{c}:per_1k"] = (
+                1000
+                * (grouped[c].to_numpy(np.float64) + prior_words * corpus_rate)
+                / (words.to_numpy() + prior_words)
+            )
     for prefix in mixes:
         cols = [c for c in values.columns if c.startswith(prefix)]
         if len(cols) < 2:
@@ -130,8 +163,9 @@ def outlet_profiles(analysis, *, by: str = "outlet", min_articles: int = 5,
             continue
         prior = corpus / corpus.sum()
         for j, c in enumerate(cols):
-            features[f"{c}:share"] = _smoothed_share(part[:, j], part.sum(axis=1), prior[j],
-                                                     smoothing)
+            features[f"{c}:share"] = _smoothed_share(
+                part[:, j], part.sum(axis=1), prior[j], smoothing
+            )
     for num, den in ratios:
         if num in values and den in values:
             n, d = grouped[num].to_numpy(np.float64), grouped[den].to_numpy(np.float64)
@@ -152,8 +186,11 @@ def profile_features(profiles: pd.DataFrame) -> pd.DataFrame:
     """The feature columns of a profile table (without ``n_articles`` and ``n_words``)."""
     features = profiles.drop(columns=[c for c in COUNT_COLUMNS if c in profiles.columns])
     if features.shape[1] == 0:
-        raise InputError(None, "the profiles have no feature columns",
-                         hint="the analysis found no axis hits, rates or mixes to compare")
+        raise InputError(
+            None,
+            "the profiles have no feature columns",
+            hint="the analysis found no axis hits, rates or mixes to compare",
+        )
     return features.fillna(0.0)
 
 
@@ -192,27 +229,40 @@ def outlet_map(profiles: pd.DataFrame, *, method: str = "pca", seed: int = 0) ->
         k = min(2, X.shape[1], X.shape[0])
         pca = PCA(n_components=k, random_state=seed)
         coords = pca.fit_transform(X)
-        attrs = {"method": "pca",
-                 "explained_variance_ratio": pca.explained_variance_ratio_.round(4).tolist()}
+        attrs = {
+            "method": "pca",
+            "explained_variance_ratio": pca.explained_variance_ratio_.round(4).tolist(),
+        }
     elif method == "mds":
         import inspect
 
         from sklearn.manifold import MDS
 
         if "metric_mds" in inspect.signature(MDS).parameters:  # scikit-learn >= 1.8
-            mds = MDS(n_components=2, metric="precomputed", init="classical_mds",
-                      random_state=seed, normalized_stress="auto")
+            mds = MDS(
+                n_components=2,
+                metric="precomputed",
+                init="classical_mds",
+                random_state=seed,
+                normalized_stress="auto",
+            )
         else:
-            mds = MDS(n_components=2, dissimilarity="precomputed", random_state=seed, n_init=4,
-                      normalized_stress="auto")
+            mds = MDS(
+                n_components=2,
+                dissimilarity="precomputed",
+                random_state=seed,
+                n_init=4,
+                normalized_stress="auto",
+            )
         coords = mds.fit_transform(squareform(pdist(X)))
         attrs = {"method": "mds", "stress": float(mds.stress_)}
     else:
         raise InputError(None, f"method must be 'pca' or 'mds', not {method!r}")
     if coords.shape[1] < 2:
         coords = np.column_stack([coords, np.zeros(len(coords))])
-    out = pd.DataFrame({features.index.name or "group": features.index, "x": coords[:, 0],
-                        "y": coords[:, 1]})
+    out = pd.DataFrame(
+        {features.index.name or "group": features.index, "x": coords[:, 0], "y": coords[:, 1]}
+    )
     if "n_articles" in profiles:
         out["n_articles"] = profiles["n_articles"].to_numpy()
     out.attrs.update(attrs)
@@ -224,8 +274,9 @@ def outlet_linkage(profiles: pd.DataFrame, *, method: str = "ward") -> np.ndarra
     return linkage(profile_features(profiles).to_numpy(dtype=np.float64), method=method)
 
 
-def outlet_clusters(profiles: pd.DataFrame, *, n_clusters: int = 4,
-                    method: str = "ward") -> pd.DataFrame:
+def outlet_clusters(
+    profiles: pd.DataFrame, *, n_clusters: int = 4, method: str = "ward"
+) -> pd.DataFrame:
     """Hierarchical clusters: per group its ``cluster`` (1…n) and ``leaf_order`` in the dendrogram.
 
     >>> p = pd.DataFrame({"axis:x": [1.0, 0.9, -1.0, -0.9]},
@@ -238,15 +289,23 @@ def outlet_clusters(profiles: pd.DataFrame, *, n_clusters: int = 4,
     labels = fcluster(Z, t=min(n_clusters, len(features)), criterion="maxclust")
     order = np.empty(len(features), dtype=np.int64)
     order[leaves_list(Z)] = np.arange(len(features))
-    out = pd.DataFrame({features.index.name or "group": features.index, "cluster": labels,
-                        "leaf_order": order})
+    out = pd.DataFrame(
+        {features.index.name or "group": features.index, "cluster": labels, "leaf_order": order}
+    )
     if "n_articles" in profiles:
         out["n_articles"] = profiles["n_articles"].to_numpy()
     return out
 
 
-def label_separation(profiles: pd.DataFrame, labels, *, cv: int = 5, seed: int = 0,
-                     n_permutations: int = 200, C: float = 1.0) -> pd.DataFrame:
+def label_separation(
+    profiles: pd.DataFrame,
+    labels,
+    *,
+    cv: int = 5,
+    seed: int = 0,
+    n_permutations: int = 200,
+    C: float = 1.0,
+) -> pd.DataFrame:
     """Do the profiles separate outside labels (e.g. left / center / right)? Figures, not claims.
 
     A standardised multinomial logistic regression (balanced class weights) is scored by
@@ -258,36 +317,53 @@ def label_separation(profiles: pd.DataFrame, labels, *, cv: int = 5, seed: int =
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score, silhouette_score
-    from sklearn.model_selection import (StratifiedKFold, cross_val_predict,
-                                         permutation_test_score)
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict, permutation_test_score
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
     features = profile_features(profiles)
-    y = pd.Series(labels).reindex(features.index) if isinstance(labels, (pd.Series, dict)) \
+    y = (
+        pd.Series(labels).reindex(features.index)
+        if isinstance(labels, (pd.Series, dict))
         else pd.Series(np.asarray(labels), index=features.index)
+    )
     known = y.notna().to_numpy()
     X, y = features.to_numpy(np.float64)[known], y[known].astype(str).to_numpy()
     classes, class_counts = np.unique(y, return_counts=True)
     folds = min(cv, int(class_counts.min())) if len(classes) > 1 else 0
     if folds < 2:
-        raise InputError(None, "too few groups per label to cross-validate",
-                         hint=f"label counts: {dict(zip(classes, class_counts.tolist()))}")
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=C, class_weight="balanced",
-                                                               max_iter=2000))
+        raise InputError(
+            None,
+            "too few groups per label to cross-validate",
+            hint=f"label counts: {dict(zip(classes, class_counts.tolist()))}",
+        )
+    model = make_pipeline(
+        StandardScaler(), LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    )
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     predicted = cross_val_predict(model, X, y, cv=splitter)
     score, perm_scores, p_value = permutation_test_score(
-        model, X, y, cv=splitter, n_permutations=n_permutations, random_state=seed,
-        scoring="accuracy")
-    return pd.DataFrame([{
-        "n_groups": len(y), "n_features": X.shape[1],
-        **{f"n_{c}": int(n) for c, n in zip(classes, class_counts)},
-        "accuracy": float((predicted == y).mean()),
-        "macro_f1": float(f1_score(y, predicted, average="macro")),
-        "majority_baseline": float(class_counts.max() / len(y)),
-        "permutation_mean": float(np.mean(perm_scores)),
-        "permutation_p": float(p_value),
-        "silhouette": float(silhouette_score(X, y)) if len(classes) > 1 else np.nan,
-        "cv_folds": folds,
-    }])
+        model,
+        X,
+        y,
+        cv=splitter,
+        n_permutations=n_permutations,
+        random_state=seed,
+        scoring="accuracy",
+    )
+    return pd.DataFrame(
+        [
+            {
+                "n_groups": len(y),
+                "n_features": X.shape[1],
+                **{f"n_{c}": int(n) for c, n in zip(classes, class_counts)},
+                "accuracy": float((predicted == y).mean()),
+                "macro_f1": float(f1_score(y, predicted, average="macro")),
+                "majority_baseline": float(class_counts.max() / len(y)),
+                "permutation_mean": float(np.mean(perm_scores)),
+                "permutation_p": float(p_value),
+                "silhouette": float(silhouette_score(X, y)) if len(classes) > 1 else np.nan,
+                "cv_folds": folds,
+            }
+        ]
+    )

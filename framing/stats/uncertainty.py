@@ -29,9 +29,17 @@ from ..errors import InputError
 from ._groups import article_groups, group_index
 from .multiple import bh_qvalues
 
-__all__ = ["bootstrap_ratio", "pairwise_differences", "axis_intervals", "axis_differences",
-           "rate_intervals",
-           "share_intervals", "ratio_intervals", "NOTE_ONE_ARTICLE", "NOTE_NO_DATA"]
+__all__ = [
+    "bootstrap_ratio",
+    "pairwise_differences",
+    "axis_intervals",
+    "axis_differences",
+    "rate_intervals",
+    "share_intervals",
+    "ratio_intervals",
+    "NOTE_ONE_ARTICLE",
+    "NOTE_NO_DATA",
+]
 
 NOTE_ONE_ARTICLE = "one article with data: no interval"
 NOTE_NO_DATA = "no data"
@@ -57,8 +65,9 @@ class _Design:
 
     def __init__(self, frame: pd.DataFrame, numerator, denominator, by: str):
         if by not in frame.columns:
-            raise InputError(None, f"no grouping column {by!r}",
-                             hint=f"columns are {list(frame.columns)[:12]}")
+            raise InputError(
+                None, f"no grouping column {by!r}", hint=f"columns are {list(frame.columns)[:12]}"
+            )
         self.measures = _as_list(numerator)
         missing = [c for c in self.measures if c not in frame.columns]
         dens: list[str | None]
@@ -69,20 +78,35 @@ class _Design:
         else:
             dens = list(denominator)
             if len(dens) != len(self.measures):
-                raise InputError(None, f"{len(dens)} denominators for {len(self.measures)} numerators")
+                raise InputError(
+                    None, f"{len(dens)} denominators for {len(self.measures)} numerators"
+                )
         missing += [c for c in dens if c is not None and c not in frame.columns]
         if missing:
-            raise InputError(None, f"no column(s) {sorted(set(missing))}",
-                             hint="pass columns of the per-article table")
-        self.num = np.column_stack([frame[c].to_numpy(dtype=np.float64) for c in self.measures]) \
-            if self.measures else np.zeros((len(frame), 0))
-        self.den = np.column_stack([np.ones(len(frame)) if c is None else
-                                    frame[c].to_numpy(dtype=np.float64) for c in dens]) \
-            if self.measures else np.zeros((len(frame), 0))
+            raise InputError(
+                None,
+                f"no column(s) {sorted(set(missing))}",
+                hint="pass columns of the per-article table",
+            )
+        self.num = (
+            np.column_stack([frame[c].to_numpy(dtype=np.float64) for c in self.measures])
+            if self.measures
+            else np.zeros((len(frame), 0))
+        )
+        self.den = (
+            np.column_stack(
+                [
+                    np.ones(len(frame)) if c is None else frame[c].to_numpy(dtype=np.float64)
+                    for c in dens
+                ]
+            )
+            if self.measures
+            else np.zeros((len(frame), 0))
+        )
         self.names, self.codes = group_index(frame[by])
         order = np.argsort(self.codes, kind="stable")
         bounds = np.searchsorted(self.codes[order], np.arange(len(self.names) + 1))
-        self.rows = [order[bounds[g]:bounds[g + 1]] for g in range(len(self.names))]
+        self.rows = [order[bounds[g] : bounds[g + 1]] for g in range(len(self.names))]
         self.words = frame["n_words"].to_numpy(dtype=np.float64) if "n_words" in frame else None
 
     def replicates(self, g: int, n_boot: int, seed: int):
@@ -130,10 +154,17 @@ def _nanquantile_columns(values: np.ndarray, qs) -> np.ndarray:
     return out
 
 
-def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
-                    denominator: str | Sequence[str] | None = None, *, by: str = "outlet",
-                    n_boot: int = 1000, ci: float = 0.95, seed: int = 0,
-                    scale: float = 1.0) -> pd.DataFrame:
+def bootstrap_ratio(
+    frame: pd.DataFrame,
+    numerator: str | Sequence[str],
+    denominator: str | Sequence[str] | None = None,
+    *,
+    by: str = "outlet",
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+    scale: float = 1.0,
+) -> pd.DataFrame:
     """Per group and measure: ratio of sums with a bootstrap interval over articles.
 
     frame : one row per article, with the ``by`` column, the numerator and denominator columns
@@ -158,8 +189,10 @@ def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
         raise InputError(None, f"ci must be between 0 and 1, not {ci}")
     design = _Design(frame, numerator, denominator, by)
     k = len(design.measures)
-    parts: dict[str, list] = {key: [] for key in (
-        "estimate", "ci_low", "ci_high", "se", "numerator", "denominator", "with_data")}
+    parts: dict[str, list] = {
+        key: []
+        for key in ("estimate", "ci_low", "ci_high", "se", "numerator", "denominator", "with_data")
+    }
     n_articles, n_words = [], []
     for g in range(len(design.names)):
         rows = design.rows[g]
@@ -171,14 +204,32 @@ def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
         low = high = se = np.full(k, np.nan)
         if (with_data >= 2).any():
             low, high, se = _intervals(design.replicates(g, n_boot, seed), ci)
-        for key, value in (("estimate", estimate), ("ci_low", low), ("ci_high", high),
-                           ("se", se), ("numerator", num), ("denominator", den),
-                           ("with_data", with_data)):
+        for key, value in (
+            ("estimate", estimate),
+            ("ci_low", low),
+            ("ci_high", high),
+            ("se", se),
+            ("numerator", num),
+            ("denominator", den),
+            ("with_data", with_data),
+        ):
             parts[key].append(value)
         n_articles.append(len(rows))
         n_words.append(design.words[rows].sum() if design.words is not None else np.nan)
-    columns = [by, "measure", "estimate", "ci_low", "ci_high", "se", "numerator", "denominator",
-               "n_articles", "n_articles_with_data", "n_words", "note"]
+    columns = [
+        by,
+        "measure",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "se",
+        "numerator",
+        "denominator",
+        "n_articles",
+        "n_articles_with_data",
+        "n_words",
+        "note",
+    ]
     if not len(design.names) or not k:
         return pd.DataFrame(columns=columns)
     flat = {key: np.concatenate(v) for key, v in parts.items()}
@@ -186,26 +237,42 @@ def bootstrap_ratio(frame: pd.DataFrame, numerator: str | Sequence[str],
     undefined = with_data < 2
     for key in ("ci_low", "ci_high", "se"):
         flat[key] = np.where(undefined, np.nan, flat[key])
-    notes = np.where(flat["denominator"] <= 0, NOTE_NO_DATA,
-                     np.where(undefined, NOTE_ONE_ARTICLE, ""))
+    notes = np.where(
+        flat["denominator"] <= 0, NOTE_NO_DATA, np.where(undefined, NOTE_ONE_ARTICLE, "")
+    )
     words = np.repeat(n_words, k)
-    return pd.DataFrame({
-        by: np.repeat(design.names, k), "measure": np.tile(np.asarray(design.measures, object),
-                                                           len(design.names)),
-        "estimate": scale * flat["estimate"], "ci_low": scale * flat["ci_low"],
-        "ci_high": scale * flat["ci_high"], "se": scale * flat["se"],
-        "numerator": flat["numerator"], "denominator": flat["denominator"],
-        "n_articles": np.repeat(n_articles, k).astype(np.int64),
-        "n_articles_with_data": with_data.astype(np.int64),
-        "n_words": words.astype(np.int64) if design.words is not None else words,
-        "note": notes,
-    }, columns=columns)
+    return pd.DataFrame(
+        {
+            by: np.repeat(design.names, k),
+            "measure": np.tile(np.asarray(design.measures, object), len(design.names)),
+            "estimate": scale * flat["estimate"],
+            "ci_low": scale * flat["ci_low"],
+            "ci_high": scale * flat["ci_high"],
+            "se": scale * flat["se"],
+            "numerator": flat["numerator"],
+            "denominator": flat["denominator"],
+            "n_articles": np.repeat(n_articles, k).astype(np.int64),
+            "n_articles_with_data": with_data.astype(np.int64),
+            "n_words": words.astype(np.int64) if design.words is not None else words,
+            "note": notes,
+        },
+        columns=columns,
+    )
 
 
-def pairwise_differences(frame: pd.DataFrame, numerator: str, denominator: str | None = None, *,
-                         by: str = "outlet", pairs: Sequence[tuple[str, str]] | None = None,
-                         n_boot: int = 1000, ci: float = 0.95, seed: int = 0, fdr: float = 0.05,
-                         scale: float = 1.0) -> pd.DataFrame:
+def pairwise_differences(
+    frame: pd.DataFrame,
+    numerator: str,
+    denominator: str | None = None,
+    *,
+    by: str = "outlet",
+    pairs: Sequence[tuple[str, str]] | None = None,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+    fdr: float = 0.05,
+    scale: float = 1.0,
+) -> pd.DataFrame:
     """Do two groups differ on one score? Bootstrap difference, interval, p and BH q per pair.
 
     The replicates are those of :func:`bootstrap_ratio` (same seed, same resamples), drawn
@@ -231,20 +298,29 @@ def pairwise_differences(frame: pd.DataFrame, numerator: str, denominator: str |
         counts[name] = len(rows)
     usable = [n for n in design.names if with_data[n] >= 2]
     if pairs is None:
-        pairs = [(a, b) for i, a in enumerate(usable) for b in usable[i + 1:]]
+        pairs = [(a, b) for i, a in enumerate(usable) for b in usable[i + 1 :]]
     else:
         unknown = sorted({x for p in pairs for x in p} - set(index))
         if unknown:
-            raise InputError(None, f"unknown group(s) {unknown}",
-                             hint=f"groups are {list(design.names)[:10]}")
+            raise InputError(
+                None, f"unknown group(s) {unknown}", hint=f"groups are {list(design.names)[:10]}"
+            )
     lo, hi = (1 - ci) / 2, 1 - (1 - ci) / 2
     rows_out = []
     for a, b in pairs:
-        row = {"group_a": a, "group_b": b, "estimate_a": scale * estimates[a],
-               "estimate_b": scale * estimates[b],
-               "difference": scale * (estimates[a] - estimates[b]),
-               "ci_low": np.nan, "ci_high": np.nan, "p": np.nan,
-               "n_articles_a": counts[a], "n_articles_b": counts[b], "note": ""}
+        row = {
+            "group_a": a,
+            "group_b": b,
+            "estimate_a": scale * estimates[a],
+            "estimate_b": scale * estimates[b],
+            "difference": scale * (estimates[a] - estimates[b]),
+            "ci_low": np.nan,
+            "ci_high": np.nan,
+            "p": np.nan,
+            "n_articles_a": counts[a],
+            "n_articles_b": counts[b],
+            "note": "",
+        }
         if with_data[a] < 2 or with_data[b] < 2:
             row["note"] = NOTE_ONE_ARTICLE
         else:
@@ -257,9 +333,22 @@ def pairwise_differences(frame: pd.DataFrame, numerator: str, denominator: str |
             below, above = (diff <= 0).sum(), (diff >= 0).sum()
             row["p"] = min(1.0, 2 * (min(below, above) + 1) / (len(diff) + 1))
         rows_out.append(row)
-    out = pd.DataFrame(rows_out, columns=["group_a", "group_b", "estimate_a", "estimate_b",
-                                          "difference", "ci_low", "ci_high", "p",
-                                          "n_articles_a", "n_articles_b", "note"])
+    out = pd.DataFrame(
+        rows_out,
+        columns=[
+            "group_a",
+            "group_b",
+            "estimate_a",
+            "estimate_b",
+            "difference",
+            "ci_low",
+            "ci_high",
+            "p",
+            "n_articles_a",
+            "n_articles_b",
+            "note",
+        ],
+    )
     out.insert(8, "q", bh_qvalues(out["p"].to_numpy()) if len(out) else [])
     out.insert(9, "significant", (out["q"] <= fdr).to_numpy())
     return out
@@ -273,8 +362,11 @@ def _frame(analysis, by: str, columns: Sequence[str]) -> pd.DataFrame:
     missing = [c for c in columns if c not in analysis.values.columns]
     if missing:
         prefixes = sorted({c.split(":", 1)[0] for c in analysis.values.columns})
-        raise InputError(None, f"the analysis has no column(s) {missing[:5]}",
-                         hint=f"its value columns start with {prefixes}")
+        raise InputError(
+            None,
+            f"the analysis has no column(s) {missing[:5]}",
+            hint=f"its value columns start with {prefixes}",
+        )
     cols = {c: analysis.values[c].to_numpy(dtype=np.float64) for c in dict.fromkeys(columns)}
     base = articles[[by, "n_words", "n_sentences"]].reset_index(drop=True)
     return pd.concat([base, pd.DataFrame(cols)], axis=1)
@@ -287,17 +379,28 @@ def _expand(analysis, columns) -> list[str]:
         if c.endswith(":"):
             found = [v for v in analysis.values.columns if v.startswith(c)]
             if not found:
-                raise InputError(None, f"the analysis has no columns starting with {c!r}",
-                                 hint="that extractor did not run; check default_extractors()")
+                raise InputError(
+                    None,
+                    f"the analysis has no columns starting with {c!r}",
+                    hint="that extractor did not run; check default_extractors()",
+                )
             out.extend(found)
         else:
             out.append(c)
     return out
 
 
-def rate_intervals(analysis, columns, *, per: str = "words", by: str = "outlet",
-                   scale: float = 1000.0, n_boot: int = 1000, ci: float = 0.95,
-                   seed: int = 0) -> pd.DataFrame:
+def rate_intervals(
+    analysis,
+    columns,
+    *,
+    per: str = "words",
+    by: str = "outlet",
+    scale: float = 1000.0,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
     """Rates of count columns (e.g. ``"loaded:"`` for all loaded-language categories) per group.
 
     per : ``"words"`` (rate per ``scale`` words), ``"sentences"`` or ``"articles"``.
@@ -308,14 +411,16 @@ def rate_intervals(analysis, columns, *, per: str = "words", by: str = "outlet",
     if per not in base:
         raise InputError(None, f"per must be words, sentences or articles, not {per!r}")
     frame = _frame(analysis, by, columns)
-    out = bootstrap_ratio(frame, columns, base[per], by=by, n_boot=n_boot, ci=ci, seed=seed,
-                          scale=scale)
+    out = bootstrap_ratio(
+        frame, columns, base[per], by=by, n_boot=n_boot, ci=ci, seed=seed, scale=scale
+    )
     out.insert(2, "per", f"{scale:g} {per}")
     return out
 
 
-def share_intervals(analysis, columns, *, by: str = "outlet", n_boot: int = 1000,
-                    ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+def share_intervals(
+    analysis, columns, *, by: str = "outlet", n_boot: int = 1000, ci: float = 0.95, seed: int = 0
+) -> pd.DataFrame:
     """Each column's share of the columns' total per group (a mix, e.g. ``"attribution:"``)."""
     columns = _expand(analysis, columns)
     frame = _frame(analysis, by, columns)
@@ -323,15 +428,30 @@ def share_intervals(analysis, columns, *, by: str = "outlet", n_boot: int = 1000
     return bootstrap_ratio(frame, columns, "__total", by=by, n_boot=n_boot, ci=ci, seed=seed)
 
 
-def ratio_intervals(analysis, numerator: str, denominator: str, *, by: str = "outlet",
-                    n_boot: int = 1000, ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+def ratio_intervals(
+    analysis,
+    numerator: str,
+    denominator: str,
+    *,
+    by: str = "outlet",
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
     """Any ratio of two per-article columns, e.g. a tone sum over the number of sentences scored."""
     frame = _frame(analysis, by, [numerator, denominator])
     return bootstrap_ratio(frame, numerator, denominator, by=by, n_boot=n_boot, ci=ci, seed=seed)
 
 
-def axis_intervals(analysis, *, by: str = "outlet", axes: Sequence[str] | None = None,
-                   n_boot: int = 1000, ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+def axis_intervals(
+    analysis,
+    *,
+    by: str = "outlet",
+    axes: Sequence[str] | None = None,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
     """Axis shares and positions per group with bootstrap intervals (articles the axis applies to).
 
     One row per (group, axis, pole), like :func:`framing.axes.axis_table`: ``count``,
@@ -346,8 +466,9 @@ def axis_intervals(analysis, *, by: str = "outlet", axes: Sequence[str] | None =
     cols, nums, dens, meta = {}, [], [], []
     for axis in chosen:
         poles = [f"axes:{axis.id}:{p.name}" for p in axis.poles]
-        pole_counts = [values[c].to_numpy(np.float64) if c in values else np.zeros(len(values))
-                       for c in poles]
+        pole_counts = [
+            values[c].to_numpy(np.float64) if c in values else np.zeros(len(values)) for c in poles
+        ]
         total = np.sum(pole_counts, axis=0)
         app = f"axes:{axis.id}:applicable"
         applicable = values[app].to_numpy() > 0 if app in values else np.zeros(len(values), bool)
@@ -361,10 +482,26 @@ def axis_intervals(analysis, *, by: str = "outlet", axes: Sequence[str] | None =
             dens.append(f"{axis.id}:__total")
             meta.append((axis, pole))
     if not nums:
-        return pd.DataFrame(columns=[by, "axis", "axis_label", "pole", "count", "axis_total",
-                                     "share", "share_low", "share_high", "position",
-                                     "position_low", "position_high", "n_articles",
-                                     "n_articles_with_hits", "n_words", "note"])
+        return pd.DataFrame(
+            columns=[
+                by,
+                "axis",
+                "axis_label",
+                "pole",
+                "count",
+                "axis_total",
+                "share",
+                "share_low",
+                "share_high",
+                "position",
+                "position_low",
+                "position_high",
+                "n_articles",
+                "n_articles_with_hits",
+                "n_words",
+                "note",
+            ]
+        )
     frame = pd.concat([articles[[by]], pd.DataFrame(cols)], axis=1)
     table = bootstrap_ratio(frame, nums, dens, by=by, n_boot=n_boot, ci=ci, seed=seed)
     sums = frame.groupby(by, sort=True)[[c for c in cols if "__" in c]].sum()
@@ -378,33 +515,62 @@ def axis_intervals(analysis, *, by: str = "outlet", axes: Sequence[str] | None =
         keys = pd.MultiIndex.from_arrays([group, axis_ids + suffix])
         return stacked.reindex(keys).to_numpy()
 
-    out = pd.DataFrame({
-        by: group, "axis": axis_ids.to_numpy(),
-        "axis_label": table["measure"].map(lambda k: axis_of[k].label).to_numpy(),
-        "pole": table["measure"].map(pole_of).to_numpy(),
-        "count": table["numerator"].astype(np.int64).to_numpy(),
-        "axis_total": table["denominator"].astype(np.int64).to_numpy(),
-        "share": table["estimate"].to_numpy(), "share_low": table["ci_low"].to_numpy(),
-        "share_high": table["ci_high"].to_numpy(),
-        "n_articles": looked_up(":__applicable").astype(np.int64),
-        "n_articles_with_hits": table["n_articles_with_data"].to_numpy(),
-        "n_words": looked_up(":__words").astype(np.int64),
-        "note": table["note"].to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            by: group,
+            "axis": axis_ids.to_numpy(),
+            "axis_label": table["measure"].map(lambda k: axis_of[k].label).to_numpy(),
+            "pole": table["measure"].map(pole_of).to_numpy(),
+            "count": table["numerator"].astype(np.int64).to_numpy(),
+            "axis_total": table["denominator"].astype(np.int64).to_numpy(),
+            "share": table["estimate"].to_numpy(),
+            "share_low": table["ci_low"].to_numpy(),
+            "share_high": table["ci_high"].to_numpy(),
+            "n_articles": looked_up(":__applicable").astype(np.int64),
+            "n_articles_with_hits": table["n_articles_with_data"].to_numpy(),
+            "n_words": looked_up(":__words").astype(np.int64),
+            "note": table["note"].to_numpy(),
+        }
+    )
     # position of a two-pole axis = 2 × share of the first pole − 1, interval likewise
     first = {a.id: a.poles[0].name for a in chosen if len(a.poles) == 2}
     is_first = out["axis"].map(first).to_numpy() == out["pole"].to_numpy()
     pos = out[is_first].set_index([by, "axis"])[["share", "share_low", "share_high"]] * 2 - 1
     pos.columns = ["position", "position_low", "position_high"]
     out = out.join(pos, on=[by, "axis"])
-    return out[[by, "axis", "axis_label", "pole", "count", "axis_total", "share", "share_low",
-                "share_high", "position", "position_low", "position_high", "n_articles",
-                "n_articles_with_hits", "n_words", "note"]]
+    return out[
+        [
+            by,
+            "axis",
+            "axis_label",
+            "pole",
+            "count",
+            "axis_total",
+            "share",
+            "share_low",
+            "share_high",
+            "position",
+            "position_low",
+            "position_high",
+            "n_articles",
+            "n_articles_with_hits",
+            "n_words",
+            "note",
+        ]
+    ]
 
 
-def axis_differences(analysis, axis: str, *, by: str = "outlet",
-                     pairs: Sequence[tuple[str, str]] | None = None, n_boot: int = 1000,
-                     ci: float = 0.95, seed: int = 0, fdr: float = 0.05) -> pd.DataFrame:
+def axis_differences(
+    analysis,
+    axis: str,
+    *,
+    by: str = "outlet",
+    pairs: Sequence[tuple[str, str]] | None = None,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+    fdr: float = 0.05,
+) -> pd.DataFrame:
     """Do two groups differ in their position on a two-pole axis? (:func:`pairwise_differences`)
 
     ``difference`` is position_a − position_b (positions run from +1, all first pole, to −1), with
@@ -414,8 +580,9 @@ def axis_differences(analysis, axis: str, *, by: str = "outlet",
     try:
         chosen = lexicon[axis]
     except KeyError:
-        raise InputError(None, f"no axis {axis!r}",
-                         hint=f"axes are {[a.id for a in lexicon][:8]} …") from None
+        raise InputError(
+            None, f"no axis {axis!r}", hint=f"axes are {[a.id for a in lexicon][:8]} …"
+        ) from None
     if len(chosen.poles) != 2:
         raise InputError(None, f"axis {axis!r} has {len(chosen.poles)} poles; positions need two")
     first, second = (f"axes:{axis}:{p.name}" for p in chosen.poles)
@@ -424,8 +591,9 @@ def axis_differences(analysis, axis: str, *, by: str = "outlet",
         if c not in frame:
             frame[c] = 0.0
     frame["__total"] = frame[first] + frame[second]
-    out = pairwise_differences(frame, first, "__total", by=by, pairs=pairs, n_boot=n_boot, ci=ci,
-                               seed=seed, fdr=fdr)
+    out = pairwise_differences(
+        frame, first, "__total", by=by, pairs=pairs, n_boot=n_boot, ci=ci, seed=seed, fdr=fdr
+    )
     for c in ("estimate_a", "estimate_b"):
         out[c] = 2 * out[c] - 1  # share of the first pole -> position
     for c in ("difference", "ci_low", "ci_high"):

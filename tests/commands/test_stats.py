@@ -12,9 +12,25 @@ from tests.stats.test_discovery import _corpus
 
 def test_promote_starts_from_the_built_in_lexicon_and_adds_the_axis(tmp_path, capsys):
     target = tmp_path / "axes.toml"
-    code = main(["axes", "promote", "liberation", "takeover", "--axis-id", "kabul-fall",
-                 "--label", "The Taliban's entry into Kabul", "--context", "taliban", "kabul",
-                 "--more-b", "seizure", "--into", str(target)])
+    code = main(
+        [
+            "axes",
+            "promote",
+            "liberation",
+            "takeover",
+            "--axis-id",
+            "kabul-fall",
+            "--label",
+            "The Taliban's entry into Kabul",
+            "--context",
+            "taliban",
+            "kabul",
+            "--more-b",
+            "seizure",
+            "--into",
+            str(target),
+        ]
+    )
     assert code == 0 and "kabul-fall" in capsys.readouterr().out
     lexicon = load_axes(target)
     built_in = load_axes()
@@ -28,8 +44,9 @@ def test_promote_never_writes_an_invalid_file(tmp_path, capsys):
     target = tmp_path / "mine.toml"
     promote("liberation", "takeover", axis_id="kabul-fall", into=target)
     before = target.read_bytes()
-    assert main(["axes", "promote", "a", "b", "--axis-id", "kabul-fall", "--into",
-                 str(target)]) == 2
+    assert (
+        main(["axes", "promote", "a", "b", "--axis-id", "kabul-fall", "--into", str(target)]) == 2
+    )
     assert "defined twice" in capsys.readouterr().err
     with pytest.raises(LexiconError, match="both"):
         promote("retreat", "retreats", axis_id="same-word", into=target)
@@ -41,21 +58,23 @@ def test_promote_never_writes_an_invalid_file(tmp_path, capsys):
     assert load_axes(target)["quoted"].poles[0].terms == ('so-called "peace"',)
 
 
-
 def test_promote_keeps_every_byte_of_the_users_file(tmp_path):
     # an axis whose pole and rule tables alternate, as in the built-in file: a tomlkit round trip
     # would gather the poles and move the comments between them, so the new axis is appended
     target = tmp_path / "mine.toml"
-    mine = ("# my axes\r\n\r\n[[axis]]\r\nid = \"exit\"   # the troops' exit\r\nlabel = \"Exit\"\r\n"
-            "question = \"?\"\r\n\r\n[[axis.pole]]\r\nname = \"withdrawal\"\r\nterms = [\"withdrawal\"]\r\n"
-            "\r\n[[axis.rule]]\r\n# only beside troops\r\nterms = [\"withdrawal\"]\r\nalso_near = [\"troops\"]\r\n"
-            "\r\n[[axis.pole]]\r\nname = \"retreat\"\r\nterms = [\"retreat\"]\r\n\r\n# --- next topic ---\r\n")
+    mine = (
+        '# my axes\r\n\r\n[[axis]]\r\nid = "exit"   # the troops\' exit\r\nlabel = "Exit"\r\n'
+        'question = "?"\r\n\r\n[[axis.pole]]\r\nname = "withdrawal"\r\nterms = ["withdrawal"]\r\n'
+        '\r\n[[axis.rule]]\r\n# only beside troops\r\nterms = ["withdrawal"]\r\nalso_near = ["troops"]\r\n'
+        '\r\n[[axis.pole]]\r\nname = "retreat"\r\nterms = ["retreat"]\r\n\r\n# --- next topic ---\r\n'
+    )
     target.write_bytes(mine.encode("utf-8"))
     promote("liberation", "takeover", axis_id="kabul-fall", into=target)
     written = target.read_bytes().decode("utf-8")
-    assert written.startswith(mine.rstrip("\r\n") + "\r\n\r\n[[axis]]\r\nid = \"kabul-fall\"\r\n")
+    assert written.startswith(mine.rstrip("\r\n") + '\r\n\r\n[[axis]]\r\nid = "kabul-fall"\r\n')
     assert "\n" not in written.replace("\r\n", "")  # the file's line endings throughout
     assert [a.id for a in load_axes(target)] == ["exit", "kabul-fall"]
+
 
 def test_promote_into_a_broken_file_reports_it(tmp_path):
     target = tmp_path / "broken.toml"
@@ -73,8 +92,24 @@ def test_suggest_prints_the_planted_pair_with_evidence(tmp_path, capsys):
     for i, (text, group) in enumerate(zip(texts, groups)):
         write_article(root, group.lower(), f"story-{i}", text + ".")
     csv = tmp_path / "out.csv"
-    code = main(["axes", "suggest", "--corpus", str(root), "--by", "leaning", "--min-count", "10",
-                 "--components", "20", "--top", "3", "--csv", str(csv)])
+    code = main(
+        [
+            "axes",
+            "suggest",
+            "--corpus",
+            str(root),
+            "--by",
+            "leaning",
+            "--min-count",
+            "10",
+            "--components",
+            "20",
+            "--top",
+            "3",
+            "--csv",
+            str(csv),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     first = out.split("\n  1. ")[1].splitlines()[0]

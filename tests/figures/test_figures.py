@@ -48,7 +48,12 @@ def texts_outside(fig) -> list[str]:
     renderer = drawn(fig)
     tight = fig.get_tightbbox(renderer)  # inches
     width, height = fig.get_size_inches()
-    if tight.x0 >= -0.01 and tight.y0 >= -0.01 and tight.x1 <= width + 0.01 and tight.y1 <= height + 0.01:
+    if (
+        tight.x0 >= -0.01
+        and tight.y0 >= -0.01
+        and tight.x1 <= width + 0.01
+        and tight.y1 <= height + 0.01
+    ):
         return []
     out = [f"drawn {tight.bounds} in a {width:.2f} x {height:.2f} in figure"]
     for t in fig.findobj(Text):
@@ -61,8 +66,11 @@ def texts_outside(fig) -> list[str]:
 
 def label_boxes(fig, *, contains: str = "") -> list:
     renderer = drawn(fig)
-    return [(t.get_text(), t.get_window_extent(renderer)) for t in fig.axes[0].texts
-            if t.get_visible() and contains in t.get_text()]
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in fig.axes[0].texts
+        if t.get_visible() and contains in t.get_text()
+    ]
 
 
 def marker_centres(fig) -> list[tuple[str, np.ndarray]]:
@@ -82,20 +90,32 @@ def marker_centres(fig) -> list[tuple[str, np.ndarray]]:
 
 
 def overview_positions(outlets: dict[str, float], axis_total: int = 3) -> pd.DataFrame:
-    return pd.DataFrame([{"axis_label": "The foreign military presence", "left": "occupation",
-                          "right": "mission", "outlet_name": o, "position": p,
-                          "axis_total": axis_total} for o, p in outlets.items()])
+    return pd.DataFrame(
+        [
+            {
+                "axis_label": "The foreign military presence",
+                "left": "occupation",
+                "right": "mission",
+                "outlet_name": o,
+                "position": p,
+                "axis_total": axis_total,
+            }
+            for o, p in outlets.items()
+        ]
+    )
 
 
 # 1. no text is cut off at a figure's edge -------------------------------------------------------
 
+
 def test_the_heat_map_colour_bar_label_is_inside_the_figure():
     # regression: the bar's label, turned on its side at the right edge, was cut to
     # "r 1,000 words (own voice)"
-    matrix = pd.DataFrame([[1.8, 3.6, 0.0, 2.0], [0.0, 0.0, 2.0, 0.0]],
-                          index=["Latin Times", "Press TV"],
-                          columns=["emotive", "intensifier", "doubt attribution",
-                                   "endorse attribution"])
+    matrix = pd.DataFrame(
+        [[1.8, 3.6, 0.0, 2.0], [0.0, 0.0, 2.0, 0.0]],
+        index=["Latin Times", "Press TV"],
+        columns=["emotive", "intensifier", "doubt attribution", "endorse attribution"],
+    )
     fig = figures.heatmap_figure(matrix, colorbar_label="per 1,000 words (own voice)")
     assert texts_outside(fig) == []
     assert any(t.get_text() == "per 1,000 words (own voice)" for t in fig.findobj(Text))
@@ -107,23 +127,45 @@ def test_no_chart_text_reaches_past_the_figure(n_outlets):
     positions = overview_positions({o: (-1) ** k for k, o in enumerate(names)})
     positions["left"], positions["right"] = "stabilization force abroad", "occupying forces abroad"
     assert texts_outside(figures.axis_overview_figure(positions)) == []
-    table = pd.DataFrame([{"outlet_name": o, "pole": p, "count": 5, "share": 0.5}
-                          for o in names for p in ("Doubt-casting", "Neutral")])
-    assert texts_outside(figures.axis_shares_figure(table, poles=["Doubt-casting", "Neutral", "Charged",
-                                                          "Endorsing", "Assertive"],
-                                            outlets=names, title="Reporting verbs")) == []
-    coords = pd.DataFrame({"outlet": names, "x": np.linspace(0, 1, n_outlets),
-                           "y": np.linspace(1, 0, n_outlets), "n_articles": 5})
+    table = pd.DataFrame(
+        [
+            {"outlet_name": o, "pole": p, "count": 5, "share": 0.5}
+            for o in names
+            for p in ("Doubt-casting", "Neutral")
+        ]
+    )
+    assert (
+        texts_outside(
+            figures.axis_shares_figure(
+                table,
+                poles=["Doubt-casting", "Neutral", "Charged", "Endorsing", "Assertive"],
+                outlets=names,
+                title="Reporting verbs",
+            )
+        )
+        == []
+    )
+    coords = pd.DataFrame(
+        {
+            "outlet": names,
+            "x": np.linspace(0, 1, n_outlets),
+            "y": np.linspace(1, 0, n_outlets),
+            "n_articles": 5,
+        }
+    )
     assert texts_outside(stats_figures.outlet_map_figure(coords)) == []
 
 
 # 2. one colour per group, labels by pattern -----------------------------------------------------
 
+
 def test_group_styles_give_eight_colours_then_grey():
     groups = [f"outlet-{k}" for k in range(200)]
     styles = group_styles(groups)
     assert [styles[g].colour for g in groups[:8]] == PALETTE
-    assert {styles[g].colour for g in groups[8:]} == {figures.OTHER_COLOUR.lower()}  # 192 grey outlets
+    assert {styles[g].colour for g in groups[8:]} == {
+        figures.OTHER_COLOUR.lower()
+    }  # 192 grey outlets
     assert len({styles[g].marker for g in groups[:8]}) == 8
     # a group's style depends on its place in the page order only, not on the chart
     assert group_styles(["b", "a", "b"]) == {"b": styles["outlet-0"], "a": styles["outlet-1"]}
@@ -131,14 +173,18 @@ def test_group_styles_give_eight_colours_then_grey():
 
 def test_axis_bars_take_the_outlets_colour_and_tell_labels_by_pattern():
     styles = group_styles(["Latin Times", "Press TV", "Third"])
-    table = pd.DataFrame([
-        {"outlet_name": "Press TV", "pole": "war", "count": 1, "share": 0.25},
-        {"outlet_name": "Press TV", "pole": "conflict", "count": 1, "share": 0.25},
-        {"outlet_name": "Press TV", "pole": "jihad", "count": 2, "share": 0.5},
-        {"outlet_name": "Third", "pole": "war", "count": 3, "share": 1.0}])
+    table = pd.DataFrame(
+        [
+            {"outlet_name": "Press TV", "pole": "war", "count": 1, "share": 0.25},
+            {"outlet_name": "Press TV", "pole": "conflict", "count": 1, "share": 0.25},
+            {"outlet_name": "Press TV", "pole": "jihad", "count": 2, "share": 0.5},
+            {"outlet_name": "Third", "pole": "war", "count": 3, "share": 1.0},
+        ]
+    )
     # Latin Times has no hits on this axis: Press TV keeps its own colour all the same
-    fig = figures.axis_shares_figure(table, poles=["war", "conflict", "jihad"],
-                             outlets=["Press TV", "Third"], styles=styles)
+    fig = figures.axis_shares_figure(
+        table, poles=["war", "conflict", "jihad"], outlets=["Press TV", "Third"], styles=styles
+    )
     bars = [p for p in fig.axes[0].patches if p.get_label() in styles]
     by_outlet: dict = {}
     for bar in bars:
@@ -159,17 +205,23 @@ def test_axis_bars_take_the_outlets_colour_and_tell_labels_by_pattern():
 
 def test_overview_draws_each_outlet_in_its_page_colour():
     styles = group_styles(["A", "B", "C"])
-    fig = figures.axis_overview_figure(overview_positions({"C": 1.0, "B": -1.0}), outlet_order=["B", "C"],
-                               styles=styles)
-    seen = {c.get_label(): to_hex(c.get_facecolor()[0]) for c in fig.axes[0].collections
-            if c.get_label() in styles}
+    fig = figures.axis_overview_figure(
+        overview_positions({"C": 1.0, "B": -1.0}), outlet_order=["B", "C"], styles=styles
+    )
+    seen = {
+        c.get_label(): to_hex(c.get_facecolor()[0])
+        for c in fig.axes[0].collections
+        if c.get_label() in styles
+    }
     assert seen == {"B": styles["B"].colour, "C": styles["C"].colour}
 
 
 def test_heat_map_values_are_grey_and_rows_carry_the_group_marker():
     styles = group_styles(["A", "B"])
-    fig = figures.heatmap_figure(pd.DataFrame([[1.0, 2.0], [3.0, 0.0]], index=["A", "B"],
-                                      columns=["emotive", "hedge"]), styles=styles)
+    fig = figures.heatmap_figure(
+        pd.DataFrame([[1.0, 2.0], [3.0, 0.0]], index=["A", "B"], columns=["emotive", "hedge"]),
+        styles=styles,
+    )
     image = fig.axes[0].images[0]
     rgba = image.cmap(np.linspace(0, 1, 16))
     assert np.allclose(rgba[:, 0], rgba[:, 1]) and np.allclose(rgba[:, 1], rgba[:, 2])  # no hue
@@ -179,9 +231,16 @@ def test_heat_map_values_are_grey_and_rows_carry_the_group_marker():
 
 # 3. markers at the same place are spread, and named together ---------------------------------
 
+
 def test_outlets_at_identical_coordinates_are_spread_and_named_together():
-    coords = pd.DataFrame({"outlet": ["Harbour Herald", "Valley Voice", "Capital Courier"],
-                           "x": [0.5, 0.5, -1.0], "y": [0.2, 0.2, 1.0], "n_articles": [12, 12, 8]})
+    coords = pd.DataFrame(
+        {
+            "outlet": ["Harbour Herald", "Valley Voice", "Capital Courier"],
+            "x": [0.5, 0.5, -1.0],
+            "y": [0.2, 0.2, 1.0],
+            "n_articles": [12, 12, 8],
+        }
+    )
     fig = stats_figures.outlet_map_figure(coords)
     centres = marker_centres(fig)
     # by default each outlet has its own colour, by size (most articles first) as on the page
@@ -197,13 +256,21 @@ def test_outlets_at_identical_coordinates_are_spread_and_named_together():
 
 def test_map_labels_do_not_overlap_each_other():
     rng = np.random.default_rng(3)
-    coords = pd.DataFrame({"outlet": [f"Outlet {k}" for k in range(25)],
-                           "x": rng.normal(size=25), "y": rng.normal(size=25),
-                           "n_articles": rng.integers(5, 50, size=25)})
+    coords = pd.DataFrame(
+        {
+            "outlet": [f"Outlet {k}" for k in range(25)],
+            "x": rng.normal(size=25),
+            "y": rng.normal(size=25),
+            "n_articles": rng.integers(5, 50, size=25),
+        }
+    )
     boxes = [b for _, b in label_boxes(stats_figures.outlet_map_figure(coords))]
     assert len(boxes) >= 10
-    overlaps = [(a, b) for a, b in combinations(boxes, 2)
-                if min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1]
+    overlaps = [
+        (a, b)
+        for a, b in combinations(boxes, 2)
+        if min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
+    ]
     assert overlaps == []
 
 
@@ -218,8 +285,10 @@ def test_overview_stacks_outlets_at_the_same_position(n_outlets):
 
 
 def test_dendrogram_leaves_carry_the_outlet_marker():
-    profiles = pd.DataFrame({"f1": [0.0, 0.1, 1.0, 1.1], "f2": [1.0, 0.9, 0.0, 0.2],
-                             "n_articles": [9, 7, 5, 5]}, index=["A", "B", "C", "D"])
+    profiles = pd.DataFrame(
+        {"f1": [0.0, 0.1, 1.0, 1.1], "f2": [1.0, 0.9, 0.0, 0.2], "n_articles": [9, 7, 5, 5]},
+        index=["A", "B", "C", "D"],
+    )
     styles = group_styles(["A", "B", "C", "D"])
     fig = stats_figures.dendrogram_figure(profiles, styles=styles)
     colours = sorted(c for c, _ in marker_centres(fig))
@@ -228,6 +297,7 @@ def test_dendrogram_leaves_carry_the_outlet_marker():
 
 
 # 5. small SVG, text untouched --------------------------------------------------------------------
+
 
 def svg_of(uri: str) -> str:
     return urllib.parse.unquote(uri.split(",", 1)[1])
@@ -246,9 +316,16 @@ def test_svg_post_pass_leaves_text_exactly_as_drawn():
 
 
 def test_hatches_are_lines_not_hundreds_of_dots():
-    table = pd.DataFrame([{"outlet_name": o, "pole": p, "count": 1, "share": 1 / 8}
-                          for o in ("A", "B") for p in "abcdefgh"])
-    svg = figures.to_svg(figures.axis_shares_figure(table, poles=list("abcdefgh"), outlets=["A", "B"]))
+    table = pd.DataFrame(
+        [
+            {"outlet_name": o, "pole": p, "count": 1, "share": 1 / 8}
+            for o in ("A", "B")
+            for p in "abcdefgh"
+        ]
+    )
+    svg = figures.to_svg(
+        figures.axis_shares_figure(table, poles=list("abcdefgh"), outlets=["A", "B"])
+    )
     patterns = re.findall(r"<pattern\b.*?</pattern>", svg, re.S)
     assert len(patterns) >= 7
     assert not any(" C " in p for p in patterns)  # a dotted hatch is drawn with Bézier circles
@@ -256,12 +333,15 @@ def test_hatches_are_lines_not_hundreds_of_dots():
 
 
 def test_data_uri_needs_no_html_escaping():
-    uri = figures.svg_data_uri(figures.axis_overview_figure(overview_positions({"O'Brien & <Co>": 1.0})))
+    uri = figures.svg_data_uri(
+        figures.axis_overview_figure(overview_positions({"O'Brien & <Co>": 1.0}))
+    )
     assert not set(uri) & set("\"'<>&")
     assert "O'Brien &amp; &lt;Co&gt;" in svg_of(uri)
 
 
 # 6. thousands separators on charts ---------------------------------------------------------------
+
 
 def chart_texts(fig) -> list[str]:
     drawn(fig)
@@ -269,17 +349,37 @@ def chart_texts(fig) -> list[str]:
 
 
 def test_chart_numbers_have_thousands_separators():
-    table = pd.DataFrame([{"outlet_name": "A", "pole": "occupation", "count": 12345, "share": 0.6},
-                          {"outlet_name": "A", "pole": "mission", "count": 8230, "share": 0.4}])
+    table = pd.DataFrame(
+        [
+            {"outlet_name": "A", "pole": "occupation", "count": 12345, "share": 0.6},
+            {"outlet_name": "A", "pole": "mission", "count": 8230, "share": 0.4},
+        ]
+    )
     assert {"occupation 12,345", "mission 8,230"} <= set(
-        chart_texts(figures.axis_shares_figure(table, poles=["occupation", "mission"], outlets=["A"])))
-    assert "A (2,500)" in chart_texts(figures.axis_overview_figure(overview_positions({"A": 0.2}, 2500)))
-    heat = chart_texts(figures.heatmap_figure(pd.DataFrame([[1234.5]], index=["A"], columns=["emotive"]),
-                                      colorbar_label="per 1,000 words"))
+        chart_texts(
+            figures.axis_shares_figure(table, poles=["occupation", "mission"], outlets=["A"])
+        )
+    )
+    assert "A (2,500)" in chart_texts(
+        figures.axis_overview_figure(overview_positions({"A": 0.2}, 2500))
+    )
+    heat = chart_texts(
+        figures.heatmap_figure(
+            pd.DataFrame([[1234.5]], index=["A"], columns=["emotive"]),
+            colorbar_label="per 1,000 words",
+        )
+    )
     assert "1,234.5" in heat
     assert all(not re.fullmatch(r"\d{4,}(\.\d+)?", t) for t in heat), heat
-    iv = pd.DataFrame({"outlet": ["A"], "estimate": [0.5], "ci_low": [0.4], "ci_high": [0.6],
-                       "n_articles": [1500]})
+    iv = pd.DataFrame(
+        {
+            "outlet": ["A"],
+            "estimate": [0.5],
+            "ci_low": [0.4],
+            "ci_high": [0.6],
+            "n_articles": [1500],
+        }
+    )
     assert "A (n=1,500)" in chart_texts(stats_figures.intervals_figure(iv))
 
 
@@ -289,10 +389,15 @@ def test_notebook_charts_use_the_pages_colours():
     from tests.conftest import BUNDLED_CORPUS
 
     a = framing.analyse(framing.load_corpus(BUNDLED_CORPUS))
-    bars = {p.get_label(): to_hex(p.get_edgecolor())
-            for p in axis_chart(a, "military-presence").axes[0].patches
-            if not p.get_label().startswith("_")}
-    dots = {c.get_label(): to_hex(c.get_facecolor()[0])
-            for c in overview_chart(a).axes[0].collections if not c.get_label().startswith("_")}
+    bars = {
+        p.get_label(): to_hex(p.get_edgecolor())
+        for p in axis_chart(a, "military-presence").axes[0].patches
+        if not p.get_label().startswith("_")
+    }
+    dots = {
+        c.get_label(): to_hex(c.get_facecolor()[0])
+        for c in overview_chart(a).axes[0].collections
+        if not c.get_label().startswith("_")
+    }
     # as on the page: Latin Times first (one article each, then by name), Press TV second
     assert bars == dots == {"Latin Times": PALETTE[0], "Press TV": PALETTE[1]}

@@ -14,8 +14,10 @@ from framing.ingest import add_sources, decode_text, read_article_file
 
 from ..fixtures.newsserver import PAGES
 
-BODY = ("Councillors voted on Monday to close the old swimming baths, despite a petition signed "
-        "by 3,000 residents.\n\nThe council said repairs would cost more than a new pool.")
+BODY = (
+    "Councillors voted on Monday to close the old swimming baths, despite a petition signed "
+    "by 3,000 residents.\n\nThe council said repairs would cost more than a new pool."
+)
 
 
 def _write(path, text, encoding="utf-8"):
@@ -35,11 +37,14 @@ def test_saved_html_page_with_canonical_link(tmp_path):
 
 def test_plain_text_with_title_line_and_options(tmp_path):
     src = _write(tmp_path / "baths.txt", "Baths to close\n\n" + BODY + "\n")
-    outcome = add_sources([str(src)], tmp_path / "c", outlet="Town Crier", date="2024-02-05",
-                          story="baths-closure")
+    outcome = add_sources(
+        [str(src)], tmp_path / "c", outlet="Town Crier", date="2024-02-05", story="baths-closure"
+    )
     [result] = outcome.results
-    expected = ('+++\noutlet = "town-crier"\ntitle = "Baths to close"\npublished = 2024-02-05\n'
-                'story = "baths-closure"\n+++\n' + BODY + "\n")
+    expected = (
+        '+++\noutlet = "town-crier"\ntitle = "Baths to close"\npublished = 2024-02-05\n'
+        'story = "baths-closure"\n+++\n' + BODY + "\n"
+    )
     assert result.path.name == "2024-02-05-baths-to-close.md"
     assert result.path.read_bytes() == expected.encode("utf-8")
     assert [a.title for a in Corpus.load(tmp_path / "c")] == ["Baths to close"]
@@ -53,9 +58,11 @@ def test_markdown_heading_is_the_title(tmp_path):
 
 
 def test_date_from_file_name_and_metadata_block(tmp_path):
-    src = _write(tmp_path / "2023-11-02-note.md",
-                 '+++\noutlet = "Town Crier"\ntitle = "From the block"\nurl = "https://crier.example/x"\n'
-                 'topic = "local"\n+++\n' + BODY)
+    src = _write(
+        tmp_path / "2023-11-02-note.md",
+        '+++\noutlet = "Town Crier"\ntitle = "From the block"\nurl = "https://crier.example/x"\n'
+        'topic = "local"\n+++\n' + BODY,
+    )
     [result] = add_sources([str(src)], tmp_path / "c").results
     article = next(iter(Corpus.load(tmp_path / "c")))
     assert article.published == dt.date(2023, 11, 2) and article.title == "From the block"
@@ -71,9 +78,16 @@ def test_title_given_on_the_command_line_wins(tmp_path):
 
 
 def test_cp1252_file_is_converted_and_the_encoding_reported(tmp_path, capsys):
-    src = _write(tmp_path / "old.txt", "Café owners protest\n\nThe café’s owner said: “We are "
-                 "being squeezed by rents.” Prices rose 5% – again – this year.", "cp1252")
-    assert main(["add", str(src), "--corpus", str(tmp_path / "c"), "--new", "--outlet", "Town Crier"]) == 0
+    src = _write(
+        tmp_path / "old.txt",
+        "Café owners protest\n\nThe café’s owner said: “We are "
+        "being squeezed by rents.” Prices rose 5% – again – this year.",
+        "cp1252",
+    )
+    assert (
+        main(["add", str(src), "--corpus", str(tmp_path / "c"), "--new", "--outlet", "Town Crier"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "decoded as cp1252" in out
     [article] = list(Corpus.load(tmp_path / "c"))
@@ -86,13 +100,20 @@ def test_latin1_fallback_and_refusal():
         decode_text(b"abc \x81\x8d\x90 def")  # bytes Windows-1252 leaves undefined
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(100), "is a binary file"),
-    ("doc.md", b"%PDF-1.4 binary", "is a binary file"),
-    ("notes.txt", b"Title\n\nabc \x81\x8d\x90 def\n", "is not text in UTF-8, Windows-1252 or ISO-8859-1"),
-    ("empty.txt", b"   \n\n", "has no article text"),
-    ("data.docx", b"plain words in a strange file", "is not an .html, .txt or .md file"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(100), "is a binary file"),
+        ("doc.md", b"%PDF-1.4 binary", "is a binary file"),
+        (
+            "notes.txt",
+            b"Title\n\nabc \x81\x8d\x90 def\n",
+            "is not text in UTF-8, Windows-1252 or ISO-8859-1",
+        ),
+        ("empty.txt", b"   \n\n", "has no article text"),
+        ("data.docx", b"plain words in a strange file", "is not an .html, .txt or .md file"),
+    ],
+)
 def test_bad_files_one_line_non_zero_and_corpus_unchanged(tmp_path, capsys, name, data, message):
     corpus = tmp_path / "c"
     good = _write(tmp_path / "good.txt", "Baths to close\n\n" + BODY)
@@ -117,7 +138,10 @@ def test_missing_file_and_missing_outlet(tmp_path, capsys):
 
 def test_same_text_is_a_duplicate_whatever_the_whitespace(tmp_path):
     a = _write(tmp_path / "a.txt", "Baths to close\n\n" + BODY)
-    b = _write(tmp_path / "b.txt", "Baths to close\n\n" + BODY.replace(" ", "  ").replace("\n\n", "\n \n\n") + "\n\n")
+    b = _write(
+        tmp_path / "b.txt",
+        "Baths to close\n\n" + BODY.replace(" ", "  ").replace("\n\n", "\n \n\n") + "\n\n",
+    )
     corpus = tmp_path / "c"
     add_sources([str(a)], corpus, outlet="Town Crier")
     [result] = add_sources([str(b)], corpus, outlet="Other Paper").results
@@ -128,16 +152,32 @@ def test_same_text_is_a_duplicate_whatever_the_whitespace(tmp_path):
 def test_hostile_titles_and_outlet_names_make_safe_unique_file_names(tmp_path):
     corpus = tmp_path / "c"
     names = []
-    for i, title in enumerate(["../../etc/passwd", "CON", "a/b\\c:d*e?f\"g<h>i|j", "...", "日本語の記事",
-                               "../../etc/passwd"]):
+    for i, title in enumerate(
+        [
+            "../../etc/passwd",
+            "CON",
+            'a/b\\c:d*e?f"g<h>i|j',
+            "...",
+            "日本語の記事",
+            "../../etc/passwd",
+        ]
+    ):
         src = _write(tmp_path / f"{i}.txt", f"Paragraph {i}: " + BODY)
-        [result] = add_sources([str(src)], corpus, outlet="../../Evil Outlet/..", title=title).results
+        [result] = add_sources(
+            [str(src)], corpus, outlet="../../Evil Outlet/..", title=title
+        ).results
         names.append(result.path)
     folder = corpus / "articles" / "evil-outlet"
     assert all(p.parent == folder for p in names)
     assert len(set(names)) == len(names)  # no clashes: the repeated title got a suffix
-    assert [p.name for p in names] == ["etc-passwd.md", "con-1.md", "a-b-c-d-e-f-g-h-i-j.md",
-                                       "untitled.md", "untitled-2.md", "etc-passwd-2.md"]
+    assert [p.name for p in names] == [
+        "etc-passwd.md",
+        "con-1.md",
+        "a-b-c-d-e-f-g-h-i-j.md",
+        "untitled.md",
+        "untitled-2.md",
+        "etc-passwd-2.md",
+    ]
     assert sorted(p.name for p in (corpus / "outlets").iterdir()) == ["evil-outlet.toml"]
     assert len(list(Corpus.load(corpus))) == 6
 
@@ -145,7 +185,10 @@ def test_hostile_titles_and_outlet_names_make_safe_unique_file_names(tmp_path):
 def test_outlet_name_colliding_after_normalising_is_refused(tmp_path, capsys):
     corpus = tmp_path / "c"
     a = _write(tmp_path / "a.txt", "Baths to close\n\n" + BODY)
-    b = _write(tmp_path / "b.txt", "Pool to open\n\nA new pool will open in the spring, the council said today.")
+    b = _write(
+        tmp_path / "b.txt",
+        "Pool to open\n\nA new pool will open in the spring, the council said today.",
+    )
     assert main(["add", str(a), "--corpus", str(corpus), "--new", "--outlet", "Café Times"]) == 0
     capsys.readouterr()
     before = sorted((p, p.read_bytes()) for p in corpus.rglob("*") if p.is_file())

@@ -40,6 +40,7 @@ def test_hostile_article_is_shown_as_text_not_run(hostile_corpus, tmp_path):  # 
 
 # -- the page on a phone and on a desktop screen ---------------------------------------------------
 
+
 def _smallest_text(uri: str) -> tuple[float, float]:
     """(smallest font size, viewBox width) of a chart's SVG, both in its own units."""
     svg = urllib.parse.unquote(uri.split(",", 1)[1])

@@ -10,8 +10,10 @@ from framing.cli import main
 from framing.corpus import Corpus
 from tests.conftest import write_article, write_outlet
 
-TEXT = ("Foreign troops continued the {w} in the country. \"We will stay,\" General John Smith "
-        "said. The brutal raid shocked residents.")
+TEXT = (
+    'Foreign troops continued the {w} in the country. "We will stay," General John Smith '
+    "said. The brutal raid shocked residents."
+)
 
 
 @pytest.fixture()
@@ -21,17 +23,26 @@ def corpus_root(tmp_path):
         for k in range(6):
             story = "exit" if k % 2 else "talks"
             word = "occupation" if (k + len(outlet)) % 3 else "mission"
-            write_article(tmp_path, outlet, f"a{k}", TEXT.format(w=word), story=story,
-                          published=f"2021-0{k + 1}-15")
+            write_article(
+                tmp_path,
+                outlet,
+                f"a{k}",
+                TEXT.format(w=word),
+                story=story,
+                published=f"2021-0{k + 1}-15",
+            )
     return tmp_path
 
 
-@pytest.mark.parametrize("filters", [
-    {"stories": ["exit"]},
-    {"outlets": ["The Beta"]},
-    {"since": "2021-03-01", "until": "2021-05-31"},
-    {"stories": ["talks"], "outlets": ["alpha", "gamma"]},
-])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"stories": ["exit"]},
+        {"outlets": ["The Beta"]},
+        {"since": "2021-03-01", "until": "2021-05-31"},
+        {"stories": ["talks"], "outlets": ["alpha", "gamma"]},
+    ],
+)
 def test_selecting_before_the_analysis_keeps_every_number_of_filtering_after(corpus_root, filters):
     corpus = Corpus.load(corpus_root)
     after = analyse(corpus).filter(**filters)
@@ -40,14 +51,18 @@ def test_selecting_before_the_analysis_keeps_every_number_of_filtering_after(cor
     # only the matching files were analysed
     assert len(selected.article_paths()) == after.n_articles < len(corpus.article_paths())
     key = ["article_id"]
-    pd.testing.assert_frame_equal(before.articles.sort_values(key).reset_index(drop=True),
-                                  after.articles.sort_values(key).reset_index(drop=True))
-    pd.testing.assert_frame_equal(before.values.sort_index(), after.values.sort_index(),
-                                  check_like=True)
+    pd.testing.assert_frame_equal(
+        before.articles.sort_values(key).reset_index(drop=True),
+        after.articles.sort_values(key).reset_index(drop=True),
+    )
+    pd.testing.assert_frame_equal(
+        before.values.sort_index(), after.values.sort_index(), check_like=True
+    )
     cols = ["outlet", "feature", "label", "n_hits"]
     pd.testing.assert_frame_equal(
         before.hits_total[cols].sort_values(cols[:3]).reset_index(drop=True),
-        after.hits_total[cols].sort_values(cols[:3]).reset_index(drop=True))
+        after.hits_total[cols].sort_values(cols[:3]).reset_index(drop=True),
+    )
 
 
 def test_a_file_whose_header_cannot_be_read_is_left_to_the_analysis(corpus_root):

@@ -18,8 +18,15 @@ from framing.report.build import _section_modules
 
 REPORT = Path(framing.__file__).parent / "report"
 #: what opens or reads a corpus file, by name
-_READERS = {"open", "read_article", "read_articles", "read_text", "read_bytes", "load_corpus",
-            "fork_map"}
+_READERS = {
+    "open",
+    "read_article",
+    "read_articles",
+    "read_text",
+    "read_bytes",
+    "load_corpus",
+    "fork_map",
+}
 
 
 def _imports(path: Path) -> list[str]:
@@ -32,7 +39,7 @@ def _imports(path: Path) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             base = package.split(".")
             if node.level:
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
@@ -59,9 +66,11 @@ def test_no_report_module_imports_the_statistics(path):
 
 @pytest.mark.parametrize("path", REPORT_MODULES, ids=lambda p: str(p.relative_to(REPORT)))
 def test_no_report_module_reads_files(path):
-    calls = {node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if isinstance(node, ast.Call)}
+    calls = {
+        node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+    }
     assert not calls & _READERS, f"{path.name} calls {sorted(calls & _READERS)}"
 
 

@@ -31,8 +31,17 @@ def html(analysis, multi):
 
 
 def test_every_section_is_present(html):
-    for section in ("summary", "axes", "loaded", "attribution", "terms", "outlet-map", "stories",
-                    "articles", "method"):
+    for section in (
+        "summary",
+        "axes",
+        "loaded",
+        "attribution",
+        "terms",
+        "outlet-map",
+        "stories",
+        "articles",
+        "method",
+    ):
         assert f'<section id="{section}"' in html, section
 
 
@@ -70,7 +79,9 @@ def test_attribution_shows_doubt_casting_verb_for_the_quoted_taliban(html):
 def test_filters_select_stories_outlets_and_dates(analysis):
     one = analysis.filter(stories=["story-1"])
     assert set(one.articles["story"]) == {"story-1"} and one.n_articles == 8
-    assert one.values.shape[0] == 8 and set(one.hits["article_id"]) <= set(one.articles["article_id"])
+    assert one.values.shape[0] == 8 and set(one.hits["article_id"]) <= set(
+        one.articles["article_id"]
+    )
     two = analysis.filter(outlets=["Left Ledger", "right-review"])
     assert set(two.articles["outlet"]) == {"left-ledger", "right-review"}
     late = analysis.filter(since="2021-08-25")
@@ -86,8 +97,25 @@ def test_grouping_by_leaning(analysis):
 
 def test_cli_filters_and_tables(multi, tmp_path, capsys):
     out, tables = tmp_path / "r.html", tmp_path / "tables"
-    assert main(["report", "--corpus", str(multi), "-o", str(out), "--story", "story-2",
-                 "--tables", str(tables), "--quiet", "--jobs", "1"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--corpus",
+                str(multi),
+                "-o",
+                str(out),
+                "--story",
+                "story-2",
+                "--tables",
+                str(tables),
+                "--quiet",
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
     page = out.read_text(encoding="utf-8")
     assert "8 articles from 4 outlets" in page
     axes = pd.read_csv(tables / "axes.csv")
@@ -96,7 +124,9 @@ def test_cli_filters_and_tables(multi, tmp_path, capsys):
     assert len(records) == 8 and {r["story"] for r in records} == {"story-2"}
     for name in ("loaded", "verb_mix", "quoted_actors", "actor_tone", "evidence"):
         assert (tables / f"{name}.csv").exists(), name
-    assert main(["report", "--corpus", str(multi), "-o", str(out), "--story", "nope", "--quiet"]) == 2
+    assert (
+        main(["report", "--corpus", str(multi), "-o", str(out), "--story", "nope", "--quiet"]) == 2
+    )
     assert "no article matches" in capsys.readouterr().err
 
 
@@ -121,8 +151,16 @@ def test_multi_outlet_report_in_chromium(html, tmp_path):
     assert not [c for c in seen.console if "rror" in c], seen.console
     title = seen.dom.split("<title>")[1].split("</title>")[0]
     assert "PWNED" not in title
-    for section in ("summary", "axes", "loaded", "attribution", "terms", "outlet-map", "stories",
-                    "articles"):
+    for section in (
+        "summary",
+        "axes",
+        "loaded",
+        "attribution",
+        "terms",
+        "outlet-map",
+        "stories",
+        "articles",
+    ):
         assert f'id="{section}"' in seen.dom
     # the script ran: the show/hide controls are revealed
     assert 'id="group-controls" hidden' not in seen.dom
@@ -164,10 +202,15 @@ def test_tables_as_parquet_keep_rows_columns_and_text(analysis, multi, tmp_path)
     quotes = frames["attribution_records"]
     back = pd.read_parquet(tmp_path / "attribution_records.parquet")
     assert back["sentence"].tolist() == quotes["sentence"].tolist()  # hostile markup intact
-    numeric = [c for c in frames["articles"].columns
-               if pd.api.types.is_numeric_dtype(frames["articles"][c])]
-    assert numeric and all(pd.api.types.is_numeric_dtype(
-        pd.read_parquet(tmp_path / "articles.parquet")[c]) for c in numeric)  # typed, not text
+    numeric = [
+        c
+        for c in frames["articles"].columns
+        if pd.api.types.is_numeric_dtype(frames["articles"][c])
+    ]
+    assert numeric and all(
+        pd.api.types.is_numeric_dtype(pd.read_parquet(tmp_path / "articles.parquet")[c])
+        for c in numeric
+    )  # typed, not text
 
 
 def test_unknown_table_format_is_refused(analysis, multi, tmp_path):

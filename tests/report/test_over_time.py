@@ -25,10 +25,15 @@ def analysis():
             for k in range(6):
                 p = 0.9 if outlet == "switcher" and month >= 7 else 0.1
                 word = "occupation" if rng.random() < p else "mission"
-                articles.append(Article(
-                    id=f"{outlet}-{month}-{k}", outlet=outlet, title=f"Report {month}.{k}",
-                    text=f"Foreign troops continued the {word} in the country. Officials met.",
-                    published=dt.date(2021, month, 1 + 4 * k)))
+                articles.append(
+                    Article(
+                        id=f"{outlet}-{month}-{k}",
+                        outlet=outlet,
+                        title=f"Report {month}.{k}",
+                        text=f"Foreign troops continued the {word} in the country. Officials met.",
+                        published=dt.date(2021, month, 1 + 4 * k),
+                    )
+                )
     a = analyse(articles, extractors=[AxisCounter().fit()])
     a.outlets.loc[a.outlets["id"] == "switcher", "name"] = HOSTILE
     return a
@@ -39,7 +44,9 @@ def test_the_section_shows_the_planted_shift_with_the_outlet_name_escaped(analys
     section = report.context()["sections"]["over_time"]
     assert section is not None and section["n_periods"] == 12
     assert len(section["shifts"]) == 1
-    assert section["shifts"][0]["sentence"].startswith(f"From 2021-07, {HOSTILE}'s share of 'occupation'")
+    assert section["shifts"][0]["sentence"].startswith(
+        f"From 2021-07, {HOSTILE}'s share of 'occupation'"
+    )
     html = report.to_html()
     assert '<section id="over-time">' in html and 'href="#over-time"' in html
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
@@ -79,11 +86,18 @@ def full_analysis():
                 late = outlet == "switcher" and month >= 7
                 verb = "claimed" if late else "said"
                 extra = " The brutal, horrific raid was a shocking massacre." if late else ""
-                articles.append(Article(
-                    id=f"{outlet}-{month}-{k}", outlet=outlet, title=f"Report {month}.{k}",
-                    text=(f"Foreign troops continued the mission in the country.{extra} "
-                          f'"We will stay until the work is done," General John Smith {verb}.'),
-                    published=dt.date(2021, month, 1 + 4 * k)))
+                articles.append(
+                    Article(
+                        id=f"{outlet}-{month}-{k}",
+                        outlet=outlet,
+                        title=f"Report {month}.{k}",
+                        text=(
+                            f"Foreign troops continued the mission in the country.{extra} "
+                            f'"We will stay until the work is done," General John Smith {verb}.'
+                        ),
+                        published=dt.date(2021, month, 1 + 4 * k),
+                    )
+                )
     a = analyse(articles)
     a.outlets.loc[a.outlets["id"] == "switcher", "name"] = HOSTILE
     return a
@@ -100,8 +114,10 @@ def test_loaded_language_verbs_and_quotes_over_time_are_tables_and_a_chart(full_
     assert (early == 0).all() and (late == 1).all() and len(late) == 3
     loaded = tables["loaded_over_time"]
     score = loaded[(loaded["measure"] == "loaded:loaded_sum") & (loaded["outlet"] == "switcher")]
-    assert score[score["period_start"] >= "2021-07-01"]["estimate"].min() > \
-        score[score["period_start"] < "2021-07-01"]["estimate"].max()
+    assert (
+        score[score["period_start"] >= "2021-07-01"]["estimate"].min()
+        > score[score["period_start"] < "2021-07-01"]["estimate"].max()
+    )
     quotes = tables["quotes_over_time"]
     assert set(quotes["measure"]) >= {"attribution:quotes:direct"}
     section = report.context()["sections"]["over_time"]

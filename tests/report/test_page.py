@@ -11,8 +11,7 @@ import pytest
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_hex
 
-from framing import Report, analyse, load_corpus
-from framing import figures
+from framing import Report, analyse, figures, load_corpus
 
 from ..conftest import BUNDLED_CORPUS, write_article, write_outlet
 from ..corpus_factory import EXTRA_OUTLETS, OUTLETS, make_corpus
@@ -34,8 +33,10 @@ def render_capturing_figures(report: Report) -> tuple[str, list]:
 
 
 def chart_svgs(html: str) -> list[str]:
-    return [urllib.parse.unquote(u.split(",", 1)[1])
-            for u in re.findall(r'src="(data:image/svg\+xml[^"]*)"', html)]
+    return [
+        urllib.parse.unquote(u.split(",", 1)[1])
+        for u in re.findall(r'src="(data:image/svg\+xml[^"]*)"', html)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,11 @@ def outlet_colours(fig) -> dict[str, set[str]]:
                 # a hatched segment is a lighter fill, hatched in the outlet's own (edge) colour
                 seen[patch.get_label()].add(to_hex(patch.get_edgecolor()).lower())
         for c in ax.collections:
-            if isinstance(c, PathCollection) and len(c.get_offsets()) and not c.get_label().startswith("_"):
+            if (
+                isinstance(c, PathCollection)
+                and len(c.get_offsets())
+                and not c.get_label().startswith("_")
+            ):
                 seen[c.get_label()].add(to_hex(c.get_facecolor()[0]).lower())
     return seen
 
@@ -76,9 +81,13 @@ def test_each_outlet_has_one_colour_in_every_chart(wide_page):
     assert dict(seen) == {o: {c} for o, c in expected.items()}
     # the map and the tree draw exactly those eight colours, one marker per outlet
     for fig in charts[-2:]:
-        markers = [to_hex(f).lower() for ax in fig.axes for c in ax.collections
-                   if isinstance(c, PathCollection) and c.get_sizes().max() > 5
-                   for f in c.get_facecolors()]
+        markers = [
+            to_hex(f).lower()
+            for ax in fig.axes
+            for c in ax.collections
+            if isinstance(c, PathCollection) and c.get_sizes().max() > 5
+            for f in c.get_facecolors()
+        ]
         assert sorted(markers) == sorted(expected.values())
     # the show/hide controls are the page's legend: the same colour beside each name
     for outlet, colour in expected.items():
@@ -116,12 +125,20 @@ def big_numbers_page(tmp_path_factory):
     root = tmp_path_factory.mktemp("big") / "corpus"
     write_outlet(root, "big", name="Big Daily")
     write_outlet(root, "small", name="Small Weekly")
-    body = "\n\n".join("Foreign troops continued the occupation" + ", the occupation" * 100 + "."
-                       for _ in range(10))
+    body = "\n\n".join(
+        "Foreign troops continued the occupation" + ", the occupation" * 100 + "."
+        for _ in range(10)
+    )
     write_article(root, "big", "long", body, published="2021-08-01", story="s")
-    write_article(root, "small", "short", "The troops' mission in Afghanistan continued, officials "
-                  "said. US troops completed their mission in Afghanistan.", published="2021-08-02",
-                  story="s")
+    write_article(
+        root,
+        "small",
+        "short",
+        "The troops' mission in Afghanistan continued, officials "
+        "said. US troops completed their mission in Afghanistan.",
+        published="2021-08-02",
+        story="s",
+    )
     return Report(analyse(load_corpus(root))).to_html()
 
 
@@ -135,7 +152,9 @@ def test_every_number_in_tables_has_thousands_separators(big_numbers_page):
 
 
 def test_every_number_on_charts_has_thousands_separators(big_numbers_page):
-    texts = [t for svg in chart_svgs(big_numbers_page) for t in re.findall(r">([^<>]+)</text>", svg)]
+    texts = [
+        t for svg in chart_svgs(big_numbers_page) for t in re.findall(r">([^<>]+)</text>", svg)
+    ]
     assert "occupation 1,010" in texts  # the axis chart's segment
     assert "Big Daily (1,010)" in texts  # the overview's label
     assert not [t for t in texts if re.search(r"(?<![\d.,])\d{4,}", t)], texts

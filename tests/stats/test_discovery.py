@@ -7,10 +7,12 @@ from framing.errors import InputError
 from framing.stats.discovery import cooccurrence, cramers_v_corrected, ppmi, suggest_axes
 
 FILLER = [f"f{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(300)]
-TEMPLATES = ["foreign troops continued the {} in the region",
-             "the {} of the country by soldiers lasted twenty years",
-             "critics of the long {} demanded that the troops go home",
-             "the {} ended when the last soldiers left the base"]
+TEMPLATES = [
+    "foreign troops continued the {} in the region",
+    "the {} of the country by soldiers lasted twenty years",
+    "critics of the long {} demanded that the troops go home",
+    "the {} ended when the last soldiers left the base",
+]
 
 
 def _corpus(seed, label_a="occupation", label_b="mission", shared=False, n_docs=40):
@@ -47,7 +49,8 @@ def test_shared_labels_are_not_an_axis():
     texts, groups = _corpus(2, shared=True)
     result = suggest_axes(texts, groups, min_count=10, n_components=20, top=None)
     pair = result.candidates[
-        result.candidates[["term_a", "term_b"]].apply(set, axis=1) == {"occupation", "mission"}]
+        result.candidates[["term_a", "term_b"]].apply(set, axis=1) == {"occupation", "mission"}
+    ]
     # both outlets use both words: no divergence beyond chance, so no (or a negligible) score
     assert pair.empty or pair.divergence.iloc[0] < 0.15
 

@@ -99,7 +99,8 @@ def test_boilerplate_is_dropped_and_reported_but_a_framing_word_is_kept():
             outlets.append(outlet)
     tc = term_counts(texts, outlets=outlets, min_df=2)
     assert tc.repeated_lines.values.tolist() == [
-        ["copyright daily bugle. all rights reserved", "bugle", 30]]
+        ["copyright daily bugle. all rights reserved", "bugle", 30]
+    ]
     assert set(tc.boilerplate.term) == {"bugle", "bugle reported"}
     assert set(tc.boilerplate.outlet) == {"bugle"}
     # used in every Bugle article and nowhere else: the finding, not boilerplate
@@ -107,8 +108,12 @@ def test_boilerplate_is_dropped_and_reported_but_a_framing_word_is_kept():
     table = distinctive_terms(tc, outlets, top=3)
     assert table[table.group == "bugle"].iloc[0].term.startswith("occupation")
     # an outlet whose id is not its name: its name and domain are passed to recognise it
-    named = term_counts(texts, outlets=["o1" if o == "bugle" else o for o in outlets], min_df=2,
-                        outlet_names={"o1": ("The Daily Bugle", "dailybugle.com")})
+    named = term_counts(
+        texts,
+        outlets=["o1" if o == "bugle" else o for o in outlets],
+        min_df=2,
+        outlet_names={"o1": ("The Daily Bugle", "dailybugle.com")},
+    )
     assert set(named.boilerplate.term) == {"bugle", "bugle reported"}
     unnamed = term_counts(texts, outlets=["o1" if o == "bugle" else o for o in outlets], min_df=2)
     assert not len(unnamed.boilerplate)
@@ -150,7 +155,8 @@ def test_terms_from_a_corpus_grouped_through_the_analysis():
     table = distinctive_terms(tc, groups, top=20, min_count=2)
     press = table[table.group == "press-tv"]
     assert "occupation" in set(press.term) and "occupation" not in set(
-        table[table.group == "latin-times"].term)
+        table[table.group == "latin-times"].term
+    )
     assert table[table.group == "latin-times"].term.iloc[:3].isin(["mission", "forces"]).any()
     # one article per outlet: no null baseline, nothing significant, and it says so by NaN
     assert press.null_max_abs_z.isna().all() and not table.significant.any()
@@ -171,15 +177,38 @@ def test_counts_match_scikit_learns_count_vectorizer():
     from framing.stats.distinctive import TOKEN_PATTERN
 
     rng = np.random.default_rng(3)
-    words = ["the", "occupation", "of", "mission", "Troops", "withdrew", "über", "naïve", "café",
-             "it's", "U.S.", "2021", "a", "x1", "war-torn", "Kabul", "and", "retreat"]
+    words = [
+        "the",
+        "occupation",
+        "of",
+        "mission",
+        "Troops",
+        "withdrew",
+        "über",
+        "naïve",
+        "café",
+        "it's",
+        "U.S.",
+        "2021",
+        "a",
+        "x1",
+        "war-torn",
+        "Kabul",
+        "and",
+        "retreat",
+    ]
     texts = [" ".join(rng.choice(words, size=rng.integers(0, 40))) + "." for _ in range(300)]
     texts.append("")  # a document with no terms at all
     for ngram_range in [(1, 1), (1, 2), (2, 2), (1, 3)]:
-        tc = term_counts(texts, ngram_range=ngram_range, min_df=2, max_features=None,
-                         boilerplate=False)
-        ref = CountVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=ngram_range, min_df=2,
-                              stop_words=sorted(ENGLISH_STOP_WORDS))
+        tc = term_counts(
+            texts, ngram_range=ngram_range, min_df=2, max_features=None, boilerplate=False
+        )
+        ref = CountVectorizer(
+            token_pattern=TOKEN_PATTERN,
+            ngram_range=ngram_range,
+            min_df=2,
+            stop_words=sorted(ENGLISH_STOP_WORDS),
+        )
         X = ref.fit_transform(texts)
         assert tc.vocab.tolist() == ref.get_feature_names_out().tolist(), ngram_range
         assert (tc.X != X).nnz == 0, ngram_range
@@ -192,12 +221,21 @@ def test_repeated_lines_are_listed_in_the_same_order_in_every_run():
     import subprocess
     import sys
 
-    code = ("from framing.stats import strip_repeated_lines\n"
-            "texts = [f'Line {c}\\nBody {i}' for i in range(6) for c in 'abcdefgh']\n"
-            "print(strip_repeated_lines(texts, ['o'] * len(texts))[1]['line'].tolist())\n")
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
-            for seed in (1, 2, 3)}
+    code = (
+        "from framing.stats import strip_repeated_lines\n"
+        "texts = [f'Line {c}\\nBody {i}' for i in range(6) for c in 'abcdefgh']\n"
+        "print(strip_repeated_lines(texts, ['o'] * len(texts))[1]['line'].tolist())\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3)
+    }
     assert len(runs) == 1
     # most repeated first (each body line 8 times, each "Line" 6), ties alphabetical
     expected = [f"body {i}" for i in range(6)] + [f"line {c}" for c in "abcdefgh"]

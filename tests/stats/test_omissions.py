@@ -12,20 +12,28 @@ from framing.types import Article
 
 STORY = "kabul-airport-attack"
 TEXTS = {
-    "courier": ("The attack at Kabul airport killed 13 US service members and scores of Afghans. "
-                "\"We will hunt them down,\" Gen. Frank McKenzie said. "
-                "The Islamic State group claimed the bombing near the Abbey Gate on Thursday."),
-    "herald": ("Thirteen soldiers died. The bombing killed 13 American service members at the "
-               "airport, officials said. \"The threat is real,\" Gen. Frank McKenzie told reporters. "
-               "The Islamic State group claimed the bombing near the Abbey Gate that evening."),
-    "gazette": ("An explosion struck crowds outside Kabul airport on Thursday. "
-                "Witnesses described chaos as families tried to reach the gates."),
+    "courier": (
+        "The attack at Kabul airport killed 13 US service members and scores of Afghans. "
+        '"We will hunt them down," Gen. Frank McKenzie said. '
+        "The Islamic State group claimed the bombing near the Abbey Gate on Thursday."
+    ),
+    "herald": (
+        "Thirteen soldiers died. The bombing killed 13 American service members at the "
+        'airport, officials said. "The threat is real," Gen. Frank McKenzie told reporters. '
+        "The Islamic State group claimed the bombing near the Abbey Gate that evening."
+    ),
+    "gazette": (
+        "An explosion struck crowds outside Kabul airport on Thursday. "
+        "Witnesses described chaos as families tried to reach the gates."
+    ),
 }
 
 
 def _articles(texts=TEXTS, story=STORY):
-    return [Article(id=f"{o}-1", outlet=o, title=f"Blast at airport ({o})", text=t, story=story)
-            for o, t in texts.items()]
+    return [
+        Article(id=f"{o}-1", outlet=o, title=f"Blast at airport ({o})", text=t, story=story)
+        for o, t in texts.items()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +110,7 @@ def test_the_report_lists_each_outlets_gaps_per_story_escaped(tmp_path):
         write_outlet(tmp_path, outlet, name=f"The {outlet.title()}")
         write_article(tmp_path, outlet, "blast", text, story=STORY, published="2021-08-26")
     corpus = Corpus.load(tmp_path)
-    report = Report(analyse(corpus, extractors=[AttributionExtractor().fit()]),
-                    corpus=corpus)
+    report = Report(analyse(corpus, extractors=[AttributionExtractor().fit()]), corpus=corpus)
     story = report.context()["sections"]["stories"]["stories"][0]
     gazette = next(g for g in story["gaps"] if g["outlet"] == "The Gazette")
     assert gazette["wording"] == "not mentioned in this article"
@@ -117,30 +124,39 @@ def test_the_report_lists_each_outlets_gaps_per_story_escaped(tmp_path):
     assert f"{measured['n']} listed items" in html and "were right" in html
 
 
-@pytest.mark.parametrize("wording", [
-    "U.S. officials said the talks would go on.",
-    "US officials said the talks would go on.",
-    "The United States' envoy said the talks would go on.",
-])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "U.S. officials said the talks would go on.",
+        "US officials said the talks would go on.",
+        "The United States' envoy said the talks would go on.",
+    ],
+)
 def test_a_country_written_another_common_way_counts_as_mentioned(wording):
-    texts = {"a": "The United States said the talks with North Korea would go on.",
-             "b": "The United States and North Korea will meet again in June.",
-             "c": wording}
+    texts = {
+        "a": "The United States said the talks with North Korea would go on.",
+        "b": "The United States and North Korea will meet again in June.",
+        "c": wording,
+    }
     table = omissions(_articles(texts, "talks"), kinds=["name"])
     assert "United States" not in table[table["outlet"] == "c"]["item"].tolist()
 
 
 def test_a_person_named_by_surname_with_a_title_counts_as_mentioned():
-    texts = {"a": "James Comey wrote the memos in 2017.",
-             "b": "The memos James Comey wrote were released.",
-             "c": "Mr. Comey's closely guarded memos were sent to Congress."}
+    texts = {
+        "a": "James Comey wrote the memos in 2017.",
+        "b": "The memos James Comey wrote were released.",
+        "c": "Mr. Comey's closely guarded memos were sent to Congress.",
+    }
     table = omissions(_articles(texts, "memos"), kinds=["name"])
     assert table[table["outlet"] == "c"].empty
 
 
 def test_a_titled_person_is_a_name_and_a_cut_organisation_no_item():
-    items = article_items("On Tuesday, House Intelligence Chairman Devin Nunes said the memo would "
-                          "be released, and the House Committee on Oversight met later that week.")
+    items = article_items(
+        "On Tuesday, House Intelligence Chairman Devin Nunes said the memo would "
+        "be released, and the House Committee on Oversight met later that week."
+    )
     assert ("name", "Devin Nunes") in [(k, i) for k, i, _ in items]
     assert not [i for k, i, _ in items if i.startswith("House Intelligence")]
     assert "House Committee" not in [i for _, i, _ in items]
@@ -148,6 +164,7 @@ def test_a_titled_person_is_a_name_and_a_cut_organisation_no_item():
 
 def test_a_voice_counts_as_given_when_a_sentence_reports_the_persons_speech():
     from framing.stats.omissions import _voiced_in
+
     # the attribution extractor found no quote here ({}), but the sentence reports his speech
     assert _voiced_in("frank mckenzie", {}, "Later, McKenzie told reporters it was over.")
     assert _voiced_in("frank mckenzie", {}, 'It is over, "McKenzie" wrote.')
@@ -156,14 +173,17 @@ def test_a_voice_counts_as_given_when_a_sentence_reports_the_persons_speech():
 
 def test_the_report_lists_no_reported_content():
     from framing.comparison import REPORT_OMISSION_KINDS
+
     assert "content" not in REPORT_OMISSION_KINDS and "name" in REPORT_OMISSION_KINDS
 
 
 def test_a_date_most_others_report_is_listed_and_another_spelling_counts_as_mentioned():
-    texts = {"a": "The last troops left on August 30, officials said.",
-             "b": "The final flight left Kabul on Aug. 30.",
-             "c": "The last troops left Kabul, officials said.",
-             "d": "On 30 August the last plane took off."}
+    texts = {
+        "a": "The last troops left on August 30, officials said.",
+        "b": "The final flight left Kabul on Aug. 30.",
+        "c": "The last troops left Kabul, officials said.",
+        "d": "On 30 August the last plane took off.",
+    }
     table = omissions(_articles(texts, "exit"), kinds=["date"])
     assert table["outlet"].tolist() == ["c"]
     assert table["item"].tolist() == ["August 30"] and table["n_others_mentioning"].tolist() == [3]

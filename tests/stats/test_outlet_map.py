@@ -10,8 +10,13 @@ import pytest
 from framing.analysis import Analysis
 from framing.axes import AxisCounter
 from framing.errors import InputError
-from framing.stats.outlet_map import (label_separation, outlet_clusters, outlet_distances,
-                                      outlet_map, outlet_profiles)
+from framing.stats.outlet_map import (
+    label_separation,
+    outlet_clusters,
+    outlet_distances,
+    outlet_map,
+    outlet_profiles,
+)
 
 
 def _analysis(n_per_side=6, n_articles=20, effect=0.6, seed=0, loaded=True):
@@ -25,20 +30,36 @@ def _analysis(n_per_side=6, n_articles=20, effect=0.6, seed=0, loaded=True):
                 hits = rng.poisson(4)
                 occ = rng.binomial(hits, share)
                 words = int(rng.integers(300, 900))
-                arts.append({"article_id": f"{outlet}/{i}", "outlet": outlet, "n_words": words,
-                             "n_sentences": words // 20})
-                row = {"axes:military-presence:occupation": occ,
-                       "axes:military-presence:mission": hits - occ,
-                       "axes:military-presence:applicable": 1.0}
+                arts.append(
+                    {
+                        "article_id": f"{outlet}/{i}",
+                        "outlet": outlet,
+                        "n_words": words,
+                        "n_sentences": words // 20,
+                    }
+                )
+                row = {
+                    "axes:military-presence:occupation": occ,
+                    "axes:military-presence:mission": hits - occ,
+                    "axes:military-presence:applicable": 1.0,
+                }
                 if loaded:
-                    row["loaded:insult:own"] = rng.poisson(words / 500 * (2 if side == "left" else 1))
+                    row["loaded:insult:own"] = rng.poisson(
+                        words / 500 * (2 if side == "left" else 1)
+                    )
                 vals.append(row)
     articles = pd.DataFrame(arts)
     outlets = pd.DataFrame({"id": articles.outlet.unique(), "name": articles.outlet.unique()})
     outlets["leaning"] = outlets.id.str.split("-").str[0]
-    return Analysis(name="t", articles=articles, outlets=outlets,
-                    values=pd.DataFrame(vals).fillna(0).astype("float32"), hits=pd.DataFrame(),
-                    hits_total=pd.DataFrame(), extractors={"axes": AxisCounter().fit()})
+    return Analysis(
+        name="t",
+        articles=articles,
+        outlets=outlets,
+        values=pd.DataFrame(vals).fillna(0).astype("float32"),
+        hits=pd.DataFrame(),
+        hits_total=pd.DataFrame(),
+        extractors={"axes": AxisCounter().fit()},
+    )
 
 
 def test_profiles_hold_positions_rates_and_the_numbers_behind_them():
@@ -57,15 +78,24 @@ def test_profiles_hold_positions_rates_and_the_numbers_behind_them():
 
 def test_smoothing_puts_an_outlet_without_hits_at_the_corpus_value():
     a = _analysis(loaded=False)
-    extra = pd.DataFrame({"article_id": [f"quiet/{i}" for i in range(5)], "outlet": "quiet",
-                          "n_words": 500, "n_sentences": 25})
+    extra = pd.DataFrame(
+        {
+            "article_id": [f"quiet/{i}" for i in range(5)],
+            "outlet": "quiet",
+            "n_words": 500,
+            "n_sentences": 25,
+        }
+    )
     a.articles = pd.concat([a.articles, extra], ignore_index=True)
-    a.values = pd.concat([a.values, pd.DataFrame(0.0, index=range(5), columns=a.values.columns)],
-                         ignore_index=True)
+    a.values = pd.concat(
+        [a.values, pd.DataFrame(0.0, index=range(5), columns=a.values.columns)], ignore_index=True
+    )
     raw = outlet_profiles(a, standardise=False)
     values = a.values
     corpus_share = values["axes:military-presence:occupation"].sum() / (
-        values["axes:military-presence:occupation"].sum() + values["axes:military-presence:mission"].sum())
+        values["axes:military-presence:occupation"].sum()
+        + values["axes:military-presence:mission"].sum()
+    )
     assert raw.loc["quiet", "axis:military-presence"] == pytest.approx(2 * corpus_share - 1)
 
 
@@ -76,8 +106,9 @@ def test_profiles_separate_real_sides_and_not_random_labels():
     real = label_separation(profiles, labels, n_permutations=50).iloc[0]
     assert real.accuracy >= 0.9 and real.permutation_p < 0.05 and real.silhouette > 0.3
     assert real.majority_baseline == 0.5 and (real.n_left, real.n_right) == (10, 10)
-    shuffled = pd.Series(np.random.default_rng(1).permutation(labels.to_numpy()),
-                         index=labels.index)
+    shuffled = pd.Series(
+        np.random.default_rng(1).permutation(labels.to_numpy()), index=labels.index
+    )
     fake = label_separation(profiles, shuffled, n_permutations=50).iloc[0]
     assert fake.permutation_p > 0.05 and fake.silhouette < 0.2
 
@@ -128,8 +159,10 @@ def test_figures_render_without_pyplot():
         " high='position_high')))\n"
         "assert all(s.startswith('<?xml') for s in svgs)\n"
         "assert 'matplotlib.pyplot' not in sys.modules\n"
-        "print('ok')\n")
+        "print('ok')\n"
+    )
     from tests.conftest import ROOT
+
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr[-2000:]
 
@@ -137,10 +170,20 @@ def test_figures_render_without_pyplot():
 def test_default_features_follow_the_extractors_columns():
     from framing.stats.outlet_map import default_features
 
-    values = pd.DataFrame(0.0, index=range(3), columns=[
-        "loaded:emotive", "loaded:emotive:own", "attribution:verb:neutral",
-        "attribution:verb:doubt", "attribution:tone_sum:police", "attribution:tone_n:police",
-        "attribution:tone_sum:un", "attribution:tone_n:un"])
+    values = pd.DataFrame(
+        0.0,
+        index=range(3),
+        columns=[
+            "loaded:emotive",
+            "loaded:emotive:own",
+            "attribution:verb:neutral",
+            "attribution:verb:doubt",
+            "attribution:tone_sum:police",
+            "attribution:tone_n:police",
+            "attribution:tone_sum:un",
+            "attribution:tone_n:un",
+        ],
+    )
     values["attribution:tone_n:police"] = 10.0  # 30 sentences scored; the UN none
     spec = default_features(values)
     assert spec["rates"] == ["loaded:emotive:own"]

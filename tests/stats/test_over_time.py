@@ -11,14 +11,25 @@ import pytest
 from framing.analysis import analyse
 from framing.axes import AxisCounter
 from framing.errors import InputError
-from framing.stats.over_time import (_permutation_p, _split_stats, article_periods, attention, choose_frequency,
-                                     over_time, shifts)
+from framing.stats.over_time import (
+    _permutation_p,
+    _split_stats,
+    article_periods,
+    attention,
+    choose_frequency,
+    over_time,
+    shifts,
+)
 from framing.types import Article
 
-OCCUPATION = ["Foreign troops ended the occupation of the country.",
-              "The occupation by foreign forces entered another year."]
-MISSION = ["Foreign troops continued their mission in the country.",
-           "The military mission of foreign troops entered another year."]
+OCCUPATION = [
+    "Foreign troops ended the occupation of the country.",
+    "The occupation by foreign forces entered another year.",
+]
+MISSION = [
+    "Foreign troops continued their mission in the country.",
+    "The military mission of foreign troops entered another year.",
+]
 FILLER = "Officials met in the capital on the same day to discuss the budget."
 
 
@@ -27,8 +38,15 @@ def axes_extractor():
     return AxisCounter().fit()
 
 
-def _corpus(seed: int, *, switch_month: int | None, months: int = 12, per_month: int = 6,
-            p_before: float = 0.15, p_after: float = 0.85):
+def _corpus(
+    seed: int,
+    *,
+    switch_month: int | None,
+    months: int = 12,
+    per_month: int = 6,
+    p_before: float = 0.15,
+    p_after: float = 0.85,
+):
     """Two outlets, ``per_month`` articles each a month in 2021; "switcher" calls the presence an
     occupation with p_before until ``switch_month`` and p_after from it; "steady" keeps p_before."""
     rng = random.Random(seed)
@@ -40,9 +58,15 @@ def _corpus(seed: int, *, switch_month: int | None, months: int = 12, per_month:
                 p = p_after if after else p_before
                 sentence = rng.choice(OCCUPATION if rng.random() < p else MISSION)
                 day = dt.date(2021, month, 1 + k * 27 // per_month)
-                articles.append(Article(id=f"{outlet}-{month}-{k}", outlet=outlet,
-                                        title=f"Report {month}-{k}", text=f"{sentence} {FILLER}",
-                                        published=day))
+                articles.append(
+                    Article(
+                        id=f"{outlet}-{month}-{k}",
+                        outlet=outlet,
+                        title=f"Report {month}-{k}",
+                        text=f"{sentence} {FILLER}",
+                        published=day,
+                    )
+                )
     return articles
 
 
@@ -97,8 +121,12 @@ def test_no_shift_is_reported_without_one_over_many_seeds():
 def test_no_shift_on_generated_corpora_without_one(axes_extractor):
     reported = 0
     for seed in range(6):
-        found = shifts(_analysis(_corpus(100 + seed, switch_month=None), axes_extractor),
-                       freq="M", axes=["military-presence"], n_perm=199)
+        found = shifts(
+            _analysis(_corpus(100 + seed, switch_month=None), axes_extractor),
+            freq="M",
+            axes=["military-presence"],
+            n_perm=199,
+        )
         assert found["tested"].all()
         reported += int(found["shift"].sum())
     assert reported <= 1
@@ -115,11 +143,15 @@ def test_over_time_shares_per_month_match_a_hand_count(axes_extractor):
     articles = _corpus(4, switch_month=7, months=3, per_month=3)
     a = _analysis(articles, axes_extractor)
     table = over_time(a, freq="M", axes=["military-presence"], n_boot=100)
-    cell = table[(table["outlet"] == "switcher") & (table["period"] == "2021-02")
-                 & (table["label"] == "occupation")].iloc[0]
+    cell = table[
+        (table["outlet"] == "switcher")
+        & (table["period"] == "2021-02")
+        & (table["label"] == "occupation")
+    ].iloc[0]
     texts = [x.text for x in articles if x.outlet == "switcher" and x.published.month == 2]
-    expected = sum(t.startswith(("Foreign troops ended the occupation", "The occupation"))
-                   for t in texts)
+    expected = sum(
+        t.startswith(("Foreign troops ended the occupation", "The occupation")) for t in texts
+    )
     assert cell["count"] == expected and cell["axis_total"] == len(texts)
     assert cell["share"] == pytest.approx(expected / len(texts))
     assert cell["n_articles"] == 3
@@ -154,11 +186,15 @@ def test_weeks_are_labelled_by_their_monday_and_a_bad_freq_is_refused(axes_extra
 
 def test_attention_counts_articles_using_each_axis(axes_extractor):
     articles = _corpus(8, switch_month=None, months=2, per_month=3)
-    articles.append(Article(id="other", outlet="steady", title="t", text=FILLER,
-                            published=dt.date(2021, 1, 20)))
+    articles.append(
+        Article(id="other", outlet="steady", title="t", text=FILLER, published=dt.date(2021, 1, 20))
+    )
     table = attention(_analysis(articles, axes_extractor), freq="M")
-    row = table[(table["outlet"] == "steady") & (table["period"] == "2021-01")
-                & (table["topic"] == "military-presence")].iloc[0]
+    row = table[
+        (table["outlet"] == "steady")
+        & (table["period"] == "2021-01")
+        & (table["topic"] == "military-presence")
+    ].iloc[0]
     assert row["n_articles"] == 4 and row["n_articles_using"] == 3
     assert row["share"] == pytest.approx(0.75)
     assert set(table["kind"]) == {"axis"}

@@ -37,9 +37,17 @@ def test_newswcl50_similar_context_pairs_beat_random_pairs(newswcl50):
     bench, data = newswcl50
     docs = bench.load_texts(data / "NewsWCL50.conll")
     _, word_pairs = bench.gold_pairs(data / "Annotations.csv")
-    result = suggest_axes(docs.text.tolist(), docs.outlet.tolist(), min_count=5, min_articles=2,
-                          n_components=50, neighbours=20, min_similarity=0.0, top=None,
-                          examples=False)
+    result = suggest_axes(
+        docs.text.tolist(),
+        docs.outlet.tolist(),
+        min_count=5,
+        min_articles=2,
+        n_components=50,
+        neighbours=20,
+        min_similarity=0.0,
+        top=None,
+        examples=False,
+    )
     words = set(result.candidates.term_a) | set(result.candidates.term_b)
     gold = {p for p in word_pairs if p <= words}
     random_precision = len(gold) / (len(words) * (len(words) - 1) / 2)

@@ -19,8 +19,17 @@ from ..evidence import EvidenceIndex
 __all__ = ["Page", "ORDER"]
 
 #: section modules in page order
-ORDER = ["summary", "axes", "loaded", "attribution", "over_time", "terms", "outlet_map", "stories",
-         "corpus"]
+ORDER = [
+    "summary",
+    "axes",
+    "loaded",
+    "attribution",
+    "over_time",
+    "terms",
+    "outlet_map",
+    "stories",
+    "corpus",
+]
 
 
 @dataclass
@@ -29,4 +38,6 @@ class Page:
 
     evidence: EvidenceIndex
     evidence_limit: int = 10
-    styles: dict = field(default_factory=dict)  # each shown group's colour and marker, by page order
+    styles: dict = field(
+        default_factory=dict
+    )  # each shown group's colour and marker, by page order

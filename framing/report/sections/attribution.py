@@ -28,15 +28,28 @@ def build(c: Comparison, page: Page) -> dict | None:
     classes = list(dict.fromkeys(mix["label"]))
     present = [g for g in shown if mix.loc[mix[by] == g, "count"].sum() > 0]
     chart_rows = mix.assign(outlet_name=mix[by].map(names), pole=mix["label"])
-    fig = figures.axis_shares_figure(chart_rows, poles=classes, outlets=[names[g] for g in present],
-                                     styles=page.styles)
+    fig = figures.axis_shares_figure(
+        chart_rows, poles=classes, outlets=[names[g] for g in present], styles=page.styles
+    )
     # axis_shares_figure labels its x axis for framing axes; say what these shares are
     fig.axes[0].set_xlabel("share of reporting verbs")
-    alt = "; ".join(f"{names[g]}: " + ", ".join(
-        f"{r.label} {r.count:,}" for r in mix[mix[by] == g].itertuples() if r.count) for g in present)
-    verb_rows = [{"group": names[g], "class": r.label, "count": int(r.count), "share": r.share,
-                  "rate": r.rate_per_1k, "verbs": r.verbs}
-                 for g in present for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()]
+    alt = "; ".join(
+        f"{names[g]}: "
+        + ", ".join(f"{r.label} {r.count:,}" for r in mix[mix[by] == g].itertuples() if r.count)
+        for g in present
+    )
+    verb_rows = [
+        {
+            "group": names[g],
+            "class": r.label,
+            "count": int(r.count),
+            "share": r.share,
+            "rate": r.rate_per_1k,
+            "verbs": r.verbs,
+        }
+        for g in present
+        for r in mix[(mix[by] == g) & (mix["count"] > 0)].itertuples()
+    ]
 
     shares = c.quote_share.set_index(by)
     actors = c.quoted_actors
@@ -47,28 +60,51 @@ def build(c: Comparison, page: Page) -> dict | None:
         if not len(sub) and g not in shares.index:
             continue
         share = shares.loc[g] if g in shares.index else None
-        quoted.append({
-            "group": names[g],
-            "quote_share": share["quote_share"] if share is not None else np.nan,
-            "n_direct": int(share["n_direct"]) if share is not None else 0,
-            "n_indirect": int(share["n_indirect"]) if share is not None else 0,
-            "n_partial": int(share["n_partial"]) if share is not None else 0,
-            "actors": [{"label": r.actor_label, "n_quotes": int(r.n_quotes),
-                        "words": int(r.quoted_words), "share": r.share_of_quotes,
-                        "speakers": _first(r.speakers, MAX_SPEAKERS)} for r in sub.itertuples()],
-        })
+        quoted.append(
+            {
+                "group": names[g],
+                "quote_share": share["quote_share"] if share is not None else np.nan,
+                "n_direct": int(share["n_direct"]) if share is not None else 0,
+                "n_indirect": int(share["n_indirect"]) if share is not None else 0,
+                "n_partial": int(share["n_partial"]) if share is not None else 0,
+                "actors": [
+                    {
+                        "label": r.actor_label,
+                        "n_quotes": int(r.n_quotes),
+                        "words": int(r.quoted_words),
+                        "share": r.share_of_quotes,
+                        "speakers": _first(r.speakers, MAX_SPEAKERS),
+                    }
+                    for r in sub.itertuples()
+                ],
+            }
+        )
 
     sv = c.speaker_verbs
     sv = sv[sv[by].isin(shown) & sv["verb_class"].isin(NON_NEUTRAL)]
-    charged = [{"group": names[getattr(r, by)], "speaker": r.speaker, "actor": r.actor_label,
-                "verb": r.verb, "class": r.verb_class, "n": int(r.n)}
-               for r in sv.sort_values([by, "n"], ascending=[True, False], kind="stable")
-               .groupby(by).head(8).itertuples()]
+    charged = [
+        {
+            "group": names[getattr(r, by)],
+            "speaker": r.speaker,
+            "actor": r.actor_label,
+            "verb": r.verb,
+            "class": r.verb_class,
+            "n": int(r.n),
+        }
+        for r in sv.sort_values([by, "n"], ascending=[True, False], kind="stable")
+        .groupby(by)
+        .head(8)
+        .itertuples()
+    ]
 
     tone = _tone(c)
-    return {"chart": {"uri": figures.svg_data_uri(fig),
-                      "alt": "Reporting verbs by class. " + alt},
-            "verbs": verb_rows, "quoted": quoted, "charged": charged, "tone": tone}
+    return {
+        "chart": {"uri": figures.svg_data_uri(fig), "alt": "Reporting verbs by class. " + alt},
+        "verbs": verb_rows,
+        "quoted": quoted,
+        "charged": charged,
+        "tone": tone,
+    }
 
 
 def _first(speakers: str, n: int) -> str:
@@ -83,8 +119,13 @@ def _tone(c: Comparison) -> dict | None:
     tone = tone[tone[by].isin(shown) & (tone["n_sentences"] > 0)]
     if not len(tone):
         return None
-    top = (tone.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
-           .head(MAX_ACTORS).index.tolist())
+    top = (
+        tone.groupby("actor")["n_sentences"]
+        .sum()
+        .sort_values(ascending=False)
+        .head(MAX_ACTORS)
+        .index.tolist()
+    )
     labels = dict(zip(tone["actor"], tone["actor_label"]))
     intervals = {}
     if c.tone_intervals is not None:
@@ -100,8 +141,13 @@ def _tone(c: Comparison) -> dict | None:
                 cells.append(None)
                 continue
             r = r.iloc[0]
-            cells.append({"mean": r["mean_tone"], "n": int(r["n_sentences"]),
-                          "ci": intervals.get((g, actor))})
+            cells.append(
+                {
+                    "mean": r["mean_tone"],
+                    "n": int(r["n_sentences"]),
+                    "ci": intervals.get((g, actor)),
+                }
+            )
         if any(cells):
             rows.append({"group": names[g], "cells": cells})
     return {"actors": [labels[x] for x in top], "rows": rows}

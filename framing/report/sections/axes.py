@@ -31,7 +31,9 @@ def build(c: Comparison, page: Page) -> dict | None:
     charted = with_hits[:MAX_CHARTS]
     return {
         "axes": [_axis(c, page, axis, sub, chart=True) for axis, sub in charted],
-        "more_axes": [_axis(c, page, axis, sub, chart=False) for axis, sub in with_hits[MAX_CHARTS:]],
+        "more_axes": [
+            _axis(c, page, axis, sub, chart=False) for axis, sub in with_hits[MAX_CHARTS:]
+        ],
         "quiet_axes": quiet,
         "source": getattr(lexicon, "source", ""),
     }
@@ -53,29 +55,56 @@ def _axis(c: Comparison, page: Page, axis, rows: pd.DataFrame, *, chart: bool) -
     chart_ctx = None
     if chart:
         table = rows[rows[by].isin(present)].rename(columns={"group_name": "outlet_name"})
-        fig = figures.axis_shares_figure(table, poles=list(axis.pole_names),
-                                         outlets=[names[g] for g in present], styles=page.styles)
+        fig = figures.axis_shares_figure(
+            table,
+            poles=list(axis.pole_names),
+            outlets=[names[g] for g in present],
+            styles=page.styles,
+        )
         alt = "; ".join(
-            f"{names[g]}: " + ", ".join(f"{r.pole} {r.count:,}" for r in table[table[by] == g].itertuples())
-            for g in present)
+            f"{names[g]}: "
+            + ", ".join(f"{r.pole} {r.count:,}" for r in table[table[by] == g].itertuples())
+            for g in present
+        )
         chart_ctx = {"uri": figures.svg_data_uri(fig), "alt": f"{axis.label}. {alt}"}
     evidence = []
     for g in present:
         for pole in axis.pole_names:
             cell = page.evidence.cell(axis.id, g, pole, limit=page.evidence_limit)
             if cell:
-                cell.update(group=names[g], pole=pole, anchor=f"ev-{axis.id}-{_slug(g)}-{_slug(pole)}")
+                cell.update(
+                    group=names[g], pole=pole, anchor=f"ev-{axis.id}-{_slug(g)}-{_slug(pole)}"
+                )
                 evidence.append(cell)
     by_group: dict = {}
     for r in rows.itertuples():
         by_group.setdefault(getattr(r, by), []).append(r)
-    table = [{"group": names[g], "pole": r.pole, "count": r.count, "own": r.own_voice,
-              "quoted": r.quoted, "share": r.share, "rate": r.rate_per_1k,
-              "n_articles": r.n_articles, "ci": _interval(r),
-              "anchor": f"ev-{axis.id}-{_slug(g)}-{_slug(r.pole)}" if r.count else None}
-             for g in present for r in by_group.get(g, [])]
-    return {"id": axis.id, "label": axis.label, "question": axis.question, "topic": axis.topic,
-            "poles": [{"name": p.name, "description": p.description, "terms": p.terms}
-                      for p in axis.poles],
-            "chart": chart_ctx, "table": table, "evidence": evidence,
-            "total": int(rows["count"].sum())}
+    table = [
+        {
+            "group": names[g],
+            "pole": r.pole,
+            "count": r.count,
+            "own": r.own_voice,
+            "quoted": r.quoted,
+            "share": r.share,
+            "rate": r.rate_per_1k,
+            "n_articles": r.n_articles,
+            "ci": _interval(r),
+            "anchor": f"ev-{axis.id}-{_slug(g)}-{_slug(r.pole)}" if r.count else None,
+        }
+        for g in present
+        for r in by_group.get(g, [])
+    ]
+    return {
+        "id": axis.id,
+        "label": axis.label,
+        "question": axis.question,
+        "topic": axis.topic,
+        "poles": [
+            {"name": p.name, "description": p.description, "terms": p.terms} for p in axis.poles
+        ],
+        "chart": chart_ctx,
+        "table": table,
+        "evidence": evidence,
+        "total": int(rows["count"].sum()),
+    }

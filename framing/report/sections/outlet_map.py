@@ -31,19 +31,28 @@ def build(c: Comparison, page: Page) -> dict | None:
     labels = leaning if len(leaning) >= 2 else None
     # every outlet in its page colour; its leaning, if recorded, is named beside it
     fig = figures.outlet_map_figure(coords, labels=labels, annotate=25, styles=page.styles)
-    tree = figures.dendrogram_figure(profiles.head(60) if len(profiles) > 60 else profiles,
-                                     labels=labels, styles=page.styles)
+    tree = figures.dendrogram_figure(
+        profiles.head(60) if len(profiles) > 60 else profiles, labels=labels, styles=page.styles
+    )
     evr = coords.attrs.get("explained_variance_ratio", [])
     return {
-        "map": {"uri": figures.svg_data_uri(fig),
-                "alt": f"Map of {len(coords):,} {c.group_word}s by framing profile; closer points "
-                       "frame more alike."},
-        "tree": {"uri": figures.svg_data_uri(tree),
-                 "alt": f"Dendrogram clustering {min(len(profiles), 60):,} {c.group_word}s by framing profile."},
-        "n": len(coords), "variance": sum(evr[:2]) if evr else None,
-        "features": [_readable(f) for f in profiles.columns if f not in ("n_articles", "n_words")][:40],
+        "map": {
+            "uri": figures.svg_data_uri(fig),
+            "alt": f"Map of {len(coords):,} {c.group_word}s by framing profile; closer points "
+            "frame more alike.",
+        },
+        "tree": {
+            "uri": figures.svg_data_uri(tree),
+            "alt": f"Dendrogram clustering {min(len(profiles), 60):,} {c.group_word}s by framing profile.",
+        },
+        "n": len(coords),
+        "variance": sum(evr[:2]) if evr else None,
+        "features": [_readable(f) for f in profiles.columns if f not in ("n_articles", "n_words")][
+            :40
+        ],
         "n_features": len([f for f in profiles.columns if f not in ("n_articles", "n_words")]),
-        "min_articles": PROFILE_MIN_ARTICLES, "labelled": labels is not None,
+        "min_articles": PROFILE_MIN_ARTICLES,
+        "labelled": labels is not None,
     }
 
 

@@ -59,32 +59,47 @@ def _sentences(c: Comparison, rows: pd.DataFrame, lexicon, per_group: pd.Series)
         for r in dominant.sort_values("count", ascending=False, kind="stable").head(4).itertuples():
             voice = f", {r.own_voice:,} in its own voice" if r.quoted else ""
             only = "only " if r.share == 1 else f"mostly ({r.share:.0%}) "
-            n_art = f" across {r.n_articles_with_hits:,} articles" if r.n_articles_with_hits > 1 else ""
-            parts.append(f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
-                         f"({r.count:,} hits{voice}{n_art})")
+            n_art = (
+                f" across {r.n_articles_with_hits:,} articles" if r.n_articles_with_hits > 1 else ""
+            )
+            parts.append(
+                f"{names.get(getattr(r, by), getattr(r, by))} uses {only}'{r.pole}' terms "
+                f"({r.count:,} hits{voice}{n_art})"
+            )
         total = int(sub["count"].sum())
         # with every group under the threshold, the closing sentence already says no interval exists
         all_small = len(per_group) and per_group.max() < c.small_threshold
         strength = "" if all_small else _strength(rows[rows["axis"] == axis.id], dominant, by)
         separated = strength.startswith("The 95% bootstrap intervals of the two sides do not")
         weakest = int(dominant.groupby("pole")["n_articles_with_hits"].sum().min())
-        text = (f"On {axis.label[0].lower() + axis.label[1:]}, " + "; ".join(parts) + "."
-                + (f" {strength}" if strength else ""))
-        found.append(((separated, weakest, total), _finding(text, f"#axis-{axis.id}",
-                                                            measured.get(axis.id))))
+        text = (
+            f"On {axis.label[0].lower() + axis.label[1:]}, "
+            + "; ".join(parts)
+            + "."
+            + (f" {strength}" if strength else "")
+        )
+        found.append(
+            ((separated, weakest, total), _finding(text, f"#axis-{axis.id}", measured.get(axis.id)))
+        )
     found.sort(key=lambda t: t[0], reverse=True)
-    sentences = [f for _, f in found[:MAX_SENTENCES - 1]]
+    sentences = [f for _, f in found[: MAX_SENTENCES - 1]]
     if not sentences:
-        sentences.append(_finding(
-            f"The {c.group_word}s do not split clearly on any framing axis: where they use an "
-            "axis's terms more than once, they lean to the same side."))
+        sentences.append(
+            _finding(
+                f"The {c.group_word}s do not split clearly on any framing axis: where they use an "
+                "axis's terms more than once, they lean to the same side."
+            )
+        )
     if len(per_group) and per_group.max() < c.small_threshold:
         n = int(per_group.max())
-        sentences.append(_finding(
-            f"Each {c.group_word} is represented by "
-            f"{'a single article' if n == 1 else f'at most {n:,} articles'}: these differences "
-            "describe the articles in this corpus, not the outlets' coverage in general, and no "
-            "confidence interval can be given."))
+        sentences.append(
+            _finding(
+                f"Each {c.group_word} is represented by "
+                f"{'a single article' if n == 1 else f'at most {n:,} articles'}: these differences "
+                "describe the articles in this corpus, not the outlets' coverage in general, and no "
+                "confidence interval can be given."
+            )
+        )
     return sentences
 
 
@@ -103,16 +118,26 @@ def _strength(axis_rows: pd.DataFrame, dominant: pd.DataFrame, by: str) -> str:
         low, high = first.loc[g, "position_low"], first.loc[g, "position_high"]
         sides.setdefault(r.pole, []).append((low, high))
     if any(low != low for side in sides.values() for low, _ in side):
-        return ("Some of these rest on too few articles for an interval, so they describe those "
-                "articles only.")
+        return (
+            "Some of these rest on too few articles for an interval, so they describe those "
+            "articles only."
+        )
     poles = list(sides)
-    clear = all(h1 < l2 or h2 < l1 for a, b in zip(poles, poles[1:])
-                for l1, h1 in sides[a] for l2, h2 in sides[b])
+    clear = all(
+        h1 < l2 or h2 < l1
+        for a, b in zip(poles, poles[1:])
+        for l1, h1 in sides[a]
+        for l2, h2 in sides[b]
+    )
     if clear:
-        return ("The 95% bootstrap intervals of the two sides do not overlap: a difference "
-                "resampling articles does not erase.")
-    return ("The 95% bootstrap intervals of the two sides overlap, so part of this difference "
-            "could be chance.")
+        return (
+            "The 95% bootstrap intervals of the two sides do not overlap: a difference "
+            "resampling articles does not erase."
+        )
+    return (
+        "The 95% bootstrap intervals of the two sides overlap, so part of this difference "
+        "could be chance."
+    )
 
 
 def _overview(c: Comparison, page: Page, rows: pd.DataFrame, lexicon) -> dict | None:
@@ -125,7 +150,11 @@ def _overview(c: Comparison, page: Page, rows: pd.DataFrame, lexicon) -> dict | 
     keep = [x for x in c.axis_ranking["axis"] if x in two][:10]
     if not keep:
         return None
-    rows = rows[rows["axis"].isin(keep) & (rows["axis_total"] > 0)].drop_duplicates(["axis", by]).copy()
+    rows = (
+        rows[rows["axis"].isin(keep) & (rows["axis_total"] > 0)]
+        .drop_duplicates(["axis", by])
+        .copy()
+    )
     rows["left"] = rows["axis"].map(lambda i: two[i].poles[0].name)
     rows["right"] = rows["axis"].map(lambda i: two[i].poles[1].name)
     rows["axis_label"] = rows["axis"].map(lambda i: two[i].label)
@@ -133,10 +162,19 @@ def _overview(c: Comparison, page: Page, rows: pd.DataFrame, lexicon) -> dict | 
     rows["rank"] = rows["axis"].map({k: n for n, k in enumerate(keep)})
     rows = rows.sort_values("rank", kind="stable")
     present = set(rows["outlet_name"])
-    fig = figures.axis_overview_figure(rows, outlet_order=[o for o in c.order if o in present],
-                                       styles=page.styles)
+    fig = figures.axis_overview_figure(
+        rows, outlet_order=[o for o in c.order if o in present], styles=page.styles
+    )
     alt = "; ".join(
         f"{r.axis_label}: {r.outlet_name} "
-        + (f"leans to '{r.left}'" if r.position > 0 else f"leans to '{r.right}'" if r.position < 0
-           else "is even") + f" ({r.axis_total:,} terms)" for r in rows.itertuples())
+        + (
+            f"leans to '{r.left}'"
+            if r.position > 0
+            else f"leans to '{r.right}'"
+            if r.position < 0
+            else "is even"
+        )
+        + f" ({r.axis_total:,} terms)"
+        for r in rows.itertuples()
+    )
     return {"uri": figures.svg_data_uri(fig), "alt": "Framing positions. " + alt}

@@ -17,15 +17,32 @@ def build(c: Comparison, page: Page) -> dict | None:
         if not len(sub):
             continue
         null = sub["null_max_abs_z"].iloc[0]
-        groups.append({
-            "group": names[g], "null": null,
-            "n_significant": int(sub["significant"].sum()),
-            "terms": [{"term": r.term, "z": r.z_doc, "count": int(r.count_group),
-                       "rest": int(r.count_rest), "rate": r.rate_group, "rate_rest": r.rate_rest,
-                       "articles": int(r.articles_group), "q": r.q, "significant": bool(r.significant)}
-                      for r in sub.itertuples()],
-        })
+        groups.append(
+            {
+                "group": names[g],
+                "null": null,
+                "n_significant": int(sub["significant"].sum()),
+                "terms": [
+                    {
+                        "term": r.term,
+                        "z": r.z_doc,
+                        "count": int(r.count_group),
+                        "rest": int(r.count_rest),
+                        "rate": r.rate_group,
+                        "rate_rest": r.rate_rest,
+                        "articles": int(r.articles_group),
+                        "q": r.q,
+                        "significant": bool(r.significant),
+                    }
+                    for r in sub.itertuples()
+                ],
+            }
+        )
     if not groups:
         return None
-    return {"groups": groups, "n_counted": c.n_terms_articles, "n_all": c.analysis.n_articles,
-            "top": TOP_TERMS}
+    return {
+        "groups": groups,
+        "n_counted": c.n_terms_articles,
+        "n_all": c.analysis.n_articles,
+        "top": TOP_TERMS,
+    }

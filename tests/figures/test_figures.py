@@ -401,3 +401,25 @@ def test_notebook_charts_use_the_pages_colours():
     }
     # as on the page: Latin Times first (one article each, then by name), Press TV second
     assert bars == dots == {"Latin Times": PALETTE[0], "Press TV": PALETTE[1]}
+
+
+def test_notebook_charts_drawn_from_a_comparison_are_the_analysis_charts(tmp_path):
+    # a chart from framing.compare's tables reads them, and matches the one computed afresh
+    import framing
+    from framing.figures import axis_chart, overview_chart
+    from framing.loaded import LoadedLanguage
+
+    from ..corpus_factory import make_corpus
+
+    corpus = framing.load_corpus(make_corpus(tmp_path / "corpus", stories=2))
+    a = framing.analyse(corpus)
+    c = framing.compare(a, by="leaning")
+    assert figures.to_svg(axis_chart(c, "military-presence")) == figures.to_svg(
+        axis_chart(a, "military-presence", by="leaning")
+    )
+    overview = overview_chart(c)
+    assert figures.to_svg(overview) == figures.to_svg(overview_chart(a, by="leaning"))
+    texts = " ".join(chart_texts(overview))
+    assert all(group in texts for group in ("state", "left", "center", "right")), texts
+    with pytest.raises(KeyError, match="no framing axes"):
+        axis_chart(framing.compare(framing.analyse(corpus, extractors=[LoadedLanguage()])), "x")

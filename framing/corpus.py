@@ -34,7 +34,9 @@ import re
 import tempfile
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -622,11 +624,6 @@ def _cell(record: dict, column: str | None) -> str:
     )
 
 
-def load_corpus(root: str | Path = "corpus") -> Corpus:
-    """Open the corpus folder at ``root`` (see :class:`Corpus`)."""
-    return Corpus.load(root)
-
-
 # --- writing -------------------------------------------------------------------------------------
 
 
@@ -743,3 +740,87 @@ def write_article(
         except FileExistsError:
             continue
     raise InputError(folder, "too many articles with the same name")
+
+
+#: the outlet fields a DataFrame's columns can fill (the name has its own column)
+_METADATA_FIELDS = tuple(f for f in OUTLET_FIELDS if f != "name")
+
+
+def load_corpus(
+    source: str | os.PathLike | pd.DataFrame = "corpus",
+    *,
+    text: str = "text",
+    outlet: str = "outlet",
+    title: str | None = "title",
+    published: str | None = "published",
+    story: str | None = "story",
+    url: str | None = "url",
+    outlet_fields: dict[str, str] | None = None,
+    name: str = "corpus",
+) -> Corpus:
+    """Open a corpus: a corpus folder, or a pandas DataFrame with one article per row.
+
+    source : the folder holding ``outlets/`` and ``articles/`` (read lazily, one article at a time),
+        or a DataFrame. Only for a DataFrame:
+    text, outlet : the columns holding each article's text and its outlet's name (required);
+    title, published, story, url : optional columns (absent columns are left empty);
+    outlet_fields : outlet metadata from columns, e.g. ``{"leaning": "bias", "country": "country"}``:
+        each outlet gets the most common non-empty value among its rows, so articles can be
+        grouped by it (``summarise_axes(analysis, by="leaning")``);
+    name : the corpus's name (reports are titled with it).
+
+    >>> import pandas as pd
+    >>> load_corpus("corpus")
+    <Corpus 'corpus': 2 articles, 2 outlets>
+    >>> df = pd.DataFrame({"text": ["Foreign troops ended the occupation.", "The mission ended.",
+    ...                             "Troops left."],
+    ...                    "outlet": ["Daily A", "Daily B", "Daily B"],
+    ...                    "bias": ["left", "right", "right"]})
+    >>> corpus = load_corpus(df, outlet_fields={"leaning": "bias"}, name="demo")
+    >>> corpus
+    <Corpus 'demo': 3 articles, 2 outlets>
+    >>> [(o.id, o.name, o.leaning) for o in corpus.outlets.values()]
+    [('daily-a', 'Daily A', 'left'), ('daily-b', 'Daily B', 'right')]
+    """
+    if not isinstance(source, pd.DataFrame):
+        if outlet_fields:
+            raise InputError(
+                None,
+                "outlet_fields applies to a DataFrame only",
+                hint="a corpus folder keeps outlet metadata in outlets/<id>.toml",
+            )
+        return Corpus.load(source)
+    corpus = Corpus.from_frame(
+        source,
+        text=text,
+        outlet=outlet,
+        title=title,
+        published=published,
+        story=story,
+        url=url,
+        name=name,
+    )
+    for field, column in (outlet_fields or {}).items():
+        if field not in _METADATA_FIELDS:
+            raise InputError(
+                None,
+                f"{field!r} is not an outlet field",
+                hint=f"outlet fields: {', '.join(_METADATA_FIELDS)}",
+            )
+        if column not in source.columns:
+            raise InputError(
+                None,
+                f"the DataFrame has no column {column!r}",
+                hint=f"columns: {list(source.columns)}",
+            )
+        ids = source[outlet].astype(str).map(lambda n: slugify(n, fallback="outlet"))
+        values = source[column].where(source[column].notna(), "").astype(str).str.strip()
+        counts: dict[str, Counter] = {}
+        for outlet_id, value in zip(ids, values):
+            if value:
+                counts.setdefault(outlet_id, Counter())[value] += 1
+        for outlet_id, counter in counts.items():
+            corpus.outlets[outlet_id] = replace(
+                corpus.outlets[outlet_id], **{field: counter.most_common(1)[0][0]}
+            )
+    return corpus

@@ -42,6 +42,7 @@ from scipy.special import ndtr, stdtr
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from ..errors import InputError
+from ..types import OUTLET_FIELDS
 from ._groups import group_index
 from .multiple import bh_qvalues
 
@@ -757,3 +758,57 @@ def _split_half_null(sub, doc_total, alpha, alpha0, n_null, rng) -> float:
         if delta.size:
             best = max(best, float(np.abs(delta / np.sqrt(var)).max()))
     return best
+
+
+def compare_terms(
+    corpus,
+    analysis=None,
+    *,
+    by: str = "outlet",
+    top: int | None = 20,
+    min_df: int = 5,
+    **options,
+) -> pd.DataFrame:
+    """Words and two-word phrases each group uses more than the other groups do.
+
+    Each group (outlet, leaning, ownership …) is compared with all other articles by log-odds
+    with an informative Dirichlet prior; ``z_doc`` treats articles, not words, as the evidence,
+    and ``significant`` requires a false-discovery-rate q ≤ 0.05 *and* a |z_doc| beyond what a
+    random split of the group itself reaches. See :func:`framing.stats.distinctive_terms` for the
+    columns and ``options``; :func:`framing.stats.term_counts` for what is counted (``min_df``:
+    a term must occur in that many articles; outlets' boilerplate lines and names are left out).
+
+    corpus : the corpus the analysis ran on (the texts are read again; the analysis keeps none).
+    analysis : needed to group by ``story``; otherwise ``by`` is ``outlet`` or an outlet field.
+
+    >>> import pandas as pd
+    >>> towns = ["Kabul", "Herat", "Kandahar", "Mazar", "Kunduz", "Jalalabad"]
+    >>> df = pd.DataFrame({
+    ...     "text": [f"Foreign troops ended the occupation near {t}." for t in towns]
+    ...             + [f"Troops ended the mission near {t}." for t in towns],
+    ...     "outlet": ["A"] * 6 + ["B"] * 6})
+    >>> from framing import load_corpus
+    >>> t = compare_terms(load_corpus(df), min_df=2)
+    >>> t[t["term"].isin(["occupation", "mission"])][["outlet", "term", "count_group",
+    ...                                               "count_rest"]].values.tolist()
+    [['a', 'occupation', 6, 0], ['b', 'mission', 6, 0]]
+    """
+
+    counts = term_counts(corpus, min_df=min_df)
+    groups: Iterable[str]  # an array, or a list
+    if analysis is not None:
+        groups = groups_for(counts, analysis, by)
+    elif by == "outlet":
+        groups = counts.outlets
+    elif by in OUTLET_FIELDS:
+        groups = [
+            corpus.outlets[o].group_value(by) if o in corpus.outlets else "(unknown)"
+            for o in counts.outlets
+        ]
+    else:
+        raise InputError(
+            None,
+            f"cannot group by {by!r} without the analysis",
+            hint="pass the analysis: compare_terms(corpus, analysis, by=...)",
+        )
+    return distinctive_terms(counts, groups, top=top, by=by, **options)

@@ -659,6 +659,7 @@ def over_time_figure(
         for k, (axis, label, title) in enumerate(panels):
             ax = axes[k // ncols][k % ncols]
             sub = table[(table["axis"] == axis) & (table["label"] == label)]
+            drawn = []  # the periods the panel draws: its time axis spans these
             for group in groups:
                 rows = sub[sub["group"] == group].sort_values("period_start")
                 rows = rows[np.isfinite(rows["share"].to_numpy(dtype=float))]
@@ -666,6 +667,7 @@ def over_time_figure(
                     continue
                 style = _style_of(styles, group)
                 x = rows["period_start"].to_numpy()
+                drawn.append(rows["period_start"])
                 ax.plot(
                     x,
                     rows["share"].to_numpy(dtype=float),
@@ -692,7 +694,16 @@ def over_time_figure(
             ax.tick_params(axis="x", labelsize=SMALL)
             for tick in ax.get_xticklabels():
                 tick.set_rotation(0)
-            ax.xaxis.set_major_locator(_date_locator(sub["period_start"]))
+            starts = (
+                pd.to_datetime(pd.concat(drawn)) if drawn else pd.Series(dtype="datetime64[ns]")
+            )
+            if starts.nunique() == 1:
+                # one period: matplotlib would widen the axis to four years around it, and a
+                # locator fitted to the period would then ask for thousands of ticks
+                only = starts.iloc[0]
+                ax.set_xlim(only - pd.Timedelta(days=20), only + pd.Timedelta(days=20))
+                starts = pd.Series([only - pd.Timedelta(days=20), only + pd.Timedelta(days=20)])
+            ax.xaxis.set_major_locator(_date_locator(starts))
             ax.xaxis.set_major_formatter(
                 matplotlib.dates.ConciseDateFormatter(ax.xaxis.get_major_locator())
             )

@@ -423,3 +423,30 @@ def test_notebook_charts_drawn_from_a_comparison_are_the_analysis_charts(tmp_pat
     assert all(group in texts for group in ("state", "left", "center", "right")), texts
     with pytest.raises(KeyError, match="no framing axes"):
         axis_chart(framing.compare(framing.analyse(corpus, extractors=[LoadedLanguage()])), "x")
+
+
+def test_a_panel_with_one_period_keeps_a_narrow_time_axis(caplog):
+    # one period drawn (the other has no share): matplotlib would widen the axis to four years
+    # and a locator fitted to the data then asked for thousands of ticks, printing warnings
+    import logging
+
+    import matplotlib.dates
+
+    table = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2020-01-06", "2020-01-13"]),
+            "group": ["A", "A"],
+            "axis": ["x", "x"],
+            "label": ["y", "y"],
+            "share": [0.4, np.nan],
+            "share_low": [0.2, np.nan],
+            "share_high": [0.6, np.nan],
+        }
+    )
+    with caplog.at_level(logging.WARNING, logger="matplotlib"):
+        fig = figures.over_time_figure(table, panels=[("x", "y", "X")], groups=["A"])
+        figures.to_svg(fig)
+    assert not [r for r in caplog.records if "MAXTICKS" in r.getMessage()]
+    low, high = fig.axes[0].get_xlim()
+    assert 30 <= high - low <= 50  # days
+    assert matplotlib.dates.num2date(low).year == 2019 or matplotlib.dates.num2date(low).month == 12

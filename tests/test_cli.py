@@ -506,3 +506,11 @@ def test_report_bad_tables_format_is_one_line(bundled_corpus, tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code != 0 and len(err) == 1 and "--format" in err[0] and "parquet" in err[0]
     assert not (tmp_path / "r.html").exists()
+
+
+def test_every_section_has_a_name_for_the_closing_summary():
+    from framing.commands.report import _SECTION_NAMES
+    from framing.report.sections import ORDER
+
+    assert set(ORDER) == set(_SECTION_NAMES)
+    assert all("_" not in name for name in _SECTION_NAMES.values())

@@ -289,6 +289,7 @@ _SECTION_NAMES = {
     "axes": "framing axes",
     "loaded": "loaded language",
     "attribution": "who is quoted",
+    "over_time": "over time",
     "terms": "distinctive terms",
     "outlet_map": "outlet map",
     "stories": "stories",

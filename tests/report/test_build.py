@@ -195,3 +195,12 @@ def test_dates_in_tables_do_not_wrap(seed_html):
     assert len(dates) >= 2  # the articles table and the stories table
     assert re.search(r"td\.date[^{]*\{\s*white-space:\s*nowrap", seed_html)
     assert '<span class="date">2021-07-02</span>' in seed_html  # the header's dates too
+
+
+def test_a_findings_axis_label_keeps_the_capital_of_a_name():
+    from framing.report.sections.summary import _in_sentence
+
+    assert _in_sentence("The troops' exit") == "the troops' exit"
+    assert _in_sentence("Social programmes") == "social programmes"
+    assert _in_sentence("Ukraine's capital") == "Ukraine's capital"
+    assert _in_sentence("Palestinian armed groups") == "Palestinian armed groups"

@@ -73,7 +73,7 @@ def _sentences(c: Comparison, rows: pd.DataFrame, lexicon, per_group: pd.Series)
         separated = strength.startswith("The 95% bootstrap intervals of the two sides do not")
         weakest = int(dominant.groupby("pole")["n_articles_with_hits"].sum().min())
         text = (
-            f"On {axis.label[0].lower() + axis.label[1:]}, "
+            f"On {_in_sentence(axis.label)}, "
             + "; ".join(parts)
             + "."
             + (f" {strength}" if strength else "")
@@ -101,6 +101,15 @@ def _sentences(c: Comparison, rows: pd.DataFrame, lexicon, per_group: pd.Series)
             )
         )
     return sentences
+
+
+def _in_sentence(label: str) -> str:
+    """An axis label inside a sentence: "The troops' exit" -> "the troops' exit", but a name
+    keeps its capital ("Ukraine's capital", "Palestinian armed groups")."""
+    first = label.split(" ", 1)[0]
+    if first.endswith(("'s", "’s")) or first.endswith(("ian", "ean", "ese", "ish", "i")):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _finding(text: str, href: str | None = None, precision: dict | None = None) -> dict:

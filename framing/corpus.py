@@ -28,9 +28,11 @@ place) and never replaces an existing file unless asked to.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
+import stat
 import tempfile
 import tomllib
 import unicodedata
@@ -656,6 +658,9 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
+_TEXT_MODE: dict[str, Any] = {"encoding": "utf-8", "newline": "\n"}
+
+
 def atomic_write(
     path: Path,
     content: str | Callable[[IO[Any]], object],
@@ -675,7 +680,23 @@ def atomic_write(
     file still appears whole or not at all to every reader and after an interrupted process;
     only a power cut before the data reaches the disk could leave it short.
     ``binary=True`` opens the file in binary mode for a ``content`` function (a Parquet part).
+    A device or pipe (``/dev/null``, a FIFO) is written in place: there is nothing to rename.
     """
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # a device or a pipe (-o /dev/null, a FIFO): written in place. Renaming a file onto it
+        # would replace the device itself (as root, /dev/null became a regular file)
+        if not overwrite:
+            raise FileExistsError(errno.EEXIST, "exists", str(path))
+        with open(path, "wb" if binary else "w", **({} if binary else _TEXT_MODE)) as fh:
+            if callable(content):
+                content(fh)
+            else:
+                fh.write(content)
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     # the temporary name is hidden and does not end in .md, so a reader never takes it for an article
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)

@@ -194,3 +194,28 @@ def test_slugify_is_safe():
 def test_format_article_escapes_toml():
     text = format_article({"outlet": "x", "title": 'He said "no"\nthen left'}, "Body")
     assert 'title = "He said \\"no\\"\\nthen left"' in text
+
+
+def test_atomic_write_into_a_pipe_writes_through_and_keeps_the_pipe(tmp_path):
+    # `framing report -o /dev/null` renamed the page onto /dev/null and, as root, replaced the
+    # device with a regular file; a FIFO stands in for the device here
+    import os
+    import stat
+    import threading
+
+    from framing.corpus import atomic_write
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(
+        target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True
+    )
+    reader.start()
+    atomic_write(fifo, "the page\n", overwrite=True)
+    reader.join(30)
+    assert got == ["the page\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]  # no temporary file beside it
+    with pytest.raises(FileExistsError):
+        atomic_write(fifo, "again", overwrite=False)

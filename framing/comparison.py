@@ -90,7 +90,8 @@ class Comparison:
     quoted_actors: pd.DataFrame | None = None
     quote_share: pd.DataFrame | None = None
     actor_tone: pd.DataFrame | None = None
-    tone_intervals: pd.DataFrame | None = None  # the TONE_ACTORS most mentioned actors
+    tone_actors: list[str] = field(default_factory=list)  # the most mentioned, shown groups
+    tone_intervals: pd.DataFrame | None = None  # of tone toward each of tone_actors
     # over time (None below the periods needed)
     freq: str = "auto"
     over_time: pd.DataFrame | None = None
@@ -110,6 +111,9 @@ class Comparison:
     # stories
     stories: list[str] = field(default_factory=list)  # the stories shown, most outlets first
     omissions: pd.DataFrame | None = None
+    # made once on first use (articles_with_groups, shown_analysis)
+    _grouped: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    _shown: Analysis | None = field(default=None, repr=False, compare=False)
 
     # the tables of --tables, by file name, in the order they are written
     _TABLES = (
@@ -146,8 +150,19 @@ class Comparison:
         return "outlet" if self.by == "outlet" else self.by
 
     def articles_with_groups(self) -> pd.DataFrame:
-        a = self.analysis
-        return a.with_groups(self.by) if self.by != "outlet" else a.articles
+        """The analysis's articles with their group in column ``by`` (made once)."""
+        if self._grouped is None:
+            a = self.analysis
+            self._grouped = a.with_groups(self.by) if self.by != "outlet" else a.articles
+        return self._grouped
+
+    def shown_analysis(self) -> Analysis:
+        """The analysis restricted to the shown groups (made once): statistics that cost time
+        per group are computed for these only."""
+        if self._shown is None:
+            shown = self.articles_with_groups()[self.by].isin(self.groups.index).to_numpy()
+            self._shown = self.analysis if shown.all() else self.analysis.subset(shown)
+        return self._shown
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table, by name: the analysis's articles, outlets and evidence, each statistic,
@@ -159,11 +174,8 @@ class Comparison:
             "evidence": a.hits,
             "evidence_totals": a.hits_total,
         }
-        over_time = self.over_time is not None
         for name in self._TABLES:
             value = getattr(self, name)
-            if name in ("over_time", "shifts", "attention") and not over_time:
-                continue
             if value is not None:
                 out[name] = value
         if self.outlet_profiles is not None:
@@ -176,7 +188,9 @@ class Comparison:
         shown = [
             f.name
             for f in fields(self)
-            if isinstance(getattr(self, f.name), pd.DataFrame) and f.name not in ("groups",)
+            if isinstance(getattr(self, f.name), pd.DataFrame)
+            and f.name != "groups"
+            and not f.name.startswith("_")
         ]
         return (
             f"<Comparison of {self.analysis.n_articles:,} articles by {self.by}, "
@@ -246,18 +260,13 @@ def _frame(a: Analysis, by: str, max_groups: int, freq: str) -> Comparison:
     stats = stats.sort_values(["n_articles", "name"], ascending=[False, True], kind="stable")
     n_groups = int(articles[by].nunique()) if len(articles) else 0
     return Comparison(
-        analysis=a, by=by, groups=stats.head(max_groups), n_groups=n_groups, freq=freq
+        analysis=a,
+        by=by,
+        groups=stats.head(max_groups),
+        n_groups=n_groups,
+        freq=freq,
+        _grouped=articles,
     )
-
-
-def _shown_analysis(c: Comparison) -> Analysis:
-    """The analysis restricted to the groups on the page (computed once)."""
-    cached = getattr(c, "_shown", None)
-    if cached is None:
-        shown = c.articles_with_groups()[c.by].isin(c.groups.index).to_numpy()
-        cached = c.analysis if shown.all() else c.analysis.subset(shown)
-        object.__setattr__(c, "_shown", cached)
-    return cached
 
 
 # --- framing axes -------------------------------------------------------------------------------
@@ -306,7 +315,7 @@ def _axes(c: Comparison, corpus, n_jobs) -> None:
         from .stats.uncertainty import axis_intervals
 
         # bootstrap only the groups on the page: the rest would cost time and never be shown
-        ci = axis_intervals(_shown_analysis(c), by=c.by)
+        ci = axis_intervals(c.shown_analysis(), by=c.by)
         keep = [
             c.by,
             "axis",
@@ -342,7 +351,7 @@ def _loaded(c: Comparison, corpus, n_jobs) -> None:
         c.loaded_intervals = bootstrap_ratio(frame, "loaded_own", "n_words", by=c.by, scale=1000.0)
     # score only the groups on the page
     c.top_loaded = top_loaded_sentences(
-        _shown_analysis(c), by=c.by, n=TOP_LOADED_SENTENCES, own_voice=True
+        c.shown_analysis(), by=c.by, n=TOP_LOADED_SENTENCES, own_voice=True
     )
 
 
@@ -366,7 +375,7 @@ def _attribution(c: Comparison, corpus, n_jobs) -> None:
     tone = tone[tone[by].isin(c.groups.index) & (tone["n_sentences"] > 0)]
     if not len(tone):
         return
-    top = (
+    c.tone_actors = top = (
         tone.groupby("actor")["n_sentences"]
         .sum()
         .sort_values(ascending=False)
@@ -403,7 +412,7 @@ def _over_time(c: Comparison, corpus, n_jobs) -> None:
     )
 
     c.min_periods = MIN_PERIODS
-    a = _shown_analysis(c)
+    a = c.shown_analysis()
     if "axes" not in a.extractors or not len(a.articles):
         return
     by = c.by

@@ -661,6 +661,13 @@ os.umask(_UMASK)
 _TEXT_MODE: dict[str, Any] = {"encoding": "utf-8", "newline": "\n"}
 
 
+def _write_content(fh: IO[Any], content: str | Callable[[IO[Any]], object]) -> None:
+    if callable(content):
+        content(fh)
+    else:
+        fh.write(content)
+
+
 def atomic_write(
     path: Path,
     content: str | Callable[[IO[Any]], object],
@@ -692,10 +699,7 @@ def atomic_write(
         if not overwrite:
             raise FileExistsError(errno.EEXIST, "exists", str(path))
         with open(path, "wb" if binary else "w", **({} if binary else _TEXT_MODE)) as fh:
-            if callable(content):
-                content(fh)
-            else:
-                fh.write(content)
+            _write_content(fh, content)
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     # the temporary name is hidden and does not end in .md, so a reader never takes it for an article
@@ -703,14 +707,9 @@ def atomic_write(
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file ordinary permissions
         # bytes (binary=True) only for a content function
-        opened: IO[Any] = (
-            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        )
+        opened: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", **_TEXT_MODE)
         with opened as fh:
-            if callable(content):
-                content(fh)
-            else:
-                fh.write(content)
+            _write_content(fh, content)
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())

@@ -527,9 +527,8 @@ def _demands(lower: str, end: int, e0: int) -> bool:
     )
 
 
-def _acquires(lower: str, start: int, end: int, s0: int, e0: int) -> bool:
+def _acquires(word: str, lower: str, start: int, end: int, s0: int, e0: int) -> bool:
     """ "to claim" / "claiming" with an object and no clause after it: claiming a thing."""
-    word = lower[start:end]
     if word == "claim":
         if lower[max(s0, start - 3) : start] != "to ":
             return False
@@ -549,7 +548,7 @@ def _other_sense(cid: str, lower: str, start: int, end: int, s0: int, e0: int) -
         if word.startswith("insist"):
             return _demands(lower, end, e0)
         if word.startswith("claim"):
-            return _acquires(lower, start, end, s0, e0)
+            return _acquires(word, lower, start, end, s0, e0)
     return False
 
 
@@ -619,7 +618,7 @@ class _Scorer:
                     title_case[k] = is_title_case(text[s0:e0])
                 if in_proper_name(text, m.start, m.end, s0, e0, title_case[k]):
                     continue
-            if (
+            if (  # the categories with sense rules (_other_sense) are the negatable ones
                 m.key in _NEGATABLE
                 and same_length
                 and _other_sense(m.key, lower, m.start, m.end, *spans[k])
@@ -630,7 +629,8 @@ class _Scorer:
             if c == scare:
                 cue_ends[m.end] = len(hits)
             hits.append([k, c, m.term, m.start, m.end])
-        if scare is not None and quotes is not None:
+        # quote marks matter only after a "so-called" cue, or where lone quoted words count
+        if scare is not None and quotes is not None and (cue_ends or self.quoted_words):
             self._scare_quotes(text, spans, quotes, words, sent_starts, counts, hits, cue_ends)
         if cue_ends:
             # "so-called" alone mostly means "known as"; it distances only with quote marks

@@ -117,15 +117,9 @@ def _tone(c: Comparison) -> dict | None:
     tone = c.actor_tone
     assert tone is not None
     tone = tone[tone[by].isin(shown) & (tone["n_sentences"] > 0)]
-    if not len(tone):
+    top = c.tone_actors  # the most mentioned actors, ranked by framing.compare
+    if not len(tone) or not top:
         return None
-    top = (
-        tone.groupby("actor")["n_sentences"]
-        .sum()
-        .sort_values(ascending=False)
-        .head(MAX_ACTORS)
-        .index.tolist()
-    )
     labels = dict(zip(tone["actor"], tone["actor_label"]))
     intervals = {}
     if c.tone_intervals is not None:

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import UNATTRIBUTED, ActorLexicon
+from .names import given_name_gender, is_given_name
 from .text import Document, count_words, more_words_than
 
 __all__ = ["ReportingVerb", "Quote", "find_quotes", "speaker_name", "QUOTE_KINDS"]
@@ -207,7 +208,11 @@ _CUT_AFTER_VERB = re.compile(
     re.I,
 )
 _NOT_SUBJECT = re.compile(
-    r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|to)\b", re.I
+    r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|"
+    r"(?<!ambassador )(?<!ambassadors )(?<!envoy )(?<!adviser )(?<!advisor )(?<!aide )"
+    r"(?<!counselor )(?<!assistant )(?<!representative )(?<!delegate )(?<!spokesman )"
+    r"(?<!spokeswoman )(?<!spokesperson )(?<!secretary )to)\b",
+    re.I,
 )
 _MAX_SPEAKER_WORDS = 14
 
@@ -254,8 +259,10 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         phrase = _INNER_NICKNAME.sub(" ", phrase)  # Robert "Bob" Crandall → Robert Crandall
     # runs of capitalised words, each with the word after it ("" at the end of the phrase)
     runs: list[tuple[list[str], str]] = []
+    joined: set[int] = set()  # runs that go on a capitalised run before them by "and", "on"
     current: list[str] = []
     particle = ""  # "de Blasio said": a surname that opens with its particle
+    previous: list[str] = []  # the two tokens before the current run
     for m in _NAME_TOKEN.finditer(phrase):
         token = m.group().rstrip(",;:")
         if not current and particle and token[:1].isupper():
@@ -267,17 +274,26 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
             or (current and token.lower() in _PARTICLES)
             or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS)
         ):
+            if not current and previous[-1:] in (["and"], ["on"]) and previous[-2:-1] == ["run"]:
+                joined.add(len(runs))
             current.append(token)
         else:
             if current:
                 runs.append((current, token.lower()))
+                previous = ["run"]
+            previous.append(token if not m.group().endswith((",", ";", ":")) else ",")
             current = []
     if current:
         runs.append((current, ""))
     # the name heads the phrase: a run at its end ("… Gen. Frank McKenzie") or before a
     # preposition ("Craig Aaron of Free Press"); not one that modifies a noun ("Arizona records")
-    for run, following in runs:
+    for k_run, (run, following) in enumerate(runs):
         if following and following not in _PREPOSITIONS:
+            continue
+        if k_run in joined and not any(_is_title(t) for t in run) and not is_given_name(run[0]):
+            # "Center on Budget and Policy Priorities", "US Customs and Border Protection": the
+            # last words of one name, said as written, not a person ("Pippa Norris and Ronald
+            # Inglehart" still gives the last of the two people)
             continue
         if run[-1].endswith(_POSSESSIVE):
             continue  # "Trump's opponents": Trump owns the speakers, he is not one
@@ -306,6 +322,12 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         run = run[i:]
         if actors is not None:
             run = _strip_organisations(run, actors)
+        if len(run) >= 3 and not is_given_name(run[0]):
+            # "the Russian Federation Michael McCaul", "Fox News Sean Hannity": a name that
+            # opens with a given name, after capitalised words that are not one
+            k = next((k for k in range(1, len(run) - 1) if is_given_name(run[k])), 0)
+            if k and run[k - 1].lower() not in _PARTICLES and run[k].lower() not in _PARTICLES:
+                run = run[k:]
         if not run:
             continue
         if len(run) == 1:
@@ -337,7 +359,13 @@ def _strip_organisations(run: list[str], actors: ActorLexicon) -> list[str]:
             cut = max(cut, e)
     if cut == 0:
         return run
-    rest = [t for t in text[cut:].lstrip(" .").split() if t.lower().strip(".") not in _TITLES]
+    words = text[cut:].lstrip(" .").split()
+    rest = [t for t in words if t.lower().strip(".") not in _TITLES]
+    if len(rest) == 1 and len(words) == 1:
+        # "Bloomberg Law", "ABC News", "Fox Business": one more capitalised word, no title
+        # between, goes on with the organisation's name; a person after an organisation is
+        # introduced by a role ("Taliban spokesman Zabihullah Mujahid")
+        return []
     return rest if rest and rest[0][:1].isupper() else []
 
 
@@ -398,18 +426,20 @@ _TO_BEFORE_VERB = re.compile(
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # the last clause boundary before a verb: "… when she said", "strategist and CNN contributor X said"
 _CLAUSE_BOUNDARY = re.compile(
-    r".*\b(?:when|while|who|whom|whose|which|that|because|after|before|as|and|but|if|although|"
+    r".*\b(when|while|who|whom|whose|which|that|because|after|before|as|and|but|if|although|"
     r"though|since|where|until|once|whereas|or|than|why|how|what|whether)\s+",
     re.S,
 )
+_JOINS_NAMES = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|or)\s+$")  # ("… Budget and", then a capital)
 _RELATIVE_END = re.compile(r"\s+(?:that|who|which)$")
 _AFTER_OF = re.compile(r".*\b(?:of|by|among|in|on|at|with|from|for|to|about)\s+", re.S)
 # an appositive describes ("a senior official", "the top Republican", "D-Calif.", "62"); a
 # definite proper name is a head ("the Trevor Project")
 _APPOSITIVE = re.compile(
     r"^(?![Tt]he\s+[A-Z](?![\w.]*(?:'s|’s)\s))(?:(?:[Aa]n?|[Tt]he|who|which|his|her|its|their)\b|[a-z]|[RDI]-[A-Z]|\d"
-    r"|[A-Z][\w.&-]*(?:'s|’s)\s+[a-z])"
-)  # "Veracode’s chief technology officer"
+    r"|[A-Z][\w.&-]*(?:'s|’s)\s+[a-z]"  # "Veracode’s chief technology officer"
+    r"|(?:Co-[a-z]+|(?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)[ \t]+(?:of|at|for)\s)"
+)  # "Co-founder of DataTrek Research", "Chief Economist at Moody's"
 _STARTS_WITH_PREPOSITION = re.compile(
     r"^(?:in|on|at|during|after|before|according|for|with|from|by|under|over|since|unlike|like|"
     r"as|amid|despite|following)\b",
@@ -427,6 +457,15 @@ def _last_clause(phrase: str) -> str:
         if m and m.end() < len(phrase):
             phrase = phrase[m.end() :]
     m = _CLAUSE_BOUNDARY.match(phrase)
+    while (
+        m
+        and m.group(1) in ("and", "or")
+        and phrase[m.end() : m.end() + 1].isupper()
+        and _JOINS_NAMES.search(phrase, 0, m.end())
+    ):
+        # "Center on Budget and Policy Priorities", "Pippa Norris and Ronald Inglehart": "and"
+        # inside one title-case name or a joint speaker is no clause boundary; an earlier one is
+        m = _CLAUSE_BOUNDARY.match(phrase, 0, m.start(1))
     if m and m.end() < len(phrase):
         phrase = phrase[m.end() :]
     p = _ENDS_WITH_PRONOUN.search(phrase)
@@ -1491,6 +1530,13 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         name = names[id(q)]
         here = q.verb_start if q.verb_start >= 0 else q.start
         how = ""
+        joint = _joint_speaker(ctx, description)
+        if joint:
+            # "Jack Goldsmith and Matthew Waxman wrote", "Thrush and Haberman reported": one
+            # joint speaker, each person by the full name the article gives
+            q.speaker, q.speaker_by = joint, "name"
+            q.actor, q.actor_by = actors.classify(description, joint.split(" and ")[-1], "")
+            continue
         if name:
             written = name
             person = actors.find_person(name)
@@ -1557,6 +1603,42 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         ):
             # "Roe said" after "Gen. Jane Roe said": the person keeps the group found before
             q.actor, q.actor_by = ctx.person_actor[name]
+
+
+_JOINT_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _joint_speaker(ctx: _Context, description: str) -> str:
+    """ "Pippa Norris and Ronald Inglehart" for "the political scientists Pippa Norris and
+    Ronald Inglehart": people named together as one speaker, each a name of two words or a
+    surname the article names in full; "" when any part is not a person's name."""
+    if " and " not in description or len(description.split()) > _MAX_SPEAKER_WORDS:
+        return ""
+    parts = [p.strip(" .") for p in _JOINT_PARTS.split(description)]
+    if len(parts) < 2 or len(parts) > 4:
+        return ""
+    names = []
+    for k, part in enumerate(parts):
+        words = part.split()
+        if not words or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words[-2:]):
+            return ""
+        if k > 0 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return ""  # "Trump and other Republicans": one person and a group
+        name = speaker_name(part, ctx.actors)
+        if not name or is_fragment(name) or name.split()[-1].lower() in _NOT_PERSON_WORDS:
+            return ""
+        if " " not in name:
+            full = _full_name(ctx, name)
+            if full is None:
+                return ""
+            name = full
+        person = ctx.actors.find_person(name)
+        if person is None and ctx.actors.organisation_spans(name):
+            return ""  # "Fox News and CNN": bodies, each its own speaker or none
+        names.append(person[0] if person else name)
+    if len(set(names)) < len(names):
+        return ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _titled(description: str, name: str) -> bool:
@@ -1728,7 +1810,7 @@ _NOT_PERSON_HEADS = frozenset(
     review journal magazine press tribune daily television radio tv media club league team
     school hospital church ministry bill amendment order plan program programme
     initiative coalition alliance movement conference summit forum report study presidency
-    era regime government""".split()
+    era regime government museum library stadium airport station prison""".split()
 )
 # last words that make a run a place: US states and regions of the world
 _PLACE_HEADS = frozenset(
@@ -2085,6 +2167,8 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     for at, other in _persons_in(ctx, ctx.last_person_at, offset):
         if {t.lower() for t in other.split()} & own:
             continue  # the same person ("President Joe Biden", "Biden")
+        if _gender_clashes(ctx, other, pronoun):
+            continue  # "… Nancy Pelosi …" does not stand between "he said" and the last man
         if not _opens_sentence(ctx, at):
             # "Moon said Kim expressed …", "met with Kim": a person named inside what the
             # speaker said, or as an object, is not who the next "he said" is about
@@ -2098,8 +2182,78 @@ def _antecedent_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
     return (
         _person_nearby(ctx, pronoun, offset)
         or _subject_surname(ctx, pronoun, offset)
+        or _subject_chain(ctx, pronoun, offset)
         or _only_person_in_view(ctx, pronoun, offset)
     )
+
+
+_CHAIN_REACH = 5  # sentences back along a run of "He …" sentences to the name that began it
+_CHAIN_OPENING = re.compile(
+    r"[\s\"“‘'(]*(?:(?:But|And|So|Yet|Still|Now|Then|Rather|Instead|Later|Earlier|Also|Indeed|"
+    r"However|Meanwhile),?\s+)?"
+)
+
+
+def _known_person(ctx: _Context, name: str, at: int) -> bool:
+    """Does more than capitals say ``name`` is a person: a given name first ("Hillary …"), a
+    speaker quoted by that name, the actor file, or a title before it ("Sen. …")? A run of
+    capitals alone may be a place or a body ("Manchester Arena", "Equity Forward")."""
+    if name in ctx.gender or (is_given_name(name.split()[0]) and len(name.split()) <= 4):
+        return True  # ("Gerald R Ford Presidential Museum" is a building's name)
+    if name in ctx.names.values() or ctx.actors.find_person(name) is not None:
+        return True
+    before = ctx.doc.text[max(0, at - 12) : at].split()
+    return bool(before) and _is_title(before[-1].strip(","))
+
+
+def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The person a run of sentences about one subject began with: "Cruz didn't bash Trump. He
+    didn't call for delegates to vote for him. There were no pleas. Rather, he asked …" is Cruz.
+
+    Walks back from the pronoun's sentence over sentences that open with the same pronoun or
+    name no person, to the first that opens with a person's name (the subject the pronouns
+    continue); stops at a sentence that names someone else, at a quotation, after
+    ``_CHAIN_REACH`` sentences or ``_PRONOUN_REACH`` paragraphs, and where gender clashes.
+    """
+    text = ctx.doc.text
+    spans = ctx.doc.sentence_spans
+    si = ctx.doc.sentence_index(offset)
+    for k in range(si - 1, max(-1, si - 1 - _CHAIN_REACH), -1):
+        s0, s1 = spans[k]
+        if _prose_paragraphs(text, s0, offset) > _PRONOUN_REACH:
+            return ""
+        opening = _CHAIN_OPENING.match(text, s0, s1)
+        at = opening.end() if opening is not None else s0
+        head = _LEADING_ADVERBIAL.match(text[at:s1])
+        if head is not None:
+            at += head.end()  # "In 2015, Masuko founded …"
+        if at >= s1 or text[at] in _QUOTE_MARKS or ctx.doc.in_quote(at, at + 1):
+            return ""  # a quotation: who speaks there is the last speaker's business
+        word = text[at : at + 4].rstrip()
+        if word.lower() == pronoun and text[at : at + len(pronoun) + 1][-1:] in " ,’'":
+            continue  # "He didn't call …": the same subject goes on
+        people = [
+            (p_at, name)
+            for p_at, name in _persons_in(ctx, s0, s1)
+            if not ctx.doc.in_quote(p_at, p_at + 1)
+        ]
+        people = [(p_at, name) for p_at, name in people if _known_person(ctx, name, p_at)]
+        if people and people[0][0] == at:
+            name = people[0][1]
+            others = {
+                n for _, n in people[1:] if n != name and not _gender_clashes(ctx, n, pronoun)
+            }
+            if others:
+                return ""  # "Rubio criticised Obama. … he said": two men, not settled
+            return "" if _gender_clashes(ctx, name, pronoun) else name
+        m = _SUBJECT_WORD.match(text, at, s1)
+        if m is not None and m.start(1) == at and m.group(1).lower() not in _NOT_NAMES:
+            full = _full_name(ctx, m.group(1))
+            if full is not None:
+                return "" if _gender_clashes(ctx, full, pronoun) else full
+        if people:
+            return ""  # a sentence about someone else: the run is broken
+    return ""
 
 
 _SUBJECT_WORD = re.compile(
@@ -2159,6 +2313,10 @@ def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
     for at, name in _persons_in(ctx, start, end):
         if _AFTER_PREPOSITION.search(text, max(0, at - 12), at):
             continue  # "Against a backdrop of Donald Trump engaging …, he said": not the subject
+        if _gender_clashes(ctx, name, pronoun):
+            continue  # "Hillary Clinton … Joe Biden …, she said": one of them is "she"
+        if not _known_person(ctx, name, at):
+            continue  # "Manchester Arena reopened …": capitals, not a person "he" can be
         key = name.split()[-1].lower()
         if key not in people or len(name) > len(people[key]):
             people[key] = name
@@ -2183,9 +2341,13 @@ def _the_one_person(ctx: _Context, pronoun: str, start: int, end: int) -> str:
 
 
 def _gender_clashes(ctx: _Context, name: str, pronoun: str) -> bool:
-    """Does what the text says of ``name``'s gender contradict "he" or "she"? ("" never does.)"""
-    g = ctx.gender.get(name)
-    return bool(g and pronoun and g != ("m" if pronoun == "he" else "f"))
+    """Does ``name``'s gender contradict "he" or "she"? ("" never does.) What the text says
+    (a title: "Ms. Woods") decides; else the given name, where it is borne almost only by women
+    or only by men ("Hillary Clinton" is not "he"); else nothing clashes."""
+    if not pronoun or pronoun not in ("he", "she"):
+        return False
+    g = ctx.gender.get(name) or given_name_gender(name)
+    return bool(g and g != ("m" if pronoun == "he" else "f"))
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s*(?:\([^)]*\))?\s*[—–-]+\s*")

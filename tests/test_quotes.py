@@ -1009,3 +1009,99 @@ def test_a_few_words_without_a_verb_are_the_reporting_verbs_object():
     assert quotes_of("Sanders said he trusted his aides.")[0].text == "he trusted his aides"
     assert quotes_of("The senator denounced the ruling.")[0].verb == "denounce"
     assert quotes_of("The mayor said the same.")[0].text == "the same"
+
+
+# --- gender from given names, the subject a run of "He …" sentences continues, joint speakers,
+# names that go on past an organisation or an "and" -------------------------------------------
+
+
+def test_she_is_the_woman_when_a_man_and_a_woman_are_in_view():
+    # neither is titled: the given names say which one "she" is
+    text = (
+        "Hillary Clinton and Joe Biden met in Brooklyn on Thursday night.\n"
+        '"We have to win this state," she said.'
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by) == ("Hillary Clinton", "pronoun")
+
+
+def test_a_title_overrules_the_given_name():
+    # "Leslie" is borne by both; "Ms." says which, and no one else is in view
+    text = (
+        'Ms. Leslie Gray testified on Monday about the budget.\n"The numbers are wrong," she said.'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Leslie Gray"
+
+
+def test_a_woman_named_since_does_not_stand_between_he_and_the_last_man():
+    text = (
+        '"We will vote on Friday," said Sen. Mitch McConnell.\n'
+        "The bill is opposed by Nancy Pelosi.\n"
+        '"It will pass," he said.'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Mitch McConnell", "Mitch McConnell"]
+
+
+def test_he_goes_back_along_a_run_of_sentences_about_one_subject():
+    text = (
+        "Ted Cruz spoke on Wednesday night. Cruz didn't bash Trump. He didn't call for "
+        "delegates to vote for him. There were no pleas for one last shot. Rather, he asked "
+        "that the party return to the Constitution."
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.speaker_by, q.verb) == ("Ted Cruz", "pronoun", "ask")
+
+
+def test_a_run_of_sentences_that_opens_with_a_place_is_no_persons():
+    # "Manchester Arena" is capitals, not a given name: no one for "he" to go back to
+    text = "Manchester Arena reopened on Friday. It was full. He said that the city had healed."
+    [q] = quotes_of(text)
+    assert q.speaker == "" and q.speaker_by == "unresolved pronoun"
+
+
+def test_joint_speakers_are_one_speaker_by_their_full_names():
+    text = (
+        "Glenn Thrush covers the White House with Maggie Haberman.\n"
+        'Thrush and Haberman reported that the president was "not fully briefed".'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Glenn Thrush and Maggie Haberman"
+    [q] = quotes_of(
+        "The political scientists Pippa Norris and Ronald Inglehart wrote that populism is rising."
+    )
+    assert q.speaker == "Pippa Norris and Ronald Inglehart"
+    # bodies named together are not people
+    [q] = quotes_of("Fox News and CNN reported that the vote was close.")
+    assert q.speaker_by != "name"
+
+
+def test_an_organisation_name_goes_on_past_what_the_actor_file_knows():
+    [q] = quotes_of("The company lost $4 billion, according to Bloomberg Law.")
+    assert q.speaker == "Bloomberg Law"
+    [q] = quotes_of("The Center on Budget and Policy Priorities said taxes would rise.")
+    assert q.speaker == "The Center on Budget and Policy Priorities"
+    # the first name of a person after an organisation is still a person's
+    [q] = quotes_of('"We are out," Taliban spokesman Zabihullah Mujahid said.')
+    assert q.speaker == "Zabihullah Mujahid"
+
+
+def test_a_role_to_a_country_does_not_end_the_speaker_phrase():
+    text = (
+        "“It is consistent with the Putin that I have watched,” former U.S. ambassador to the "
+        "Russian Federation Michael McFaul told NBC News."
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Michael McFaul"
+    assert q.speaker_description.startswith("former U.S. ambassador to")
+
+
+def test_a_capitalised_job_title_is_an_appositive():
+    text = (
+        "“Equity markets don’t seem to care,” Nicholas Colas, Co-founder of DataTrek "
+        "Research, wrote in a note. “Rates are low, and earnings remain robust.”"
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Nicholas Colas", "Nicholas Colas"]
+    assert quotes[0].verb == "write"

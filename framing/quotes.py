@@ -302,10 +302,11 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
                 run = run[k + 1 :]  # "NPR's Tamara Keith"
                 break
         while run and (
-            run[-1].lower() in _PARTICLES
+            (run[-1].lower() in _PARTICLES and (run[-1].islower() or len(run) == 1))
             or run[-1] in ("of", "for")
             or run[-1].lower() in _NOT_NAMES
         ):
+            # (a particle written with a capital at the end is a surname: "Gurcharan Das")
             run = run[:-1]  # "George W. Bush Finally" (a headline's next word)
         if run and (run[-1].lower() in _ORG_HEADS or "of" in run or "for" in run):
             continue  # "International Organization for Migration", "House Armed Services
@@ -588,7 +589,8 @@ _TAKES_HEARER = frozenset("tell ask inform warn urge assure remind brief".split(
 # sensitively (under re.I, [A-Z] would match any word)
 _CLAUSE_START = re.compile(
     r"^\s*(?:that\s+|(?=(?:(?:the|a|an|it|he|she|they|we|i|there|his|her|their|its|this|these|"
-    r"those|no|all|some|many|most|more)\b|(?-i:[A-Z0-9\"“]))))",
+    r"those|no|all|some|many|most|more|both|each|every|neither|either|none|nobody|everyone|"
+    r"several|few)\b|(?-i:[A-Z0-9\"“]))))",
     re.I,
 )
 
@@ -612,6 +614,7 @@ class _Context:
     # known grow as speakers resolve, so these are found again only after they have grown
     surname_person_cache: dict[int, tuple[int, list]] = field(default_factory=dict)
     surname_cache: dict[str, str | None] = field(default_factory=dict)
+    surname_fulls: dict[str, set] = field(default_factory=dict)  # surname → the full names seen
     lower_seen: dict[str, bool] = field(default_factory=dict)
     title_spans: dict[int, bool] = field(default_factory=dict)  # quote start → is a title
 
@@ -1545,7 +1548,10 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     person[0],
                     "actor file" if normalise(person[0]) != normalise(name) else "name",
                 )
-            elif " " not in name and (full_name := _full_name(ctx, name)) is not None:
+            elif " " not in name and (
+                (full_name := _full_name(ctx, name)) is not None
+                or (full_name := _surname_by_gender(ctx, name, q)) is not None
+            ):
                 name, how = full_name, "surname"
                 person = actors.find_person(name)
                 if person is not None:
@@ -1639,6 +1645,34 @@ def _joint_speaker(ctx: _Context, description: str) -> str:
     if len(set(names)) < len(names):
         return ""
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_NEXT_PRONOUN = re.compile(r"[\s\"“”‘’']*(?:(?:But|And|So|Yet|Then|Later)\s+)?(he|she)\b", re.I)
+
+
+def _surname_by_gender(ctx: _Context, surname: str, q: Quote) -> str | None:
+    """The one of two people with this surname ("Bill Clinton", "Hillary Clinton") whose gender
+    the words after the attribution show: "Clinton told the FBI that she relied …", "… ,"
+    Clinton said. She added …". None when the text shows no gender or both fit."""
+    _full_name(ctx, surname)  # (fills ctx.surname_fulls)
+    fulls = ctx.surname_fulls.get(surname.lower(), set())
+    if len(fulls) < 2:
+        return None
+    text = ctx.doc.text
+    si = ctx.doc.sentence_index(max(q.end - 1, q.verb_start))
+    cues = [q.text] if q.kind == "indirect" else []  # (its span opens at the verb)
+    if si + 1 < len(ctx.doc.sentence_spans):
+        s0, s1 = ctx.doc.sentence_spans[si + 1]
+        if "\n" not in text[q.end : s0]:
+            cues.append(text[s0:s1])  # the next sentence, in the same paragraph
+    for cue in cues:
+        m = _NEXT_PRONOUN.match(cue)
+        if m is None:
+            continue
+        gender = "f" if m.group(1).lower() == "she" else "m"
+        fitting = {f for f in fulls if given_name_gender(f) == gender}
+        return next(iter(fitting)) if len(fitting) == 1 else None
+    return None
 
 
 def _titled(description: str, name: str) -> bool:
@@ -2135,6 +2169,7 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
                         person = ctx.actors.find_person(found_name)
                         fulls.add(person[0] if person else found_name)
         at = text.find(surname, end)
+    ctx.surname_fulls[key] = fulls
     # "Joe Biden" and "President Joe Biden Jr." are one person; "Bill" and "Hillary Clinton" two
     best = None
     for name in sorted(fulls, key=len, reverse=True):

@@ -1105,3 +1105,19 @@ def test_a_capitalised_job_title_is_an_appositive():
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["Nicholas Colas", "Nicholas Colas"]
     assert quotes[0].verb == "write"
+
+
+def test_a_capitalised_particle_at_the_end_is_a_surname():
+    assert speaker_name("Gurcharan Das") == "Gurcharan Das"
+    assert speaker_name("Bill de Blasio") == "Bill de Blasio"
+
+
+def test_a_surname_two_people_share_goes_to_the_one_whose_gender_the_text_shows():
+    before = "Bill Clinton spoke in Harlem. Hillary Clinton flew to Iowa.\n"
+    [q] = quotes_of(before + "Clinton told the FBI that she relied on others’ judgment.")
+    assert (q.speaker, q.speaker_by) == ("Hillary Clinton", "surname")
+    quotes = quotes_of(before + '"It was dark," Clinton told the host. He also spoke of Iran.')
+    assert quotes[0].speaker == "Bill Clinton"
+    # nothing shows which one: the surname as written, not a guess
+    [q] = quotes_of(before + '"It was dark," Clinton told the host.')
+    assert q.speaker == "Clinton"

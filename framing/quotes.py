@@ -179,7 +179,8 @@ _TRAILING_WORDS = frozenset(
     """also has had have later previously earlier repeatedly reportedly once then now would will
     was were is are recently further again quickly publicly privately separately initially first
     last himself herself themselves however too not never ultimately simply subsequently
-    flatly bluntly angrily proudly calmly only just both""".split()
+    flatly bluntly angrily proudly calmly only just both therefore thus though does did
+    least at""".split()
 )
 # a finite verb inside a subject phrase ends it: "Mr Smollett also claimed the men" (a partial
 # quote's clause read back past its verb)
@@ -191,7 +192,7 @@ _VERB_IN_SUBJECT = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|it)\b", re.I)
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
-    separately similarly elsewhere previously today yesterday even consider""".split()
+    separately similarly elsewhere previously today yesterday even consider per""".split()
 )
 _LY_NOUNS = frozenset(
     "family assembly rally supply reply monopoly anomaly daily weekly homily bully folly".split()
@@ -211,7 +212,7 @@ _NOT_SUBJECT = re.compile(
     r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|"
     r"(?<!ambassador )(?<!ambassadors )(?<!envoy )(?<!adviser )(?<!advisor )(?<!aide )"
     r"(?<!counselor )(?<!assistant )(?<!representative )(?<!delegate )(?<!spokesman )"
-    r"(?<!spokeswoman )(?<!spokesperson )(?<!secretary )to)\b",
+    r"(?<!spokeswoman )(?<!spokesperson )(?<!secretary )(?<!close )(?<!ties )to)\b",
     re.I,
 )
 _MAX_SPEAKER_WORDS = 14
@@ -251,6 +252,12 @@ def _is_title(token: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("of from at with for in on who".split())
+# an unnamed person speaking for a body: "a spokesperson for Harvard", "an official at Google"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|lawyers?|attorneys?|"
+    r"aides?|advis[eo]rs?|analysts?|economists?|researchers?|executives?|employees?|sources?)"
+    r"\s+(?:for|at|with)\s+(?:the\s+)?$"
+)
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
@@ -260,6 +267,7 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
     # runs of capitalised words, each with the word after it ("" at the end of the phrase)
     runs: list[tuple[list[str], str]] = []
     joined: set[int] = set()  # runs that go on a capitalised run before them by "and", "on"
+    run_starts: list[int] = []  # where each run opens in the phrase
     current: list[str] = []
     particle = ""  # "de Blasio said": a surname that opens with its particle
     previous: list[str] = []  # the two tokens before the current run
@@ -276,6 +284,8 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         ):
             if not current and previous[-1:] in (["and"], ["on"]) and previous[-2:-1] == ["run"]:
                 joined.add(len(runs))
+            if not current:
+                run_starts.append(m.start())
             current.append(token)
         else:
             if current:
@@ -290,6 +300,8 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
     for k_run, (run, following) in enumerate(runs):
         if following and following not in _PREPOSITIONS:
             continue
+        if len(run) == 1 and _ROLE_BEFORE.search(phrase, 0, run_starts[k_run]):
+            continue  # "a spokesperson for Harvard": the spokesperson speaks, unnamed
         if k_run in joined and not any(_is_title(t) for t in run) and not is_given_name(run[0]):
             # "Center on Budget and Policy Priorities", "US Customs and Border Protection": the
             # last words of one name, said as written, not a person ("Pippa Norris and Ronald
@@ -1076,8 +1088,32 @@ def _speaker_of_verb(ctx: _Context, v: ReportingVerb, clause_start: int):
             or m.group(1).split()[0].lower() in ("to", "it's", "there")
         ):
             return None
-        return m.group(1), m.group(1)
+        subject = m.group(1)
+        more = _ROLE_THEN_NAME.match(head, m.end(1))
+        if more is not None and not _NOT_ROLE_WORDS & set(more.group(1).lower().split()):
+            # "Chinese president Xi Jinping has warned …", "A Democratic veep candidate Tim
+            # Kaine saying": the capitalised word was the name's modifier, not the subject
+            longer = subject + more.group()
+            name = speaker_name(longer, ctx.actors)
+            if (
+                " " in name
+                and name.split()[-1].lower() not in _NOT_PERSON_WORDS
+                and name.split()[0] not in _PLACE_OPENERS
+            ):
+                subject = longer
+        return subject, subject
     return _subject_before(text, clause_start, v.start)
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"((?:\s+[a-z][\w'’-]*){1,4})\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+(?=[\s,])"
+)
+# words between a capitalised modifier and a name that show a clause, not a role
+_NOT_ROLE_WORDS = frozenset(
+    """has have had was were is are be been will would could can may might should did does do
+    and or but who which that then also said says told and with to of in on at by for from as
+    than after before when while if""".split()
+)
 
 
 def _is_participle(text: str, v: ReportingVerb) -> bool:
@@ -1490,6 +1526,7 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
     """Names, surnames, pronouns and descriptions to speakers; speakers to actors."""
     actors = ctx.actors
     descriptions: dict[str, set[str]] = {}  # "taliban spokesman" → {"Zabihullah Mujahid"}
+    unnamed: list[tuple[int, str]] = []  # (offset, description) of the unnamed sources so far
     # first pass: names written out in full, so later surnames and descriptions can find them
     names = {}
     for q in quotes:
@@ -1558,6 +1595,9 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     name = person[0]
             else:
                 how = "name"
+                if " " not in name and name.lower() in _NOT_PERSON_HEADS:
+                    name = _organisation_in_full(ctx, name)  # "the Post" → "Washington Post"
+                    written = name  # (a body: its last word is no person's surname)
             if " " not in written and " " in name and written.lower() not in ctx.names:
                 # "Sanders said" resolved to Bernie Sanders: his lone surname in the narrator's
                 # words is now a person too ("But Sanders is keen …, and he …")
@@ -1588,6 +1628,17 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                 found_name = _description_antecedent(ctx, description, here)
                 if found_name:
                     name, how = found_name, "description"
+            if not name:
+                earlier = _earlier_description(ctx, description, here, unnamed)
+                if earlier:
+                    # "the official" after "a US official with close ties to the campaign
+                    # said": the same unnamed source, as the text first described it
+                    q.speaker, q.speaker_by = earlier, "description"
+                    si = ctx.doc.sentence_index(here)
+                    context = ctx.outside_quotes(*ctx.doc.sentence_spans[si])
+                    q.actor, q.actor_by = actors.classify(earlier, "", context)
+                    continue
+                unnamed.append((here, _as_written(description)))
         if name and (" " in name or how == "actor file" or _titled(description, name)):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
             ctx.last_person_at = here
@@ -1673,6 +1724,57 @@ def _surname_by_gender(ctx: _Context, surname: str, q: Quote) -> str | None:
         fitting = {f for f in fulls if given_name_gender(f) == gender}
         return next(iter(fitting)) if len(fitting) == 1 else None
     return None
+
+
+_SENTENCE_END_IN = re.compile(r"[a-z]{2}\.\s")  # "Miller. The Washington Post": two sentences
+
+
+def _organisation_in_full(ctx: _Context, word: str) -> str:
+    """ "Washington Post" for "the Post reports" where the article names it so (and names no
+    other "… Post"); else ``word``."""
+    title = ctx.doc.article.title
+    start = len(title) + 2 if title else 0
+    found = {
+        m.group(1)
+        for m in re.finditer(
+            rf"\b((?:[A-Z][\w.&'’-]*[ \t]+){{1,3}}){re.escape(word)}\b", ctx.doc.text[start:]
+        )
+    }
+    names = {f"{f.strip()} {word}" for f in found if f.split()[0] not in ("The", "A", "An")}
+    names |= {
+        f"{' '.join(f.split()[1:])} {word}" for f in found if f.split()[0] in ("The", "A", "An")
+    }
+    names.discard(f" {word}")
+    names = {n.strip() for n in names if n.strip() != word and not _SENTENCE_END_IN.search(n)}
+    return next(iter(names)) if len(names) == 1 else word
+
+
+_BARE_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z]{3,})$")
+_EARLIER_REACH = 6  # paragraphs back to the unnamed source "the official" stands for
+
+
+def _earlier_description(
+    ctx: _Context, description: str, offset: int, unnamed: list[tuple[int, str]]
+) -> str:
+    """The fuller description of the unnamed source a bare "the official", "the source" or
+    "the report" takes up: the last one before it, within ``_EARLIER_REACH`` paragraphs, whose
+    words include that noun ("a GOP source close to the White House" for "the source"). ""
+    when there is none."""
+    m = _BARE_DEFINITE.match(description.strip())
+    if m is None:
+        return ""
+    head = m.group(1).lower()
+    for at, earlier in reversed(unnamed):
+        words = [w.strip(",.").lower() for w in earlier.split()]
+        if head not in words or len(words) < 2 or _BARE_DEFINITE.match(earlier):
+            continue
+        k = words.index(head)
+        if k and words[k - 1] in _PREPOSITIONS | {"the", "this", "that"} and k > 1:
+            continue  # "the text of the resolution": the resolution is not who speaks there
+        if _prose_paragraphs(ctx.doc.text, at, offset) > _EARLIER_REACH:
+            return ""
+        return earlier
+    return ""
 
 
 def _titled(description: str, name: str) -> bool:

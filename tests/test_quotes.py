@@ -1121,3 +1121,51 @@ def test_a_surname_two_people_share_goes_to_the_one_whose_gender_the_text_shows(
     # nothing shows which one: the surname as written, not a guess
     [q] = quotes_of(before + '"It was dark," Clinton told the host.')
     assert q.speaker == "Clinton"
+
+
+def test_an_unnamed_person_speaking_for_a_body_is_the_person():
+    [q] = quotes_of("A spokesperson for Harvard said the university still hopes he will attend.")
+    assert q.speaker == "a spokesperson for Harvard" and q.speaker_by == ""
+    # a name after a title and "of" is still the person's
+    [q] = quotes_of("Secretary of State Mike Pompeo said the talks had failed.")
+    assert q.speaker == "Mike Pompeo"
+
+
+def test_the_subject_of_a_participle_is_the_name_its_modifiers_lead_to():
+    text = (
+        "Chinese president Xi Jinping has warned against separatism, saying any attempt to "
+        'divide China would end in "bodies smashed and bones ground to powder".'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Xi Jinping" and q.kind == "partial"
+
+
+def test_a_bare_definite_source_is_the_unnamed_source_described_before():
+    text = (
+        "A GOP source close to the White House said the deal was off.\n"
+        'On Friday the president met donors. "It is over," the source said.'
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["A GOP source close to the White House"] * 2
+    assert quotes[1].speaker_by == "description"
+    # not a body the earlier description only mentions
+    text = (
+        "The text of the resolution said the council would meet.\n"
+        "The resolution said the plan would follow."
+    )
+    assert quotes_of(text)[-1].speaker == "the resolution"
+
+
+def test_an_outlet_by_its_last_word_is_the_outlet_the_article_names_in_full():
+    text = (
+        "The Washington Post first reported the plan on Monday.\n"
+        '"Historians said the rejection was rare," the Post reports.'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Washington Post"
+
+
+def test_words_around_the_speaker_are_not_the_speaker():
+    text = "Most political observers therefore acknowledge that McConnell will win."
+    [q] = quotes_of(text)
+    assert q.speaker == "political observers"

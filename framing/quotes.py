@@ -849,6 +849,22 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
             quote.speaker_description, quote.name = found
             quote.attributed_by = "explicit"
             return quote
+    if quote.kind == "direct" and before.rstrip(" " + _QUOTE_MARKS).endswith(":"):
+        # "Michael Bennet’s latest campaign pledge: “…”", "Horace's Latin depiction: “…”"
+        own = _POSSESSED_WORDS.search(text, prev_end, qs)
+        if own is not None:
+            name = speaker_name(own.group(1), ctx.actors)
+            if name and _known_name(ctx, own.group(1)):
+                quote.speaker_description, quote.name = own.group(1), own.group(1)
+                quote.attributed_by = "explicit"
+                return quote
+        # "CNN reported that the committee is prepared to vote next week …: “…”": the colon
+        # ends the reporting clause, however long
+        strong = [v for v in ctx.verbs_between(prev_end, qs) if v.strong]
+        if strong:
+            found = _speaker_of_verb(ctx, strong[0], prev_end)
+            if found is not None and speaker_name(found[1], ctx.actors):
+                return _attribute(quote, strong[0], found)
     if quote.kind == "direct":
         found = _colon_speaker(ctx, prev_end, qs) or _dash_speaker(text, qe)
         if found is not None and not _known_name(ctx, found[0]):
@@ -863,6 +879,14 @@ def _read_quote(ctx: _Context, i: int) -> Quote | None:
     return quote
 
 
+# a speaker's words named by a noun before a colon: "Michael Bennet’s latest campaign pledge:"
+_POSSESSED_WORDS = re.compile(
+    r"((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*?)(?:'s|’s)[ \t]+(?:[a-z-]+[ \t]+){0,3}"
+    r"(?:pledge|statement|words|remarks|response|depiction|motto|slogan|tweet|post|message|"
+    r"argument|warning|explanation|answer|reply|promise|vow|verdict|description|advice|view|"
+    r"line|quip|retort|conclusion|summary|comment|comments|reasoning|rationale)[ \t]*:[ \t]*"
+    r"[\"“‘']?$"
+)
 _INNER_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][A-Z][a-z]+[\"”’']\s+(?=[A-Z])")
 _NICKNAME = re.compile(r"[\"“‘'][A-Z][a-z]+[\"”’']")
 

@@ -1169,3 +1169,12 @@ def test_words_around_the_speaker_are_not_the_speaker():
     text = "Most political observers therefore acknowledge that McConnell will win."
     [q] = quotes_of(text)
     assert q.speaker == "political observers"
+
+
+def test_a_speakers_words_named_before_a_colon_are_theirs():
+    text = (
+        "Michael Bennet is running. You have to love Michael Bennet’s latest campaign pledge: "
+        "“If you elect me president, I promise you won’t have to think about me.”"
+    )
+    [q] = quotes_of(text)
+    assert (q.speaker, q.verb) == ("Michael Bennet", "")

@@ -112,6 +112,8 @@ class Quote:
 # --- speaker phrases ---------------------------------------------------------------------------
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+AUTHOR = "author"  # the speaker of the writer's own first-person speech
+_WRITER_CUE = "the article's writer"  # (the cue of the writer role in data/actors.toml)
 # Capitalised words that are not names even when they open a sentence.
 _NOT_NAMES = frozenset(
     """a an the this that these those his her its their our my your he she they it we i you
@@ -1640,8 +1642,16 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     q.speaker, q.speaker_by = group[1], "pronoun"
                     q.actor, q.actor_by = group[0], "pronoun"
                     continue
+            elif description == "I":
+                # "“Be brave,” I said": the narrator's own "I" outside quotation marks is the
+                # article's writer, by name where the article has one author
+                authors = ctx.doc.article.authors
+                q.speaker = authors[0] if len(authors) == 1 and authors[0] else AUTHOR
+                q.speaker_by = "pronoun"
+                q.actor, q.actor_by = actors.classify(_WRITER_CUE)
+                continue
             if not name:
-                _unresolved(q)  # "they", "it", an op-ed's "I" the text does not settle
+                _unresolved(q)  # "they", "it", "we" the text does not settle
                 continue
         else:
             candidates = descriptions.get(_core_description(description), set())

@@ -1178,3 +1178,16 @@ def test_a_speakers_words_named_before_a_colon_are_theirs():
     )
     [q] = quotes_of(text)
     assert (q.speaker, q.verb) == ("Michael Bennet", "")
+
+
+def test_the_narrators_own_i_is_the_articles_writer():
+    text = "The chair signed it off. “Be brave,” I said, “put down ‘Chairman.’” He turned away."
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.actor) for q in quotes] == [("author", "writer")] * 2
+    # by name where the article has one author
+    doc = Document(Article("a", "o", "", text, authors=("Anne Smith",)), text)
+    quotes = find_quotes(doc, find_reporting_verbs(doc, VERBS), ACTORS)
+    assert {q.speaker for q in quotes} == {"Anne Smith"}
+    # "I" inside someone's quotation is theirs, not the writer's
+    [q] = quotes_of('"I said no," Smith told reporters.')
+    assert q.speaker == "Smith"

@@ -1186,6 +1186,9 @@ _DATA_SOURCE = re.compile(
     re.I,
 )
 _DATA_VERBS = frozenset("find show suggest indicate reveal prove".split())
+_POLL_SOURCE = re.compile(
+    r"\b(?-i:polls?|polling|surveys?|data|estimates|figures|statistics|census|averages?)\b"
+)
 # what no one speaks for: "a philosophy that says …", "conventional wisdom says …", and
 # "according to this metric" (a measure, not a source)
 _NOT_SPEAKER_HEAD = re.compile(
@@ -1200,6 +1203,10 @@ def _data_finding(v: ReportingVerb, description: str) -> bool:
     """ "The survey found 41 percent …", "records show …", "video showed …": a finding, not
     speech; and what no one speaks for ("a philosophy that says", "according to this metric")."""
     if _NOT_SPEAKER_HEAD.search(description.strip(" ,.")):
+        return True
+    if v.lemma in ("according to", "confirm") and _POLL_SOURCE.search(description):
+        # "according to a Survey USA poll", "Gallup data", "Other polls confirm": survey
+        # results stated as findings are data; "according to the report" still quotes it
         return True
     return v.lemma in _DATA_VERBS and bool(_DATA_SOURCE.search(description))
 

@@ -1191,3 +1191,18 @@ def test_the_narrators_own_i_is_the_articles_writer():
     # "I" inside someone's quotation is theirs, not the writer's
     [q] = quotes_of('"I said no," Smith told reporters.')
     assert q.speaker == "Smith"
+
+
+def test_survey_results_stated_as_findings_are_data_not_speech():
+    assert quotes_of("Her lead among women was 11 percent, according to a Survey USA poll.") == []
+    assert quotes_of("Cruz's popularity has plummeted, according to Gallup data.") == []
+    # a body whose name ends in such a word, and a report, still speak
+    [q] = quotes_of("Unemployment rose to 5 percent, according to the Bureau of Labor Statistics.")
+    assert q.speaker == "the Bureau of Labor Statistics"
+    [q] = quotes_of("The deal is bad for workers, according to the report.")
+    assert q.speaker == "the report"
+
+
+def test_so_called_is_no_reporting_verb():
+    text = 'The so-called "Big Six" Republican tax leaders unveiled more of their plan on Friday.'
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []

@@ -254,6 +254,9 @@ def _is_title(token: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("of from at with for in on who".split())
+_SHARE_BUTTONS = frozenset(
+    "Facebook Twitter Pinterest LinkedIn WhatsApp Email Reddit Tumblr Print Share Copy".split()
+)
 # an unnamed person speaking for a body: "a spokesperson for Harvard", "an official at Google"
 _ROLE_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?|lawyers?|attorneys?|"
@@ -325,6 +328,11 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         if run and (run[-1].lower() in _ORG_HEADS or "of" in run or "for" in run):
             continue  # "International Organization for Migration", "House Armed Services
             # Committee": an organisation, said as written, not a person's name
+        share = 0
+        while share < len(run) and run[share] in _SHARE_BUTTONS:
+            share += 1
+        if share >= 2:
+            run = run[share:]  # "Facebook Twitter Pinterest Kim": a page's share buttons
         # everything up to the last title goes: "Texas Sen. John Cornyn", "Marine Corps Gen. X"
         last_title = max((k for k, t in enumerate(run[:-1]) if _is_title(t)), default=-1)
         i = last_title + 1
@@ -1513,6 +1521,8 @@ def _byline_after(ctx: _Context, p_start: int) -> str | None:
             who = m.group("who").strip()
             if who.lower() in _EDITORS:
                 return m.group("outlet").strip()
+            if who.isupper() and len(who.split()) > 2:
+                return None  # "TRUMP COMMUTES ROGER STONE'S SENTENCE, …": a headline
             if " " in who and not is_fragment(who) and speaker_name(who, ctx.actors):
                 return who
             return None

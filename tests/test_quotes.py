@@ -1206,3 +1206,8 @@ def test_survey_results_stated_as_findings_are_data_not_speech():
 def test_so_called_is_no_reporting_verb():
     text = 'The so-called "Big Six" Republican tax leaders unveiled more of their plan on Friday.'
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_share_buttons_and_headlines_are_not_names():
+    assert speaker_name("Facebook Twitter Pinterest Kim Jong-un") == "Kim Jong-un"
+    assert speaker_name("Facebook spokesman Andy Stone") == "Andy Stone"

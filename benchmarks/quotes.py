@@ -11,8 +11,10 @@ intervals:
 * speaker accuracy: of the found quotations whose speaker the text settles, the share whose
   record names that speaker (strict: the name, or the description for an unnamed speaker, or a
   spelling the labeller listed; lenient also takes the surname or the description written in
-  the attribution). A record left as a bare pronoun or empty counts as unresolved, reported
-  apart and as wrong in the strict figure;
+  the attribution). Names are compared without a leading article, title or quantifier ("the
+  official", "several legislators": the labelling guide left a quantifier to the labeller). A
+  record left as a bare pronoun or empty counts as unresolved, reported apart and as wrong in
+  the strict figure;
 * verb accuracy: of the found quotations with a labelled verb, the share whose verb is that one;
 * the same speaker accuracy for a simple baseline in the same run: the nearest capitalised name
   before the quotation (the usual fallback in quote attribution).
@@ -43,6 +45,7 @@ _TITLES = re.compile(
     re.I,
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+_QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous|one|two|three)\s+(?!of\b)")
 
 
 def fmt(k: int, n: int) -> str:
@@ -56,6 +59,9 @@ def norm(name: str) -> str:
     s = name.lower().replace("’", "'").replace(".", " ")
     s = re.sub(r"'s$", "", s.strip())
     s = re.sub(r"^(?:a|an|the)\s+", "", s)
+    # a leading quantifier names no other speaker ("several legislators", "one person familiar
+    # with …"): labellers kept or dropped it, as the extractor does, and it is not scored
+    s = _QUANTIFIER.sub("", s)
     s = _TITLES.sub("", s)
     words = s.split()
     if len(words) > 2:  # a middle initial does not make another person ("Donald J. Trump")

@@ -453,6 +453,8 @@ _CLAUSE_BOUNDARY = re.compile(
     r"though|since|where|until|once|whereas|or|than|why|how|what|whether)\s+",
     re.S,
 )
+# "… Michael Hayden and former attorney general Michael Mukasey": a second person with a role
+_ROLE_THEN_PERSON = re.compile(r"(?:[a-z][\w.'’-]*\s+){1,4}(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]+$")
 _JOINS_NAMES = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|or)\s+$")  # ("… Budget and", then a capital)
 _RELATIVE_END = re.compile(r"\s+(?:that|who|which)$")
 _AFTER_OF = re.compile(r".*\b(?:of|by|among|in|on|at|with|from|for|to|about)\s+", re.S)
@@ -483,7 +485,10 @@ def _last_clause(phrase: str) -> str:
     while (
         m
         and m.group(1) in ("and", "or")
-        and phrase[m.end() : m.end() + 1].isupper()
+        and (
+            phrase[m.end() : m.end() + 1].isupper()
+            or _ROLE_THEN_PERSON.match(phrase, m.end()) is not None
+        )
         and _JOINS_NAMES.search(phrase, 0, m.end())
     ):
         # "Center on Budget and Policy Priorities", "Pippa Norris and Ronald Inglehart": "and"
@@ -1731,7 +1736,9 @@ def _joint_speaker(ctx: _Context, description: str) -> str:
         if not words or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words[-2:]):
             return ""
         if k > 0 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
-            return ""  # "Trump and other Republicans": one person and a group
+            role_name = speaker_name(part, ctx.actors)
+            if " " not in role_name or not is_given_name(role_name.split()[0]):
+                return ""  # "Trump and other Republicans": one person and a group
         name = speaker_name(part, ctx.actors)
         if not name or is_fragment(name) or name.split()[-1].lower() in _NOT_PERSON_WORDS:
             return ""

@@ -1211,3 +1211,15 @@ def test_so_called_is_no_reporting_verb():
 def test_share_buttons_and_headlines_are_not_names():
     assert speaker_name("Facebook Twitter Pinterest Kim Jong-un") == "Kim Jong-un"
     assert speaker_name("Facebook spokesman Andy Stone") == "Andy Stone"
+
+
+def test_two_people_each_with_a_role_are_one_joint_speaker():
+    text = (
+        "Former CIA director Michael Hayden and former attorney general Michael Mukasey "
+        "blasted the bill as a gift to terrorists."
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Michael Hayden and Michael Mukasey"
+    # one person with two roles is still one person
+    [q] = quotes_of("Democratic strategist and CNN contributor Paul Begala said he was wrong.")
+    assert q.speaker == "Paul Begala"

@@ -73,6 +73,7 @@ CategoryId = Literal[
     "emotive",
     "intensifier",
     "label",
+    "loaded_name",
     "hedge",
     "certainty",
     "scare_quote",
@@ -744,12 +745,12 @@ def score_sentences(texts, *, lexicon=None) -> pd.DataFrame:
         characters, raises :class:`framing.errors.InputError` naming its position.
     lexicon : a path, a :class:`LoadedLexicon`, or None for the built-in lexicon.
 
-    >>> df = score_sentences(["The brutal regime's so-called 'reforms' are utterly absurd.",
+    >>> df = score_sentences(["The brutal regime's self-styled reformers are utterly absurd.",
     ...                       "The council met on Tuesday."])
     >>> df.loc[0, ["emotive", "intensifier", "label", "scare_quote"]].tolist()
     [2, 1, 1, 1]
     >>> df.loc[0, "terms"]
-    ['brutal', 'regime', "so-called 'reforms'", 'utterly', 'absurd']
+    ['brutal', 'regime', 'self-styled', 'utterly', 'absurd']
     >>> bool(df.loc[0, "loaded"] > 2 > df.loc[1, "loaded"] == 0)
     True
     """

@@ -73,4 +73,9 @@ def quoted_words_lexicon():
 
     raw = resources.files("framing").joinpath("data/loaded.toml").read_text(encoding="utf-8")
     assert "quoted_words = false" in raw
-    return parse_loaded_lexicon(raw.replace("quoted_words = false", "quoted_words = true"))
+    raw = raw.replace("quoted_words = false", "quoted_words = true")
+    # and the "so-called" cue the built-in list leaves out, for the cue-and-quote rules
+    assert 'terms = ["self styled",' in raw
+    return parse_loaded_lexicon(
+        raw.replace('terms = ["self styled",', 'terms = ["=so called", "self styled",')
+    )

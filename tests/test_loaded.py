@@ -192,16 +192,17 @@ def test_unbalanced_quotes_never_make_scare_quotes():
 
 
 def test_the_builtin_lexicon_counts_scare_quote_cues_not_lone_quoted_words():
-    # a lone quoted word was a distancing quote in about half of the hand-checked hits
+    # a lone quoted word was a distancing quote in about half of the hand-checked hits, and
+    # "so-called" (8 of 21) and "self-described" (1 of 10) were mostly not distancing
     df = score_sentences(
         [
             'The "experts" did nothing for the villages.',
-            'The so-called "peace deal" did nothing.',  # cue and quote: one hit
+            'The so-called "payroll tax" would fund it.',
+            "Sanders, a self-described democratic socialist, spoke.",
             "The self-styled experts disagreed.",  # a cue that needs no quotes
         ]
     )
-    assert df.scare_quote.tolist() == [0, 1, 1]
-    assert df.terms[1] == ['so-called "peace deal"']
+    assert df.scare_quote.tolist() == [0, 0, 0, 1]
 
 
 def test_quoted_words_only_on_the_scare_quote_category():
@@ -565,3 +566,14 @@ def test_the_same_words_in_their_loaded_sense_still_count():
     )
     assert df.doubt_attribution.tolist()[:5] == [1, 1, 1, 1, 1], df.terms.tolist()
     assert df.endorse_attribution.tolist()[5:7] == [1, 1] and df.certainty[7] == 1
+
+
+def test_loaded_names_for_policies_are_apart_from_labels_for_people():
+    df = score_sentences(
+        [
+            "The bill would end chain migration and the death tax.",
+            "Protesters called the senator a radical and a traitor.",
+        ]
+    )
+    assert df.loaded_name.tolist() == [2, 0]
+    assert df.label.tolist() == [0, 2]

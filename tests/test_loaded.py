@@ -577,3 +577,22 @@ def test_loaded_names_for_policies_are_apart_from_labels_for_people():
     )
     assert df.loaded_name.tolist() == [2, 0]
     assert df.label.tolist() == [0, 2]
+
+
+def test_a_negated_degree_adverb_understates_and_fixed_phrases_are_no_hits():
+    df = score_sentences(
+        [
+            "Four years, it's not very long.",
+            "But it's not entirely clear how much those safeguards mean.",
+            "The needs are not tremendous, but they are real.",  # a negated adjective amplifies
+            "We were planning for a worst-case scenario.",
+            "The poll of likely voters shows a tie.",
+        ]
+    )
+    assert df.intensifier.tolist() == [0, 0, 1, 0, 0]
+    assert df.hedge.tolist()[-1] == 0
+
+
+def test_conspiracy_theories_are_loaded_names_and_an_industry_of_people_a_label():
+    df = score_sentences(["Internet conspiracy theories spread.", "The abortion industry refuses."])
+    assert df.loaded_name.tolist() == [1, 0] and df.label.tolist() == [0, 1]

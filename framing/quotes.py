@@ -210,11 +210,14 @@ _CUT_AFTER_VERB = re.compile(
     r"before\b|while\b|when\b|adding\b|told\b|speaking\b|according\b|who\b|which\b)",
     re.I,
 )
+# "to" after these is no infinitive: "ambassador to the Russian Federation Michael McFaul",
+# "a source close to the White House"
+_ROLE_TO = """ambassador ambassadors envoy adviser advisor aide counselor assistant representative
+    delegate spokesman spokeswoman spokesperson secretary close ties""".split()
 _NOT_SUBJECT = re.compile(
     r"\b(?:is|was|are|were|be|been|being|what|which|whether|if|because|than|"
-    r"(?<!ambassador )(?<!ambassadors )(?<!envoy )(?<!adviser )(?<!advisor )(?<!aide )"
-    r"(?<!counselor )(?<!assistant )(?<!representative )(?<!delegate )(?<!spokesman )"
-    r"(?<!spokeswoman )(?<!spokesperson )(?<!secretary )(?<!close )(?<!ties )to)\b",
+    + "".join(f"(?<!{w} )" for w in _ROLE_TO)
+    + r"to)\b",
     re.I,
 )
 _MAX_SPEAKER_WORDS = 14
@@ -264,6 +267,7 @@ _ROLE_BEFORE = re.compile(
     r"\s+(?:for|at|with)\s+(?:the\s+)?$"
 )
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_JOINED_RUNS = re.compile(r"\s+(?:and|on)\s+")  # what joins "Center on Budget and Policy …"
 
 
 def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
@@ -271,32 +275,30 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
         phrase = _INNER_NICKNAME.sub(" ", phrase)  # Robert "Bob" Crandall → Robert Crandall
     # runs of capitalised words, each with the word after it ("" at the end of the phrase)
     runs: list[tuple[list[str], str]] = []
-    joined: set[int] = set()  # runs that go on a capitalised run before them by "and", "on"
-    run_starts: list[int] = []  # where each run opens in the phrase
+    run_spans: list[list[int]] = []  # [start, end] of each run in the phrase
     current: list[str] = []
     particle = ""  # "de Blasio said": a surname that opens with its particle
-    previous: list[str] = []  # the two tokens before the current run
+    particle_at = 0
     for m in _NAME_TOKEN.finditer(phrase):
         token = m.group().rstrip(",;:")
         if not current and particle and token[:1].isupper():
             current.append(particle)
+            run_spans.append([particle_at, m.start()])
         particle = token if not current and token in _PARTICLES else ""
+        particle_at = m.start()
         if (
             token[:1].isupper()
             or _PARTICLE_NAME.match(token)
             or (current and token.lower() in _PARTICLES)
             or (current and token in ("of", "for") and current[-1].lower() in _ORG_HEADS)
         ):
-            if not current and previous[-1:] in (["and"], ["on"]) and previous[-2:-1] == ["run"]:
-                joined.add(len(runs))
             if not current:
-                run_starts.append(m.start())
+                run_spans.append([m.start(), m.end()])
+            run_spans[-1][1] = m.end()  # (with a comma after it: "Norris, and …" is no join)
             current.append(token)
         else:
             if current:
                 runs.append((current, token.lower()))
-                previous = ["run"]
-            previous.append(token if not m.group().endswith((",", ";", ":")) else ",")
             current = []
     if current:
         runs.append((current, ""))
@@ -305,9 +307,11 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
     for k_run, (run, following) in enumerate(runs):
         if following and following not in _PREPOSITIONS:
             continue
-        if len(run) == 1 and _ROLE_BEFORE.search(phrase, 0, run_starts[k_run]):
+        start = run_spans[k_run][0]
+        if len(run) == 1 and _ROLE_BEFORE.search(phrase, 0, start):
             continue  # "a spokesperson for Harvard": the spokesperson speaks, unnamed
-        if k_run in joined and not any(_is_title(t) for t in run) and not is_given_name(run[0]):
+        joined = k_run > 0 and _JOINED_RUNS.fullmatch(phrase, run_spans[k_run - 1][1], start)
+        if joined and not any(_is_title(t) for t in run) and not is_given_name(run[0]):
             # "Center on Budget and Policy Priorities", "US Customs and Border Protection": the
             # last words of one name, said as written, not a person ("Pippa Norris and Ronald
             # Inglehart" still gives the last of the two people)
@@ -641,6 +645,7 @@ class _Context:
     # known grow as speakers resolve, so these are found again only after they have grown
     surname_person_cache: dict[int, tuple[int, list]] = field(default_factory=dict)
     surname_cache: dict[str, str | None] = field(default_factory=dict)
+    organisation_cache: dict[str, str] = field(default_factory=dict)  # "Post" → "Washington Post"
     surname_fulls: dict[str, set] = field(default_factory=dict)  # surname → the full names seen
     lower_seen: dict[str, bool] = field(default_factory=dict)
     title_spans: dict[int, bool] = field(default_factory=dict)  # quote start → is a title
@@ -1735,11 +1740,10 @@ def _joint_speaker(ctx: _Context, description: str) -> str:
         words = part.split()
         if not words or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words[-2:]):
             return ""
-        if k > 0 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
-            role_name = speaker_name(part, ctx.actors)
-            if " " not in role_name or not is_given_name(role_name.split()[0]):
-                return ""  # "Trump and other Republicans": one person and a group
         name = speaker_name(part, ctx.actors)
+        if k > 0 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            if " " not in name or not is_given_name(name.split()[0]):
+                return ""  # "Trump and other Republicans": one person and a group
         if not name or is_fragment(name) or name.split()[-1].lower() in _NOT_PERSON_WORDS:
             return ""
         if " " not in name:
@@ -1790,21 +1794,20 @@ _SENTENCE_END_IN = re.compile(r"[a-z]{2}\.\s")  # "Miller. The Washington Post":
 def _organisation_in_full(ctx: _Context, word: str) -> str:
     """ "Washington Post" for "the Post reports" where the article names it so (and names no
     other "… Post"); else ``word``."""
-    title = ctx.doc.article.title
-    start = len(title) + 2 if title else 0
-    found = {
-        m.group(1)
-        for m in re.finditer(
-            rf"\b((?:[A-Z][\w.&'’-]*[ \t]+){{1,3}}){re.escape(word)}\b", ctx.doc.text[start:]
-        )
-    }
-    names = {f"{f.strip()} {word}" for f in found if f.split()[0] not in ("The", "A", "An")}
-    names |= {
-        f"{' '.join(f.split()[1:])} {word}" for f in found if f.split()[0] in ("The", "A", "An")
-    }
-    names.discard(f" {word}")
-    names = {n.strip() for n in names if n.strip() != word and not _SENTENCE_END_IN.search(n)}
-    return next(iter(names)) if len(names) == 1 else word
+    found = ctx.organisation_cache.get(word)
+    if found is None:
+        title = ctx.doc.article.title
+        names = set()
+        pattern = re.compile(rf"\b((?:[A-Z][\w.&'’-]*[ \t]+){{1,3}}){re.escape(word)}\b")
+        for m in pattern.finditer(ctx.doc.text, len(title) + 2 if title else 0):
+            before = m.group(1).split()
+            if before[0] in ("The", "A", "An"):
+                before = before[1:]  # "The Washington Post"
+            name = " ".join([*before, word])
+            if before and not _SENTENCE_END_IN.search(name):
+                names.add(name)
+        found = ctx.organisation_cache[word] = next(iter(names)) if len(names) == 1 else word
+    return found
 
 
 _BARE_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z]{3,})$")

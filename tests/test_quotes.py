@@ -1223,3 +1223,11 @@ def test_two_people_each_with_a_role_are_one_joint_speaker():
     # one person with two roles is still one person
     [q] = quotes_of("Democratic strategist and CNN contributor Paul Begala said he was wrong.")
     assert q.speaker == "Paul Begala"
+
+
+def test_a_name_that_opens_with_its_particle_before_another_run_does_not_crash():
+    # the run of "de Blasio" opens with its particle; the runs after it keep their own offsets
+    assert speaker_name("de Blasio, a spokesman for Harvard") == ""
+    assert speaker_name("Bill de Blasio") == "Bill de Blasio"
+    [q] = quotes_of("De Blasio and a spokesman for Harvard said the plan was dead.")
+    assert q.kind == "indirect"

@@ -24,9 +24,13 @@ def _given_names() -> dict[str, str]:
     return out
 
 
+def _key(word: str) -> str:
+    return word.strip(".,'’\"“”").lower()
+
+
 def is_given_name(word: str) -> bool:
     """Is ``word`` a given name in the list ("Hillary", "Kelly"; not "Manchester", "Equity")?"""
-    return word.strip(".,'’\"“”").lower() in _given_names()
+    return _key(word) in _given_names()
 
 
 def given_name_gender(name: str) -> str:
@@ -39,6 +43,5 @@ def given_name_gender(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return ""
-    first = words[0].strip(".,'’\"“”").lower()
-    gender = _given_names().get(first, "")
+    gender = _given_names().get(_key(words[0]), "")
     return gender if gender in ("f", "m") else ""

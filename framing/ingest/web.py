@@ -360,69 +360,13 @@ def fetch(url: str, **options) -> Page:
 
 # Elements that hold text blocks; a "leaf" block (one without another block inside) is what a
 # paragraph of trafilatura's output is compared with.
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "blockquote",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "pre",
-        "figcaption",
-        "caption",
-        "div",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "main",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "tr",
-        "tbody",
-        "thead",
-        "figure",
-        "address",
-        "details",
-        "summary",
-        "form",
-        "nav",
-        "hr",
-    }
-)
 _LEAF_TAGS = frozenset(
-    {
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "blockquote",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "pre",
-        "figcaption",
-        "caption",
-        "div",
-        "address",
-        "summary",
-    }
+    """p h1 h2 h3 h4 h5 h6 li blockquote dd dt td th pre figcaption caption div address
+    summary""".split()
+)
+_BLOCK_TAGS = _LEAF_TAGS | frozenset(
+    """section article aside header footer main ul ol dl table tr tbody thead figure details
+    form nav hr""".split()
 )
 # Never text of the article: their words do not appear on the rendered page.
 _SILENT_TAGS = frozenset(

@@ -443,6 +443,26 @@ def ratio_intervals(
     return bootstrap_ratio(frame, numerator, denominator, by=by, n_boot=n_boot, ci=ci, seed=seed)
 
 
+# the columns of :func:`axis_intervals` after the grouping column
+_AXIS_INTERVAL_COLUMNS = (
+    "axis",
+    "axis_label",
+    "pole",
+    "count",
+    "axis_total",
+    "share",
+    "share_low",
+    "share_high",
+    "position",
+    "position_low",
+    "position_high",
+    "n_articles",
+    "n_articles_with_hits",
+    "n_words",
+    "note",
+)
+
+
 def axis_intervals(
     analysis,
     *,
@@ -482,26 +502,7 @@ def axis_intervals(
             dens.append(f"{axis.id}:__total")
             meta.append((axis, pole))
     if not nums:
-        return pd.DataFrame(
-            columns=[
-                by,
-                "axis",
-                "axis_label",
-                "pole",
-                "count",
-                "axis_total",
-                "share",
-                "share_low",
-                "share_high",
-                "position",
-                "position_low",
-                "position_high",
-                "n_articles",
-                "n_articles_with_hits",
-                "n_words",
-                "note",
-            ]
-        )
+        return pd.DataFrame(columns=[by, *_AXIS_INTERVAL_COLUMNS])
     frame = pd.concat([articles[[by]], pd.DataFrame(cols)], axis=1)
     table = bootstrap_ratio(frame, nums, dens, by=by, n_boot=n_boot, ci=ci, seed=seed)
     sums = frame.groupby(by, sort=True)[[c for c in cols if "__" in c]].sum()
@@ -538,26 +539,7 @@ def axis_intervals(
     pos = out[is_first].set_index([by, "axis"])[["share", "share_low", "share_high"]] * 2 - 1
     pos.columns = ["position", "position_low", "position_high"]
     out = out.join(pos, on=[by, "axis"])
-    return out[
-        [
-            by,
-            "axis",
-            "axis_label",
-            "pole",
-            "count",
-            "axis_total",
-            "share",
-            "share_low",
-            "share_high",
-            "position",
-            "position_low",
-            "position_high",
-            "n_articles",
-            "n_articles_with_hits",
-            "n_words",
-            "note",
-        ]
-    ]
+    return out[[by, *_AXIS_INTERVAL_COLUMNS]]
 
 
 def axis_differences(

@@ -182,7 +182,7 @@ _TRAILING_WORDS = frozenset(
     was were is are recently further again quickly publicly privately separately initially first
     last himself herself themselves however too not never ultimately simply subsequently
     flatly bluntly angrily proudly calmly only just both therefore thus though does did
-    least at""".split()
+    least at often always usually still already soon""".split()
 )
 # a finite verb inside a subject phrase ends it: "Mr Smollett also claimed the men" (a partial
 # quote's clause read back past its verb)
@@ -194,7 +194,14 @@ _VERB_IN_SUBJECT = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|it)\b", re.I)
 _LEADING_WORDS = frozenset(
     """and but so yet however meanwhile still later earlier also then now instead indeed moreover
-    separately similarly elsewhere previously today yesterday even consider per""".split()
+    separately similarly elsewhere previously today yesterday even consider per while whereas
+    although though besides specifically""".split()
+)
+# "Hours after", "Days later", "First the company": time and order before the subject
+_LEADING_TIME = re.compile(
+    r"^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|soon|not\s+long)\s+"
+    r"(?:after|before|later|earlier)|(?:first|second|third|finally|next)(?=\s+[a-z]))\b[\s,]*",
+    re.I,
 )
 _LY_NOUNS = frozenset(
     "family assembly rally supply reply monopoly anomaly daily weekly homily bully folly".split()
@@ -411,6 +418,7 @@ def _clean(phrase: str) -> str:
         phrase = phrase[: m.start()]  # (but "He said he had to": the verb's own clause)
     if not phrase:
         return phrase
+    phrase = _LEADING_TIME.sub("", phrase)
     words = phrase.split()
     i, j = 0, len(words)
     while i < j:
@@ -638,6 +646,9 @@ class _Context:
     first_names: dict[str, set] = field(default_factory=dict)  # first name → full names
     last_person: str = ""
     last_person_at: int = -1  # where the last named speaker was attributed
+    # the last speaker named by one word the article never writes out ("Huckabee remarked"):
+    # who "he continued" is in the same paragraph, with no one else named between
+    last_lone: tuple[str, int] = ("", -1)
     gender: dict[str, str] = field(default_factory=dict)  # name → "m" / "f" where the text says
     person_actor: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (actor, how)
     person_cache: dict[int, list] = field(default_factory=dict)  # paragraph start → people
@@ -1480,6 +1491,21 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
                     if earlier[-1].attributed_by != "none":
                         _copy_speaker(q, earlier[-1], "previous paragraph")
                     break
+                reported = by_paragraph.get(back, [])
+                if (
+                    back == span[0]
+                    and reported
+                    and reported[-1].attributed_by == "explicit"
+                    and _named_person(ctx, reported[-1].name)
+                    and reported[-1].verb != "according to"  # (a document, not a voice)
+                    and not ctx.verbs_between(reported[-1].end, span[1])
+                    and not _narrator_words(ctx, p_start, _paragraph_end(ctx, p_start))
+                ):
+                    # "Douglas Wigdor, a lawyer …, said that Ailes’ passing would not affect
+                    # the case. ¶ “In terms of our cases, …”": the one reported goes on in his
+                    # own words
+                    _copy_speaker(q, reported[-1], "previous paragraph")
+                    break
                 if by_paragraph.get(back) or ctx.verbs_between(*span):
                     break  # someone else speaks in between
 
@@ -1503,6 +1529,18 @@ _EDITORS = frozenset(
     }
 )
 _EXCERPT_NARRATION = 8  # narrator's words an excerpt's paragraph may have ("Others argue that")
+
+
+def _named_person(ctx: _Context, phrase: str) -> bool:
+    """Does a speaker phrase name a person: in full, or by a surname the article gives in full
+    ("Cooper" after "Laura Cooper"), not a group ("Officials")?"""
+    name = speaker_name(phrase, ctx.actors)
+    return bool(name) and (" " in name or _full_name(ctx, name) is not None)
+
+
+def _paragraph_end(ctx: _Context, p_start: int) -> int:
+    end = ctx.doc.text.find("\n", p_start)
+    return len(ctx.doc.text) if end < 0 else end
 
 
 def _narrator_words(ctx: _Context, start: int, end: int) -> int:
@@ -1589,11 +1627,15 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if q.attributed_by == "byline" and _JOINT.search(q.name):
             names[id(q)] = q.name  # a byline's co-writers are the excerpt's one joint speaker
             continue
-        if name and " " in name and not re.search(r"-[a-z]", name):  # "Boston-based Veracode"
+        if name and " " in name and not _place_or_body(ctx, name):
+            # (a place's or a body's last word is no one's surname: "Korea" alone is not
+            # "North Korea" the person, "Boston-based Veracode" is a company)
             person = actors.find_person(name)
             full = person[0] if person else name
             for token in name.split()[1:]:
                 ctx.names.setdefault(token.lower(), full)
+            if _FAMILY_NAME_FIRST.fullmatch(name):
+                ctx.names.setdefault(name.split()[0].lower(), full)  # "Song said" is Song Young-moo
             ctx.first_names.setdefault(name.split()[0].lower(), set()).add(full)
             core = _core_description(q.speaker_description.replace(name, " "))
             if core:
@@ -1602,7 +1644,9 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
         if q.attributed_by != "none" and not names.get(id(q)):
             names[id(q)] = _title_as_surname(ctx, q)
         single = names.get(id(q), "")
-        if (
+        if single and single.lower() in _FRAGMENTS_NOT_TITLES:
+            names[id(q)] = ""  # "Hours later, …", "Today": a word of the clause, no one's name
+        elif (
             single
             and " " not in single
             and _written_lower(ctx, single)
@@ -1700,6 +1744,15 @@ def _resolve(ctx: _Context, quotes: list[Quote]) -> None:
                     q.actor, q.actor_by = actors.classify(earlier, "", context)
                     continue
                 unnamed.append((here, _as_written(description)))
+        if (
+            name
+            and how == "name"
+            and re.fullmatch(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?", name)
+            and _clean(description).split()[-1:] == [name]  # (not "Hours after", "R-Ky.")
+            and not _written_lower(ctx, name)
+            and not _place_or_body(ctx, name)
+        ):
+            ctx.last_lone = (name, here)
         if name and (" " in name or how == "actor file" or _titled(description, name)):
             ctx.last_person = name  # "he" and "she" go back to a full name, not to "Florida"
             ctx.last_person_at = here
@@ -1902,7 +1955,7 @@ _FRAGMENT_WORDS = (
     there here what which who whom whose how why where monday tuesday wednesday thursday friday
     saturday sunday today yesterday tonight january february march april may june july august
     september october november december mr mrs ms miss dr prof sir madam consider among just
-    only also even still""".split()
+    only also even still hours days weeks months years minutes moments""".split()
     )
     | _TITLES
 )
@@ -2162,12 +2215,26 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
     name = speaker_name(" ".join(words), ctx.actors)
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
+    if _place_or_body(ctx, name):
+        return None
+    return at, name
+
+
+# "Amazon-owned AMZN", "Boston-based Veracode"; not a Korean given name ("Song Young-moo")
+_HYPHENATED_MODIFIER = re.compile(r"-(?:[a-z]{2,}ed|based|run|born|made|era|style)\b")
+# a family name first, then a hyphenated given name: "Moon Jae-in", "Song Young-moo"
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
+
+
+def _place_or_body(ctx: _Context, name: str) -> bool:
+    """Does a name of two words or more name a place or a body, not a person ("San Francisco",
+    "North Korea", "Amazon-owned AMZN", an organisation the actor file knows)?"""
     if (
         name.split()[-1].lower().strip(".") in _NOT_PERSON_WORDS
         or name.split()[0] in _PLACE_OPENERS
-        or ("-" in name and re.search(r"-[a-z]", name))
+        or _HYPHENATED_MODIFIER.search(name)
     ):
-        return None  # "San Francisco", "Amazon-owned AMZN"
+        return True
     cache = ctx.actors.cache
     key = ("organisation", name)
     is_org = cache.get(key)
@@ -2175,9 +2242,7 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
         is_org = cache[key] = ctx.actors.find_person(name) is None and bool(
             ctx.actors.organisation_spans(name)
         )
-    if is_org:
-        return None
-    return at, name
+    return is_org
 
 
 _RUN_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,5}$")
@@ -2332,6 +2397,11 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
                         person = ctx.actors.find_person(found_name)
                         fulls.add(person[0] if person else found_name)
         at = text.find(surname, end)
+    if not fulls and surname[:1].isupper():
+        # "Song said" after "Minister of Defense Song Young-moo": the family name comes first
+        for m in re.finditer(rf"\b{re.escape(surname)} [A-Z][a-z]+-[a-z]+\b", text):
+            if not ctx.doc.in_quote(m.start(), m.end()):
+                fulls.add(m.group())
     ctx.surname_fulls[key] = fulls
     # "Joe Biden" and "President Joe Biden Jr." are one person; "Bill" and "Hillary Clinton" two
     best = None
@@ -2354,9 +2424,23 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     (Marco Rubio criticised Barack Obama. "…," he said: two people, so not settled), within two
     paragraphs, and when what the text says of that speaker's gender does not contradict it.
     """
+    lone, lone_at = ctx.last_lone
+    if (
+        lone
+        and ctx.last_person_at < lone_at < offset
+        and ctx.paragraph_start(lone_at) == ctx.paragraph_start(offset)
+        and not any(_opens_sentence(ctx, at) for at, _ in _persons_in(ctx, lone_at, offset))
+    ):
+        return lone  # "Huckabee remarked, “…” … “…,” he continued"
     name = ctx.last_person
     if not name or ctx.last_person_at < 0 or ctx.last_person_at > offset:
         return _antecedent_nearby(ctx, pronoun, offset)
+    if _previous_opens_with(ctx, pronoun, offset):
+        chained = _subject_chain(ctx, pronoun, offset)
+        if chained:
+            return (
+                chained  # the run of "He …" sentences names its subject: that, not the last speaker
+            )
     if _gender_clashes(ctx, name, pronoun):
         return _antecedent_nearby(ctx, pronoun, offset)
     if _prose_paragraphs(ctx.doc.text, ctx.last_person_at, offset) > _SPEAKER_REACH:
@@ -2377,12 +2461,30 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
 
 def _antecedent_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
     # (a subject that opens the sentence before outranks the one full name further back)
+    if _previous_opens_with(ctx, pronoun, offset):
+        # "But Mr. Bennett denied … He said that when he told Mr. Carson …, Mr. Carson asked
+        # him to reconsider. “My job was not in jeopardy,” he said": the "he" that goes on is
+        # the subject the run began with, not the person named as an object on the way
+        chained = _subject_chain(ctx, pronoun, offset)
+        if chained:
+            return chained
     return (
         _person_nearby(ctx, pronoun, offset)
         or _subject_surname(ctx, pronoun, offset)
         or _subject_chain(ctx, pronoun, offset)
         or _only_person_in_view(ctx, pronoun, offset)
     )
+
+
+def _previous_opens_with(ctx: _Context, pronoun: str, offset: int) -> bool:
+    """Does the sentence before the one at ``offset`` open with ``pronoun`` ("He said …")?"""
+    si = ctx.doc.sentence_index(offset)
+    if si == 0:
+        return False
+    s0, s1 = ctx.doc.sentence_spans[si - 1]
+    opening = _CHAIN_OPENING.match(ctx.doc.text, s0, s1)
+    at = opening.end() if opening is not None else s0
+    return bool(re.match(rf"{pronoun}\b", ctx.doc.text[at:s1], re.I))
 
 
 _CHAIN_REACH = 5  # sentences back along a run of "He …" sentences to the name that began it
@@ -2427,7 +2529,7 @@ def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
             at += head.end()  # "In 2015, Masuko founded …"
         if at >= s1 or text[at] in _QUOTE_MARKS or ctx.doc.in_quote(at, at + 1):
             return ""  # a quotation: who speaks there is the last speaker's business
-        word = text[at : at + 4].rstrip()
+        word = text[at : at + len(pronoun)]
         if word.lower() == pronoun and text[at : at + len(pronoun) + 1][-1:] in " ,’'":
             continue  # "He didn't call …": the same subject goes on
         people = [
@@ -2445,7 +2547,11 @@ def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
                 return ""  # "Rubio criticised Obama. … he said": two men, not settled
             return "" if _gender_clashes(ctx, name, pronoun) else name
         m = _SUBJECT_WORD.match(text, at, s1)
-        if m is not None and m.start(1) == at and m.group(1).lower() not in _NOT_NAMES:
+        if (
+            m is not None
+            and _TITLE_ONLY.fullmatch(text, at, m.start(1))
+            and m.group(1).lower() not in _NOT_NAMES
+        ):
             full = _full_name(ctx, m.group(1))
             if full is not None:
                 return "" if _gender_clashes(ctx, full, pronoun) else full
@@ -2454,8 +2560,10 @@ def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
     return ""
 
 
+_TITLE_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?")
 _SUBJECT_WORD = re.compile(
-    r"[\s\"“‘']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+)?([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])"
+    r"[\s\"“‘']*(?:(?:But|And|So|Yet|Still|Now|Then)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?"
+    r"([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])"
 )
 
 

@@ -1231,3 +1231,84 @@ def test_a_name_that_opens_with_its_particle_before_another_run_does_not_crash()
     assert speaker_name("Bill de Blasio") == "Bill de Blasio"
     [q] = quotes_of("De Blasio and a spokesman for Harvard said the plan was dead.")
     assert q.kind == "indirect"
+
+
+# --- pronouns: places are not people, runs of "He …", lone names, family names first ------------
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(q.text[:20], q.speaker) for q in quotes_of(text)]
+
+
+def test_a_country_is_not_the_person_he_stands_for():
+    text = (
+        "North Korea said it would test again. Defense Minister Song Young-moo met Jim Mattis.\n"
+        "Song said he expected to discuss North Korea with Mattis, but noted firm coordination.\n"
+        "“We both understand each other well,” he said, speaking through a translator."
+    )
+    assert ("We both understand e", "Song Young-moo") in speakers(text)
+
+
+def test_a_run_of_he_sentences_keeps_its_subject_not_the_object_named_on_the_way():
+    text = (
+        "“I am leaving,” said Barry Bennett, the campaign manager.\n"
+        "“Everything is on the table,” Ben Carson told reporters.\n"
+        "But Mr. Bennett denied that Mr. Carson planned to fire him. He said that when he told "
+        "Mr. Carson he was resigning, Mr. Carson asked him to reconsider.\n"
+        "“My job was not in jeopardy,” he said."
+    )
+    assert ("My job was not in je", "Barry Bennett") in speakers(text)
+
+
+def test_he_continued_after_a_speaker_named_by_one_word_is_that_speaker():
+    text = (
+        "Asked about the party, Huckabee remarked, “They might, and if they do, they will lose.” "
+        "“And it’s not because there’s an anti-homosexual mood,” he continued."
+    )
+    assert speakers(text) == [
+        ("They might, and if t", "Huckabee"),
+        ("And it’s not because", "Huckabee"),
+    ]
+
+
+def test_a_lone_place_or_time_word_is_no_speaker_for_he():
+    # "Hours later, …" is no one; the pronoun after it stays unresolved rather than "Hours"
+    text = (
+        "Hours later, a chastened Trump issued a statement promising to “cherish” the ties "
+        "and ordering an inquiry into what he called a “grave threat to our security.”"
+    )
+    assert all(q.speaker not in ("Hours", "Hours later") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "While the U.S. says no timeline was attached to the plan, Ankara wants action.",
+            "U.S.",
+        ),
+        ("Critics often say the rule is “show me your papers” in disguise.", "critics"),
+        ("First the company called them “knowledge workers,” then it hired none.", "company"),
+    ],
+)
+def test_subordinators_and_adverbs_around_a_subject_are_not_the_speaker(text, speaker):
+    found = [q.speaker for q in quotes_of(text)]
+    assert found, text
+    assert found[0].lower().removeprefix("the ") == speaker.lower()
+
+
+def test_a_quote_paragraph_after_a_reported_statement_goes_on_in_the_reporters_subject():
+    text = (
+        "Douglas Wigdor, a lawyer representing 21 alleged victims, said that Ailes’ passing "
+        "would not affect the legal process.\n"
+        "“In terms of our cases, I don’t see his sudden passing having any impact.”"
+    )
+    assert ("In terms of our case", "Douglas Wigdor") in speakers(text)
+
+
+def test_a_quote_paragraph_with_its_own_unread_attribution_is_not_carried_over():
+    text = (
+        "During his campaign, Donald Trump said the U.S. would compel Mexico to pay.\n"
+        "“It's an easy decision for Mexico: make a one-time payment,” read a campaign sheet."
+    )
+    assert ("It's an easy decisio", "Donald Trump") not in speakers(text)

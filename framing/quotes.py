@@ -2403,6 +2403,13 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
             if not ctx.doc.in_quote(m.start(), m.end()):
                 fulls.add(m.group())
     ctx.surname_fulls[key] = fulls
+    # "Mitt Romney" and "Defending Romney" (a sentence's first word): the one with a given
+    # name first is the person, and a verb's "-ing" or "-ed" form is no given name
+    given = {n for n in fulls if is_given_name(n.split()[0])}
+    if given:
+        fulls = given | {n for n in fulls if "." in n.split()[0]}  # (and "J. David Cox")
+    else:
+        fulls = {n for n in fulls if not n.split()[0].endswith(("ing", "ed"))} or fulls
     # "Joe Biden" and "President Joe Biden Jr." are one person; "Bill" and "Hillary Clinton" two
     best = None
     for name in sorted(fulls, key=len, reverse=True):

@@ -1312,3 +1312,12 @@ def test_a_quote_paragraph_with_its_own_unread_attribution_is_not_carried_over()
         "“It's an easy decision for Mexico: make a one-time payment,” read a campaign sheet."
     )
     assert ("It's an easy decisio", "Donald Trump") not in speakers(text)
+
+
+def test_a_surname_is_the_full_name_with_a_given_name_not_a_verb_before_it():
+    # "Defending Romney" opens a sentence; it is no fuller name of Romney than "Mitt Romney"
+    text = (
+        "Defending Romney on Tuesday, aides pointed to his record. Mitt Romney spoke in Ohio.\n\n"
+        '"We will win this state," Romney said.'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Mitt Romney"]

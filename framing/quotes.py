@@ -1179,10 +1179,15 @@ def _is_participle(text: str, v: ReportingVerb) -> bool:
 
 # verbs that name what was said: the quoted words right after them are their object
 _NAMING_VERBS = frozenset("call dub term label brand describe dismiss".split())
+# Phrases before a sentence's subject, one or several ("There, alongside Colombian President
+# Juan Manuel Santos, Mr. Trump …"; "Starting today, President Obama …"); a participle
+# opener needs a lower-case word after it, so "Sterling Brown, …" stays a name
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|under|"
-    r"amid|despite|following)\b[^,;:\"“”]{0,50}|(?:while|although|though|because|if|when|as|"
-    r"whereas|unless|once)\b[^,;:\"“”]{0,90}),\s*",
+    r"^(?:(?:(?:in|on|at|after|before|during|since|by|earlier|later|last|this|that|for|over|"
+    r"under|amid|despite|following|alongside|with|without|across|throughout)\b[^,;:\"“”]{0,50}|"
+    r"(?:while|although|though|because|if|when|as|whereas|unless|once)\b[^,;:\"“”]{0,90}|"
+    r"(?:there|here|then|now|today|yesterday|again|instead|afterward|afterwards)|"
+    r"(?-i:(?![Aa]ccording\b)[A-Z]?[a-z]+ing\s+[a-z][^,;:\"“”]{0,50})),\s*)+",
     re.I,
 )
 _COORDINATED = re.compile(r"\s(?:and|but|or)(?:\s+[a-z]+ly)?\s+$")
@@ -2213,11 +2218,29 @@ def _person_of(ctx: _Context, piece: list[tuple[int, str]]) -> tuple[int, str] |
             words[-1] = last[:-1] if mark[0] == "s" else last[: -len(mark)]
             break
     name = speaker_name(" ".join(words), ctx.actors)
+    if (
+        name
+        and " " not in name
+        and len(words) == 2
+        and words[0].lower().rstrip(".") in _PERSONAL_TITLES
+        and name.lower() not in _NOT_NAMES
+        and name[1:].islower()
+        and not piece[-1][1].endswith(_POSSESSIVE)  # ("President Trump’s order": no subject)
+    ):
+        # "President Obama", "Mr. Trump": a title before one name is a person, named in full
+        # where the article gives the full name
+        return at, ctx.names.get(name.lower(), name)
     if not name or " " not in name or name.split()[0].lower() in _FRAGMENT_WORDS:
         return None
     if _place_or_body(ctx, name):
         return None
     return at, name
+
+
+# titles that stand only before a person's name ("General" and "Major" may open a company's)
+_PERSONAL_TITLES = frozenset(
+    "mr mrs ms miss dr sen senator rep gov governor president secretary pope".split()
+)
 
 
 # "Amazon-owned AMZN", "Boston-based Veracode"; not a Korean given name ("Song Young-moo")
@@ -2393,7 +2416,7 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
                 found = _person_of(ctx, _sentence_pieces(text, m.start(), tail)[-1])
                 if found is not None:
                     found_name = found[1].rstrip("'’")  # "Rob Jenkins' life"
-                    if found_name.split()[-1].lower() == key:
+                    if " " in found_name and found_name.split()[-1].lower() == key:
                         person = ctx.actors.find_person(found_name)
                         fulls.add(person[0] if person else found_name)
         at = text.find(surname, end)
@@ -2431,6 +2454,11 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     (Marco Rubio criticised Barack Obama. "…," he said: two people, so not settled), within two
     paragraphs, and when what the text says of that speaker's gender does not contradict it.
     """
+    parenthetical = _PARENTHETICAL_SUBJECT.search(ctx.doc.text, max(0, offset - 80), offset)
+    if parenthetical is not None and _PARENTHETICAL_VERB.match(ctx.doc.text, offset + len(pronoun)):
+        # "Mr Kerry, he said, had …": the name is the reported clause's subject, not the one
+        # "he" is; "he" is read from before it
+        offset = parenthetical.start()
     lone, lone_at = ctx.last_lone
     if (
         lone
@@ -2464,6 +2492,10 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
             continue
         return _antecedent_nearby(ctx, pronoun, offset)
     return name
+
+
+_PARENTHETICAL_SUBJECT = re.compile(r"(?<![\w,])(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*\s*,\s*$")
+_PARENTHETICAL_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+\s*,")
 
 
 def _antecedent_nearby(ctx: _Context, pronoun: str, offset: int) -> str:
@@ -2519,7 +2551,8 @@ def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
 
     Walks back from the pronoun's sentence over sentences that open with the same pronoun or
     name no person, to the first that opens with a person's name (the subject the pronouns
-    continue); stops at a sentence that names someone else, at a quotation, after
+    continue, whoever else that sentence names as an object); stops at a sentence about someone
+    else, at a quotation, after
     ``_CHAIN_REACH`` sentences or ``_PRONOUN_REACH`` paragraphs, and where gender clashes.
     """
     text = ctx.doc.text
@@ -2545,14 +2578,15 @@ def _subject_chain(ctx: _Context, pronoun: str, offset: int) -> str:
             if not ctx.doc.in_quote(p_at, p_at + 1)
         ]
         people = [(p_at, name) for p_at, name in people if _known_person(ctx, name, p_at)]
+        if people and people[0][0] < at:
+            people = [(p_at, name) for p_at, name in people if p_at >= at] or people
         if people and people[0][0] == at:
             name = people[0][1]
-            others = {
-                n for _, n in people[1:] if n != name and not _gender_clashes(ctx, n, pronoun)
-            }
-            if others:
-                return ""  # "Rubio criticised Obama. … he said": two men, not settled
-            return "" if _gender_clashes(ctx, name, pronoun) else name
+            if _gender_clashes(ctx, name, pronoun):
+                return ""
+            # the sentence's subject, though it names others ("Mr. Biden has pointed to … the
+            # norms established under Mr. Obama. He has labeled himself …": Biden)
+            return name if " " in name else _full_name(ctx, name) or name
         m = _SUBJECT_WORD.match(text, at, s1)
         if (
             m is not None

@@ -288,14 +288,24 @@ def test_a_surname_finds_the_full_name_the_narrator_gave():
 
 
 def test_he_is_left_unresolved_when_two_men_are_in_view():
-    # Marco Rubio criticised Barack Obama: "he" could be either, and the text does not settle it
+    # a meeting of Marco Rubio and Barack Obama: "he" could be either; the text does not say
     text = (
-        "Sen. Marco Rubio criticised President Barack Obama on Tuesday over the deal.\n"
+        "A meeting between Sen. Marco Rubio and President Barack Obama ended on Tuesday.\n"
         '"It is a disaster for our allies," he said.'
     )
     [q] = quotes_of(text)
     assert q.speaker == "" and q.speaker_by == "unresolved pronoun"
     assert q.speaker_description == "he"
+
+
+def test_he_after_a_sentence_about_one_man_and_another_is_its_subject():
+    # Marco Rubio criticised Barack Obama: the critic is who goes on speaking
+    text = (
+        "Sen. Marco Rubio criticised President Barack Obama on Tuesday over the deal.\n"
+        '"It is a disaster for our allies," he said.'
+    )
+    [q] = quotes_of(text)
+    assert q.speaker == "Marco Rubio"
 
 
 def test_he_is_the_one_person_in_view():
@@ -1321,3 +1331,42 @@ def test_a_surname_is_the_full_name_with_a_given_name_not_a_verb_before_it():
         '"We will win this state," Romney said.'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Mitt Romney"]
+
+
+def test_a_title_before_one_name_is_a_person_a_run_of_he_sentences_goes_back_to():
+    text = (
+        "Starting today, President Obama hits the road to sell his plan.\n\n"
+        "He speaks at Del Sol High School in Las Vegas. But it is not just voters he is "
+        "trying to get on board.\n\n"
+        "“I want to work with both parties,” he said in his speech."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Obama"]
+
+
+def test_phrases_before_the_subject_are_skipped_and_its_objects_do_not_unsettle_he():
+    text = (
+        "There, alongside Colombian President Juan Manuel Santos, Mr. Trump talked about "
+        "Mr. Comey’s unpopularity.\n\n"
+        "Then, he switched direction. “We look forward to getting this behind us,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Trump"]
+
+
+def test_a_titled_name_in_a_possessive_is_no_subject_for_he():
+    text = (
+        "Stephen Miller spoke on Sunday.\n\n"
+        "In defending President Trump’s executive order, he said that dozens of people "
+        "“have been implicated in terroristic activity.”"
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "partial"} == {"Stephen Miller"}
+
+
+def test_the_name_before_a_parenthetical_he_said_is_not_the_one_he_is():
+    text = (
+        "Mr Kerry said the two-state solution was in jeopardy.\n\n"
+        "In his reply, Israeli Prime Minister Benjamin Netanyahu said the speech was "
+        "unbalanced.\n\n"
+        'Mr Kerry, he said, had "paid lip service to the unremitting campaign of terrorism" '
+        "against Israel."
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "partial"} == {"Benjamin Netanyahu"}

@@ -572,7 +572,7 @@ def test_loaded_names_for_policies_are_apart_from_labels_for_people():
     df = score_sentences(
         [
             "The bill would end chain migration and the death tax.",
-            "Protesters called the senator a radical and a traitor.",
+            "Protesters called the senators radicals and traitors.",
         ]
     )
     assert df.loaded_name.tolist() == [2, 0]
@@ -596,3 +596,48 @@ def test_a_negated_degree_adverb_understates_and_fixed_phrases_are_no_hits():
 def test_conspiracy_theories_are_loaded_names_and_an_industry_of_people_a_label():
     df = score_sentences(["Internet conspiracy theories spread.", "The abortion industry refuses."])
     assert df.loaded_name.tolist() == [1, 0] and df.label.tolist() == [0, 1]
+
+
+def test_senses_told_apart_after_the_eighth_fresh_sample():
+    # each sentence a false hit class of benchmarks/gold/loaded_fresh8.jsonl or before
+    df = score_sentences(
+        [
+            "The Taliban said it was resuming offensive operations against Afghan forces.",
+            "Their campaign ads look more like horror movies.",
+            "He shored up support within the left wing of the party.",
+            "Realizing that he is being observed, he sits up.",  # perception
+            "In other words, we observed a denial of the relevance of facts.",
+            "An official letter of admission would have come from the Army.",
+            "She is focused on getting the website working correctly.",
+            "The group is composed almost entirely of his supporters.",  # a plain measure
+            "Only a radical shift in procedures can change that.",  # of a thing, not people
+            "The press has stunted his momentum.",  # the verb, not a stunt
+            "A motorcycle rigged with a bomb exploded.",
+            "Whitaker is not a Senate-confirmed official.",
+            "The confirmed number of deaths is about 80,000.",
+            "When the unlikely billionaire secured the nomination, he won.",
+            "You can hear that from Sanders and other self-proclaimed socialists.",
+            "How can they possibly manage the health care system?",
+            "Trump is also contending with the special counsel.",
+            "Mr. Nadler made false allegations against our team.",
+            "He was gravely wounded in the attack.",
+        ]
+    )
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+
+
+def test_the_loaded_senses_of_those_words_still_count():
+    df = score_sentences(
+        [
+            "It was an entirely false alarm.",
+            "The protesters were too radical, he said.",
+            "Airstrikes hit the capital of the self-proclaimed Islamic State.",
+            "The offensive remarks drew a rebuke.",
+            "It was a publicity stunt.",
+            "They said the election was rigged.",
+            "The senator confirmed that the bill would pass.",
+        ]
+    )
+    assert df.intensifier[0] == 1 and df.label[1] == 1 and df.scare_quote[2] == 1
+    assert df.emotive[3] == 1 and df.loaded_name[4] == 1 and df.loaded_name[5] == 1
+    assert df.endorse_attribution[6] == 1

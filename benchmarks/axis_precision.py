@@ -119,6 +119,8 @@ def report(path: Path) -> dict:
         counted = now.get(key, set())
         # a hit still counted: same stratum, overlapping span (a longer term may now match)
         it["_now"] = any(st == stratum(it) and s < ce and cs < e for st, cs, ce in counted)
+        # still counted, but for another category or axis (loaded names were split from labels)
+        it["_moved"] = not it["_now"] and any(s < ce and cs < e for _st, cs, ce in counted)
     population = header.get("population", {})
     name = "axis" if kind == "axes" else "category"
     print(
@@ -164,6 +166,12 @@ def report(path: Path) -> dict:
     print("  still counted but wrong, by reason:", dict(wrong_now.most_common()))
     lost = [r for r in items if r["verdict"] and not r["_now"]]
     print(f"  true hits no longer counted: {len(lost)} of {k}")
+    moved = [r for r in lost if r["_moved"]]
+    if moved:
+        print(
+            f"  … of which still counted for another {name}: {len(moved)} "
+            f"(recall counting those: {(k - len(lost) + len(moved)) / k:.1%})"
+        )
     if SHOW_LOST:
         for r in lost:
             print(f"    lost {r['id']} [{r['feature']}] {r['term']!r}: {r['why']}")

@@ -501,7 +501,8 @@ _DEGREE_ADVERBS = frozenset(
     "very so really entirely quite totally completely particularly especially terribly".split()
 )
 _RIGHT_AFTER_NEGATION = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+$")
-_SENSED = _NEGATABLE | {"intensifier"}  # the categories with sense rules (_other_sense)
+# the categories with sense rules (_other_sense); "terribly" is emotive ("wasn't terribly careful")
+_SENSED = _NEGATABLE | {"intensifier", "emotive"}
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|without|nor)|n[’']t)\s+(?:[^\W\d_]+\s+)?$")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 # words after which a bare "be" is no subjunctive
@@ -552,7 +553,7 @@ def _acquires(word: str, lower: str, start: int, end: int, s0: int, e0: int) -> 
 def _other_sense(cid: str, lower: str, start: int, end: int, s0: int, e0: int) -> bool:
     if cid in _NEGATABLE and _negated(lower, start, s0):
         return True
-    if cid == "intensifier":
+    if cid in ("intensifier", "emotive"):
         return lower[start:end] in _DEGREE_ADVERBS and bool(
             _RIGHT_AFTER_NEGATION.search(lower, max(s0, start - 8), start)
         )

@@ -641,3 +641,33 @@ def test_the_loaded_senses_of_those_words_still_count():
     assert df.intensifier[0] == 1 and df.label[1] == 1 and df.scare_quote[2] == 1
     assert df.emotive[3] == 1 and df.loaded_name[4] == 1 and df.loaded_name[5] == 1
     assert df.endorse_attribution[6] == 1
+
+
+def test_senses_told_apart_after_the_ninth_fresh_sample():
+    # each sentence a false hit class of benchmarks/gold/loaded_fresh9.jsonl or before
+    df = score_sentences(
+        [
+            "More than 26 million people have claimed unemployment benefits.",
+            "If confirmed by the Senate, Nauert will replace Nikki Haley.",
+            "Wages are rising slowly but surely.",
+            "He wasn't terribly careful about whom he confronted.",  # a negated degree word
+            "And Trump's reputed mob contacts didn't stop there.",  # organised crime
+            "Cruz accused the editorial board of shilling for Rubio.",  # the act, not the label
+            "On racial discrimination, there is partisan polarization.",  # the neutral word
+        ]
+    )
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+
+
+def test_partisan_with_a_pejorative_head_and_the_plain_senses_still_count():
+    df = score_sentences(
+        [
+            "Frum accused partisan pundits of cheerleading for the GOP.",
+            "Democrats call the inquiry a partisan witch hunt.",
+            "The mob stormed the building.",
+            "He is a shill for the industry.",
+            "The ruling was terribly unfair.",
+        ]
+    )
+    assert df.label.tolist()[:4] == [1, 0, 1, 1] and df.loaded_name[1] == 1
+    assert df.emotive[4] == 2, df.terms[4]

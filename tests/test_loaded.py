@@ -671,3 +671,35 @@ def test_partisan_with_a_pejorative_head_and_the_plain_senses_still_count():
     )
     assert df.label.tolist()[:4] == [1, 0, 1, 1] and df.loaded_name[1] == 1
     assert df.emotive[4] == 2, df.terms[4]
+
+
+def test_a_label_adjective_before_words_acts_or_ideas_labels_no_person():
+    # the commonest false label hits over the gold sets: the adjective describes a thing
+    df = score_sentences(
+        [
+            "Amid headlines about racist tweets, his approval dipped.",
+            "The orders led to anti-Trump mobilization across the country.",
+            "The department cited jihadist ideology.",
+            "The statement applauds critical pro-life protections.",
+            "Democrats call them racist groups.",  # people: still a label
+            "The attacker held extremist views.",  # judged a label of the people behind them
+            "Anti-Trump protesters marched.",
+        ]
+    )
+    assert df.label.tolist() == [0, 0, 0, 0, 1, 1, 1], df.terms.tolist()
+
+
+def test_senses_told_apart_after_the_tenth_fresh_sample():
+    df = score_sentences(
+        [
+            "She took a number of courses on law.",  # "of course" does not inflect
+            "The tour passes the city's landmarks.",
+            "Russia launched new military offensives.",
+            "Lead made the apartments toxic waste sites.",
+            "It is the likely nominee of the party.",
+            "He sees it as a struggle between good and evil.",
+            "They are trying to put the cease-fire back together.",
+            "There is no sign of any sort of deal.",
+        ]
+    )
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()

@@ -25,6 +25,7 @@ For each set it prints:
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 from collections import Counter, defaultdict
@@ -102,8 +103,33 @@ def current_hits(kind: str, items: list[dict]) -> dict[str, set[tuple[str, int, 
     return out
 
 
+def load_sets(path: Path) -> tuple[dict, list[dict]]:
+    """One gold file, or several of one kind pooled ("a.jsonl+b.jsonl": samples of the same
+    version; their strata populations add, so the weighting stays the population's)."""
+    parts = path.name.split("+")
+    if len(parts) == 1:
+        return goldset.load_gold(path)
+    header: dict = {}
+    items: list[dict] = []
+    for part in parts:
+        h, its = goldset.load_gold(path.parent / part)
+        if header and h.get("kind") != header.get("kind"):
+            raise SystemExit(f"{path.name}: cannot pool {header.get('kind')} and {h.get('kind')}")
+        if not header:
+            header = dict(h, population=dict(h.get("population", {})))
+            header["set"], header["n_articles"] = [h.get("set")], h.get("n_articles", 0)
+        else:
+            header["set"].append(h.get("set"))
+            header["n_articles"] += h.get("n_articles", 0)
+            for k, v in h.get("population", {}).items():
+                header["population"][k] = header["population"].get(k, 0) + v
+        items += its
+    header["set"] = "+".join(header["set"])
+    return header, items
+
+
 def report(path: Path) -> dict:
-    header, items = goldset.load_gold(path)
+    header, items = load_sets(path)
     kind = header.get("kind", "axes")
     items = [it for it in items if it.get("verdict") is not None]
     if not items:
@@ -224,7 +250,8 @@ def write_precision(results: list[dict], out: Path, command: str) -> None:
         section = "axes" if r["kind"] == "axes" else "loaded"
         lines += [
             f"[{section}]",
-            f'gold = "benchmarks/gold/{r["path"].name}"',
+            "gold = "
+            + json.dumps(" + ".join(f"benchmarks/gold/{n}" for n in r["path"].name.split("+"))),
             f"labelled_hits = {r['n']}",
             f"articles = {r['n_articles']}",
             f'measured = "{datetime.date.today().isoformat()}"',
@@ -257,7 +284,7 @@ def main(argv=None) -> int:
         nargs=2,
         metavar=("AXES_SET", "LOADED_SET"),
         help="write framing/data/precision.toml from these two gold files (each "
-        "labelled after the last change to its extractor)",
+        "labelled after the last change to its extractor; a+b pools samples of one version)",
     )
     ap.add_argument(
         "--show-lost",

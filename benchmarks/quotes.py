@@ -13,10 +13,11 @@ intervals:
   spelling the labeller listed; lenient also takes the surname or the description written in
   the attribution). A surname alone is right in the strict figure too when the article never
   writes the labelled full name out (the labeller knew "Mitt Romney"; the text only says
-  "Romney": the speaker at the resolution the text allows). Names are compared without a leading article, title or quantifier ("the
-  official", "several legislators": the labelling guide left a quantifier to the labeller). A
-  record left as a bare pronoun or empty counts as unresolved, reported apart and as wrong in
-  the strict figure;
+  "Romney": the speaker at the resolution the text allows). Names are compared without a
+  leading article, title, quantifier or share ("the official", "several legislators", "61
+  percent of GOP insiders": the labelling guide left those to the labeller). A record left as
+  a bare pronoun or empty counts as unresolved, reported apart and as wrong in the strict
+  figure;
 * verb accuracy: of the found quotations with a labelled verb, the share whose verb is that one;
 * the same speaker accuracy for a simple baseline in the same run: the nearest capitalised name
   before the quotation (the usual fallback in quote attribution).
@@ -48,6 +49,13 @@ _TITLES = re.compile(
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 _QUANTIFIER = re.compile(r"^(?:some|many|most|several|few|numerous|one|two|three)\s+(?!of\b)")
+# a share of a group: "61 percent of GOP insiders", "some 52% of likely voters", "three-quarters of
+# consistent conservatives" are the group speaking (labellers kept or dropped the share)
+_SHARE_OF = re.compile(
+    r"^(?:(?:some|about|nearly|almost|roughly|around|only|just|over|more than|fewer than|"
+    r"less than)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|"
+    r"two[- ]thirds|three[- ]quarters|a majority|majority|a plurality|most|many)\s+of\s+(?:the\s+)?"
+)
 
 
 def fmt(k: int, n: int) -> str:
@@ -63,6 +71,7 @@ def norm(name: str) -> str:
     s = re.sub(r"^(?:a|an|the)\s+", "", s)
     # a leading quantifier names no other speaker ("several legislators", "one person familiar
     # with …"): labellers kept or dropped it, as the extractor does, and it is not scored
+    s = _SHARE_OF.sub("", s)
     s = _QUANTIFIER.sub("", s)
     s = _TITLES.sub("", s)
     words = s.split()

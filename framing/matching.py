@@ -207,7 +207,11 @@ class TermMatcher:
     def _regex(self):
         # compiled on first use: validating a lexicon builds matchers it never runs
         if self._compiled is None and self._by_form:
-            self._compiled = re.compile(r"\b(?=(" + trie_pattern(self._by_form) + r")\b)")
+            # word edges as \b, but a soft hyphen (U+00AD, a line-break hint inside a word that
+            # some pages carry: "un\xadem\xadploy\xadment") is inside the word, not an edge
+            self._compiled = re.compile(
+                r"(?<![\w\xad])(?=(" + trie_pattern(self._by_form) + r")(?![\w\xad]))"
+            )
         return self._compiled
 
     def __len__(self) -> int:

@@ -204,7 +204,7 @@ _LEADING_TIME = re.compile(
     re.I,
 )
 _LY_NOUNS = frozenset(
-    "family assembly rally supply reply monopoly anomaly daily weekly homily bully folly".split()
+    "family assembly rally supply reply monopoly anomaly daily weekly homily bully folly likely".split()
 )
 _LEADING_NOISE = re.compile(
     r"^(?:(?:and|but|so|yet|however|meanwhile|still|later|earlier|also|then|now|instead|indeed|"
@@ -404,6 +404,15 @@ def _strip_organisations(run: list[str], actors: ActorLexicon) -> list[str]:
 
 
 _STRIP = " \t\n,;:—–-\"'“”‘’"
+# a share of a group before it: "61 percent of GOP insiders", "some 52% of likely voters", "most of
+# the senators" (who gets to speak is the group; the share is the poll's finding)
+_SHARE_OF = re.compile(
+    r"^(?:(?:some|about|nearly|almost|roughly|around|only|just|over|more\s+than|fewer\s+than|"
+    r"less\s+than)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|half|a\s+third|a\s+quarter|"
+    r"two[- ]thirds|three[- ]quarters|a\s+majority|a\s+plurality|most|many)\s+of\s+(?:the\s+)?"
+    r"(?=[\w“\"])",
+    re.I,
+)
 _FINAL_STOP = re.compile(r"(?<![A-Z])(?<!\b(?:Jr|Sr|St|Co))\.$")
 
 
@@ -419,6 +428,9 @@ def _clean(phrase: str) -> str:
     if not phrase:
         return phrase
     phrase = _LEADING_TIME.sub("", phrase)
+    rest = _SHARE_OF.sub("", phrase, count=1)
+    if rest and rest != phrase and not _SUBJECT_PRONOUN.fullmatch(rest):
+        phrase = rest  # "61 percent of GOP insiders": the group speaks
     words = phrase.split()
     i, j = 0, len(words)
     while i < j:
@@ -556,7 +568,12 @@ def _subject_before(text: str, start: int, end: int) -> tuple[str, str] | None:
         or _STARTS_WITH_PREPOSITION.match(last)
     ):
         return None  # "In a statement posted …" is no speaker
-    if not (re.search(r"[A-Z]", last) or last.lower() in _PRONOUNS or len(last.split()) >= 2):
+    if not (
+        re.search(r"[A-Z]", last)
+        or last.lower() in _PRONOUNS
+        or len(last.split()) >= 2
+        or _SHARE_OF.match(parts[-1].strip(_STRIP))  # "60 percent of respondents"
+    ):
         return None  # one lower-case word ("officials" would pass as two: "the officials")
     return last, last
 

@@ -126,3 +126,20 @@ def test_quote_gold_holds_offsets_and_labels_not_text():
                     assert u["kind"] in ("direct", "partial", "indirect"), row["id"]
                     n_true += 1
     assert n_true >= 300
+
+
+def test_pooled_samples_add_their_populations():
+    # two samples of one version measured together ("a+b"): the strata weights stay the
+    # population's, so the pooled header sums each stratum and keeps every item
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import axis_precision
+
+    a, b = GOLD / "loaded_fresh11.jsonl", GOLD / "loaded_fresh12.jsonl"
+    (ha, ia), (hb, ib) = _read(a), _read(b)
+    header, items = axis_precision.load_sets(GOLD / f"{a.name}+{b.name}")
+    assert len(items) == len(ia) + len(ib)
+    assert header["set"] == f"{ha['set']}+{hb['set']}"
+    assert header["n_articles"] == ha["n_articles"] + hb["n_articles"]
+    for stratum in ha["population"]:
+        want = ha["population"][stratum] + hb["population"].get(stratum, 0)
+        assert header["population"][stratum] == want

@@ -68,3 +68,10 @@ def test_abbreviations_with_dots_match_but_sentences_are_not_joined():
     m = TermMatcher([("us", "U.S. forces"), ("wot", "war on terror")])
     text = "U.S. forces left. It was a war. On terror, nothing; the war on terror ended."
     assert found(m, text) == [("us", "U.S. forces"), ("wot", "war on terror")]
+
+
+def test_a_soft_hyphen_inside_a_word_is_no_word_edge():
+    # pages carry U+00AD line-break hints inside words: "ploy" is not in "un-em-ploy-ment"
+    m = TermMatcher([("loaded", "ploy"), ("loaded", "cult")])
+    text = "The un\xadem\xadploy\xadment study was dif\xadfi\xadcult. A cult's ploy."
+    assert [t.term for t in m.finditer(text)] == ["cult", "ploy"]

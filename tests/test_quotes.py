@@ -1370,3 +1370,17 @@ def test_the_name_before_a_parenthetical_he_said_is_not_the_one_he_is():
         "against Israel."
     )
     assert {q.speaker for q in quotes_of(text) if q.kind == "partial"} == {"Benjamin Netanyahu"}
+
+
+def test_a_share_of_a_group_is_the_group_speaking():
+    # "61 percent of GOP insiders said …": who gets to speak is the group (the share is the
+    # poll's finding), so the counts per speaker add up across polls
+    text = (
+        "In the poll, 60 percent of respondents said the United States should not negotiate "
+        "with terrorists.\n\n"
+        "Some 52% of likely voters said they wanted a Republican-led Congress."
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "indirect"} == {
+        "respondents",
+        "likely voters",
+    }

@@ -44,7 +44,8 @@ GOLD = ROOT / "benchmarks" / "gold"
 _TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|adm|sen|rep|gov|pres|president|"
     r"senator|governor|secretary|minister|prime minister|vice president|rev|sir|lord|"
-    r"dame|judge|justice|attorney general)\.?\s+)+",
+    r"dame|judge|justice|attorney general|pope|cardinal|archbishop|bishop|rabbi|imam|sheikh|king|"
+    r"queen|prince|princess)\.?\s+)+",
     re.I,
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}

@@ -125,6 +125,14 @@ _NOT_NAMES = frozenset(
     saturday sunday january february march april june july august september october november
     december today tonight yesterday tomorrow besides zero i've i'm i'd i'll""".split()
 )
+# a headline's verb in title case after a name ("Mitt Romney Refuses to Support Trump: “…”") is
+# no part of the name; words that are also surnames ("Banks", "Mills") are not listed
+_HEADLINE_VERBS = frozenset(
+    """says refuses slams urges warns blasts rips tells admits vows defends calls claims denies
+    responds reacts explains reveals insists accuses praises touts wants asks sues mocks
+    endorses announces speaks pushes criticizes criticises condemns demands dismisses predicts
+    suggests thinks believes agrees rejects doubles threatens fires backs hits""".split()
+)
 # a capitalised adverb opening a sentence ("Specifically, …", "Ultimately") is not a surname
 _ADVERB_ENDINGS = (
     "ally",
@@ -333,6 +341,7 @@ def _speaker_name(phrase: str, actors: ActorLexicon | None) -> str:
             (run[-1].lower() in _PARTICLES and (run[-1].islower() or len(run) == 1))
             or run[-1] in ("of", "for")
             or run[-1].lower() in _NOT_NAMES
+            or (len(run) > 1 and run[-1].lower() in _HEADLINE_VERBS)
         ):
             # (a particle written with a capital at the end is a surname: "Gurcharan Das")
             run = run[:-1]  # "George W. Bush Finally" (a headline's next word)
@@ -2345,11 +2354,25 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
         ctx, role, description, max(0, offset - _ANTECEDENT_REACH), offset
     ) or _role_bearer(ctx, role, description, 0, max(0, offset - _ANTECEDENT_REACH))
     if not best:
-        if role not in _IDENTITY_ROLES:
+        if role not in _IDENTITY_ROLES and role not in _PROMINENT_ROLES:
             return ""  # "the official", "the source": unnamed on purpose, not whoever is near
         # "Ilene Graff, who famously played …" / "“…,” the actress explained": no one is
         # introduced with the role, but the one person in view is who the role stands for
-        return _only_person_in_view(ctx, _ROLE_GENDER.get(role, ""), offset)
+        gender = _ROLE_GENDER.get(role, "")
+        best = _only_person_in_view(ctx, gender, offset)
+        if best or role not in _PROMINENT_ROLES:
+            return best
+        # "Putin said … “…,” the Russian president said", "… at the request of Sen. Bernie
+        # Sanders. “…,” the former Democratic presidential candidate said": a story's
+        # prominent person, the last speaker of this paragraph or the one before, else the
+        # last person the narrator names there
+        start = ctx.paragraph_start(offset)
+        prev = ctx.previous_paragraph(start)
+        lo = prev[0] if prev else start
+        if ctx.last_person and lo <= ctx.last_person_at < offset:
+            return ctx.last_person if " " in ctx.last_person else ""
+        named = [n for _at, n in _persons_in(ctx, lo, offset)]
+        return named[-1] if named and " " in named[-1] else ""
     if " " not in best and ctx.actors.find_person(best) is None:
         # "first lady Melania": her full name where the text writes it
         m = re.search(rf"\b{re.escape(best)}[ \t]+[A-Z][\w'’-]+", ctx.doc.text)
@@ -2361,7 +2384,15 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
 
 
 # person nouns a definite description may use that are not titles before a name
-_PERSON_ROLES = frozenset("lady journalist".split())
+_PERSON_ROLES = frozenset(
+    "lady journalist tycoon billionaire mogul magnate candidate nominee frontrunner".split()
+)
+# what a story's prominent person is called on second mention ("the Russian president", "the
+# tycoon", "the former Democratic presidential candidate"), never an unnamed source
+_PROMINENT_ROLES = frozenset(
+    """president tycoon billionaire mogul magnate candidate nominee frontrunner premier
+    chancellor""".split()
+)
 # what a person is rather than the post a source holds: "the actress" is the article's subject,
 # "the official" is someone the text does not name
 _IDENTITY_ROLES = frozenset(
@@ -2465,6 +2496,34 @@ def _full_name(ctx: _Context, surname: str) -> str | None:
 
 
 def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
+    """The person "he" or "she" at ``offset`` means, or "" when the text does not settle it:
+    never a body ("A Border Patrol agent ordered …: “…” … “…,” he told her" is not the Border
+    Patrol's)."""
+    found = _pronoun_antecedent_of(ctx, pronoun, offset)
+    if found and pronoun in ("he", "she") and _is_body(ctx, found):
+        other = _antecedent_nearby(ctx, pronoun, offset)
+        return other if other and not _is_body(ctx, other) else ""
+    return found
+
+
+# the last word of a body's name, beyond the organisation heads a name may end in
+_BODY_HEADS = _ORG_HEADS | frozenset(
+    "patrol police military army navy government ministry congress senate parliament".split()
+)
+
+
+def _is_body(ctx: _Context, name: str) -> bool:
+    """An organisation, not a person: the actor file's organisation spans all of it, or its
+    last word is a body's ("Border Patrol", "Office of Legal Counsel")."""
+    words = name.split()
+    if not words or ctx.actors.find_person(name) is not None:
+        return False
+    if words[-1].lower() in _BODY_HEADS or "of" in words:
+        return True
+    return any(s == 0 and e >= len(name) - 1 for s, e in ctx.actors.organisation_spans(name))
+
+
+def _pronoun_antecedent_of(ctx: _Context, pronoun: str, offset: int) -> str:
     """The person "he" or "she" at ``offset`` means, or "" when the text does not settle it.
 
     It is the last named speaker when no other person is named in the narrator's words since

@@ -1384,3 +1384,31 @@ def test_a_share_of_a_group_is_the_group_speaking():
         "respondents",
         "likely voters",
     }
+
+
+def test_a_prominent_person_on_second_mention_is_the_last_speaker():
+    text = (
+        "In a speech in Moscow, Vladimir Putin said the deployment was dangerous for Russia.\n\n"
+        "“Russia will be forced to create and deploy types of weapons,” the Russian president "
+        "said."
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "direct"} == {"Vladimir Putin"}
+
+
+def test_a_headline_verb_is_no_part_of_the_name_before_it():
+    # title case runs on past the name: "Mitt Romney Refuses …" is Mitt Romney
+    quotes = quotes_of(
+        "Mitt Romney Refuses to Support Trump: “I Keep Hoping That Things Will Get Better”"
+    )
+    assert {q.speaker for q in quotes} == {"Mitt Romney"}
+
+
+def test_he_is_never_a_body():
+    text = (
+        "A Border Patrol agent ordered the family to divide into two lines: “Women to one "
+        "side, men to the other.”\n\n"
+        "She motioned for her son to bring her water. “Papi says to take care of yourself,” "
+        "he told her."
+    )
+    speakers = {q.speaker for q in quotes_of(text) if "Papi" in q.text}
+    assert "Border Patrol" not in speakers

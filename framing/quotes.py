@@ -1472,6 +1472,18 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
             if found is not None:
                 q.speaker_description = q.name = found
                 q.attributed_by = "byline"
+            elif q.kind == "direct":
+                label = _SPEAKER_LABEL.fullmatch(
+                    ctx.doc.text, ctx.paragraph_start(q.start), q.start
+                )
+                if label is not None and label.group(1) not in _NOT_SPEAKER_LABELS:
+                    # a fact check's claim line: 'CLINTON: "What I did was allowed." — AP
+                    # interview': the capitals before the colon name who said it
+                    name = " ".join(w.capitalize() for w in label.group(1).split())
+                    if " " not in name:
+                        name = _full_name(ctx, name) or name
+                    q.speaker_description = q.name = name
+                    q.attributed_by = "explicit"
     if all(q.attributed_by != "none" or q.kind != "direct" for q in quotes):
         return
     by_paragraph: dict[int, list[Quote]] = {}
@@ -1539,6 +1551,44 @@ def _carry_speakers(ctx: _Context, quotes: list[Quote]) -> None:
                     break
                 if by_paragraph.get(back) or ctx.verbs_between(*span):
                     break  # someone else speaks in between
+
+
+# a speaker's name in capitals opening a paragraph, then a colon and the quote (AP's fact checks:
+# 'TRUMP: "…"'); an interview transcript's 'KING: …' has no quotation marks and is no quote
+_SPEAKER_LABEL = re.compile(r"\s*(?:[—–-]\s*)?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2})\s*:\s*")
+_NOT_SPEAKER_LABELS = frozenset(
+    {
+        "THE FACTS",
+        "FACTS",
+        "FACT",
+        "CLAIM",
+        "THE CLAIM",
+        "VERDICT",
+        "THE VERDICT",
+        "QUESTION",
+        "Q",
+        "A",
+        "UPDATE",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "WHY IT MATTERS",
+        "WHAT'S NEXT",
+        "WHAT’S NEXT",
+        "BACKGROUND",
+        "CORRECTION",
+        "RELATED",
+        "READ MORE",
+        "WATCH",
+        "LISTEN",
+        "PHOTOS",
+        "VIDEO",
+        "BREAKING",
+        "OPINION",
+        "ANALYSIS",
+        "QUOTE",
+    }
+)
 
 
 # A roundup's excerpt is followed by a line naming its writer and outlet ("Tom Rogan, Washington

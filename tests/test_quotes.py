@@ -1412,3 +1412,17 @@ def test_he_is_never_a_body():
     )
     speakers = {q.speaker for q in quotes_of(text) if "Papi" in q.text}
     assert "Border Patrol" not in speakers
+
+
+def test_a_fact_checks_capitalised_claim_line_names_the_speaker():
+    text = (
+        "Hillary Clinton defended her email server.\n\n"
+        'CLINTON: "What I did was allowed. It was allowed by the State Department." '
+        "— AP interview, September.\n\n"
+        'THE FACTS: "Allowed" is not what the audit found, the inspector general said.'
+    )
+    found = {q.text: q.speaker for q in quotes_of(text) if q.kind == "direct"}
+    assert found["What I did was allowed. It was allowed by the State Department."] == (
+        "Hillary Clinton"
+    )
+    assert "THE FACTS" not in found.values() and "The Facts" not in found.values()

@@ -703,3 +703,22 @@ def test_senses_told_apart_after_the_tenth_fresh_sample():
         ]
     )
     assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+
+
+def test_senses_told_apart_after_the_eleventh_and_twelfth_fresh_samples():
+    df = score_sentences(
+        [
+            "As I pointed out earlier, there is an exception under Miranda.",  # the writer's aside
+            "He effectively voids the legitimacy of his claim to power.",
+            "He boasts a staff that includes a former spokesman.",  # has
+            "A large share of the population remains at the fringes of the labour market.",
+            "Believing what we are told is a fool's errand.",
+            "Hollande began a diplomatic offensive to persuade allies.",
+            "As the campaign raged in August, Brennan briefed Congress.",
+            "Manafort lied to the government, the charges say.",  # an act, no statement
+            "They are going to be mobbed this summer.",
+        ]
+    )
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+    still = score_sentences(["She lied about her source.", "A mob stormed the hall."])
+    assert still.doubt_attribution[0] == 1 and still.label[1] == 1

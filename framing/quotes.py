@@ -112,6 +112,7 @@ class Quote:
 # --- speaker phrases ---------------------------------------------------------------------------
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "those", "these"})
 AUTHOR = "author"  # the speaker of the writer's own first-person speech
 _WRITER_CUE = "the article's writer"  # (the cue of the writer role in data/actors.toml)
 # Capitalised words that are not names even when they open a sentence.
@@ -438,8 +439,8 @@ def _clean(phrase: str) -> str:
         return phrase
     phrase = _LEADING_TIME.sub("", phrase)
     rest = _SHARE_OF.sub("", phrase, count=1)
-    if rest and rest != phrase and not _SUBJECT_PRONOUN.fullmatch(rest):
-        phrase = rest  # "61 percent of GOP insiders": the group speaks
+    if rest != phrase and rest.split(" ", 1)[0].lower() not in _PRONOUNS | _OBJECT_PRONOUNS:
+        phrase = rest  # "61 percent of GOP insiders": the group speaks (but "most of them")
     words = phrase.split()
     i, j = 0, len(words)
     while i < j:

@@ -1384,6 +1384,8 @@ def test_a_share_of_a_group_is_the_group_speaking():
         "respondents",
         "likely voters",
     }
+    # the share goes only where a group is left: "most of them" is not a bare "them"
+    assert "them" not in {q.speaker for q in quotes_of("Most of them said the plan had failed.")}
 
 
 def test_a_prominent_person_on_second_mention_is_the_last_speaker():

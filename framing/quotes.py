@@ -2422,8 +2422,8 @@ def _description_antecedent(ctx: _Context, description: str, offset: int) -> str
         lo = prev[0] if prev else start
         if ctx.last_person and lo <= ctx.last_person_at < offset:
             return ctx.last_person if " " in ctx.last_person else ""
-        named = [n for _at, n in _persons_in(ctx, lo, offset)]
-        return named[-1] if named and " " in named[-1] else ""
+        named = _persons_in(ctx, lo, offset)
+        return named[-1][1] if named and " " in named[-1][1] else ""
     if " " not in best and ctx.actors.find_person(best) is None:
         # "first lady Melania": her full name where the text writes it
         m = re.search(rf"\b{re.escape(best)}[ \t]+[A-Z][\w'’-]+", ctx.doc.text)
@@ -2557,9 +2557,11 @@ def _pronoun_antecedent(ctx: _Context, pronoun: str, offset: int) -> str:
     return found
 
 
-# the last word of a body's name, beyond the organisation heads a name may end in
-_BODY_HEADS = _ORG_HEADS | frozenset(
-    "patrol police military army navy government ministry congress senate parliament".split()
+# the last word of a body's name: what no person's name ends in, and a few more bodies
+_BODY_HEADS = (
+    _ORG_HEADS
+    | _NOT_PERSON_HEADS
+    | frozenset("patrol police military government ministry congress parliament".split())
 )
 
 

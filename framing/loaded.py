@@ -519,6 +519,9 @@ _NOT_PEOPLE_NOUNS = frozenset(
     history system systems practice practices behavior behaviour conduct theory theories
     narrative narratives stance stances sentiment legislation measure measures rule rules
     marriage vote votes wave tide backlash fervor fervour bias
+    dossier text texts email emails memo memos letter letters book books film films movie
+    movies documentary video videos column columns article articles op piece report reports
+    protest protests rally rallies march marches demonstration demonstrations
     """.split()
 )
 _ADJECTIVE_LABEL_WORDS = frozenset("left right wing leftwing rightwing hardline correct".split())

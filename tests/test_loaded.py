@@ -722,3 +722,29 @@ def test_senses_told_apart_after_the_eleventh_and_twelfth_fresh_samples():
     assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
     still = score_sentences(["She lied about her source.", "A mob stormed the hall."])
     assert still.doubt_attribution[0] == 1 and still.label[1] == 1
+
+
+def test_words_right_in_at_most_half_their_checked_hits_after_the_fourteenth_sample():
+    # the coin-flip words of benchmarks/gold/loaded_*.jsonl count nowhere, in either sense;
+    # the phrases that keep the judgement ("outright lie", "medical tyranny") still count
+    df = score_sentences(
+        [
+            "Voters revoked the standards outright.",
+            "There is no evidence she ever fell for the hoax.",
+            "The documents describe strange speeding aircraft.",
+            "The two women are ideologically poles apart.",
+            "Reminding you that socialism does not work.",
+            "It is the beginning of tyranny.",
+            "Stories about people being wrongly convicted.",
+            "The result was somewhat higher than expected.",
+            "The pressures are thoroughly known.",
+            "You want to do it correctly.",
+            "Presidential in name only.",
+            "He called it distortion toward the middle.",
+            "Pressed about the anti-Trump dossier, he declined.",  # a document, not a person
+            "The agents sent anti-Trump text messages.",
+        ]
+    )
+    assert (df.lexical == 0).all(), df.loc[df.lexical > 0, "terms"].tolist()
+    still = score_sentences(["That is an outright lie.", "They decry medical tyranny."])
+    assert still.doubt_attribution[0] == 1 and still.loaded_name[1] == 1
